@@ -1,0 +1,15 @@
+/* ins-application.h — the application: command line, connection, windows */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define INS_TYPE_APPLICATION (ins_application_get_type ())
+G_DECLARE_FINAL_TYPE (InsApplication, ins_application, INS, APPLICATION, AdwApplication)
+
+InsApplication *ins_application_new            (const char *application_id);
+/* The libpq conninfo chosen on the command line ("" for libpq's environment). */
+const char     *ins_application_get_conninfo   (InsApplication *self);
+
+G_END_DECLS
