@@ -362,3 +362,46 @@ BEGIN
   RETURN v_id;
 END $$;
 REVOKE ALL ON FUNCTION ins_create_agent(name, text, agent_role, text, text) FROM PUBLIC;
+
+-- Queues the notification an affaire owes, in the caller's transaction. The
+-- payload is a snapshot of what the insured person is told; at most one row
+-- per affaire and kind (a second call returns the existing row's id).
+CREATE FUNCTION ins_outbox_enqueue(p_affaire_id bigint, p_kind notification_kind,
+                                   p_courrier_sha256 bytea DEFAULT NULL)
+RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+  v_id bigint;
+  v_payload jsonb;
+BEGIN
+  SELECT jsonb_build_object(
+           'kind', p_kind,
+           'affaire', jsonb_build_object('numero', a.numero, 'type', a.kind,
+                                         'submission_id', a.submission_id,
+                                         'received_at', a.received_at),
+           'insured', jsonb_build_object('nir', a.nir, 'nom', a.nom, 'prenom', a.prenom),
+           'organisme', jsonb_build_object('code', o.code, 'name', o.name),
+           'decision', jsonb_strip_nulls(jsonb_build_object(
+                         'amount_eur_cents', a.amount_eur_cents,
+                         'amount_minor', a.amount_minor, 'currency', a.currency,
+                         'rate', a.rate, 'rate_date', a.rate_date, 'rate_source', a.rate_source,
+                         'refusal_motif', a.refusal_motif, 'text', a.decision_text,
+                         'missing_pieces', to_jsonb(a.missing_pieces))))
+    INTO v_payload
+    FROM affaire a JOIN organisme o ON o.id = a.organisme_id
+   WHERE a.id = p_affaire_id;
+  IF v_payload IS NULL THEN
+    RAISE EXCEPTION 'no affaire %', p_affaire_id USING ERRCODE = 'foreign_key_violation';
+  END IF;
+
+  INSERT INTO notification_outbox (affaire_id, kind, payload, courrier_sha256)
+  VALUES (p_affaire_id, p_kind, v_payload, p_courrier_sha256)
+  ON CONFLICT (affaire_id, kind) DO NOTHING
+  RETURNING id INTO v_id;
+  IF v_id IS NULL THEN
+    SELECT id INTO v_id FROM notification_outbox WHERE affaire_id = p_affaire_id AND kind = p_kind;
+  END IF;
+  RETURN v_id;
+END $$;
+REVOKE ALL ON FUNCTION ins_outbox_enqueue(bigint, notification_kind, bytea) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION ins_outbox_enqueue(bigint, notification_kind, bytea)
+  TO instructeur, superviseur, ins_import;

@@ -44,6 +44,7 @@ static const Name actions[] = {
   { "pieces_received", N_("Documents received") },
   { "reassign", N_("Reassign") },
   { "transfer", N_("Transfer") },
+  { "mark_non_exploitable", N_("Mark as unusable") },
 };
 
 static const Name page_tags[] = {

@@ -47,6 +47,7 @@ typedef enum {
   INS_ACTION_PIECES_RECEIVED,  /* missing pieces arrived: back to the queue */
   INS_ACTION_REASSIGN,         /* supervisor */
   INS_ACTION_TRANSFER,         /* supervisor: to another organisme */
+  INS_ACTION_MARK_UNUSABLE,    /* the pieces cannot be read: non exploitable */
   INS_N_ACTIONS
 } InsAction;
 
