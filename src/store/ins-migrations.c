@@ -117,12 +117,28 @@ apply_one (PGconn *conn, const Migration *m, GError **error)
   return TRUE;
 }
 
+/* Migrations are tracked one by one, so one numbered below the newest
+ * applied (written on another branch) is still applied. */
+static gboolean
+load_applied (PGconn *conn, GHashTable *done, GError **error)
+{
+  g_autoptr(PGresult) res = NULL;
+
+  res = ins_db_exec (conn, "SELECT version FROM schema_version", 0, NULL, error);
+  if (res == NULL)
+    return FALSE;
+  for (int i = 0; i < PQntuples (res); i++)
+    g_hash_table_add (done, GINT_TO_POINTER ((int) ins_db_get_int64 (res, i, 0)));
+  return TRUE;
+}
+
 gboolean
 ins_migrations_apply (PGconn  *conn,
                       int     *applied,
                       GError **error)
 {
   g_autoptr(GArray) list = list_migrations ();
+  g_autoptr(GHashTable) done = g_hash_table_new (NULL, NULL);
   const char *lock[] = { MIGRATION_LOCK };
   int latest = list->len ? g_array_index (list, Migration, list->len - 1).version : 0;
   int current;
@@ -137,16 +153,6 @@ ins_migrations_apply (PGconn  *conn,
   current = ins_migrations_current (conn, error);
   if (current < 0)
     goto out;
-  /* Only an outdated database needs the owner's rights: an up-to-date one is
-   * left untouched, so the service roles can start on it. */
-  if (current < latest
-      && !ins_db_run (conn,
-                      "CREATE TABLE IF NOT EXISTS schema_version ("
-                      " version integer PRIMARY KEY,"
-                      " name text NOT NULL,"
-                      " applied_at timestamptz NOT NULL DEFAULT now())",
-                      0, NULL, error))
-    goto out;
   if (current > latest)
     {
       g_set_error (error, INS_STORE_ERROR, INS_STORE_ERROR_SCHEMA_TOO_NEW,
@@ -155,12 +161,24 @@ ins_migrations_apply (PGconn  *conn,
                    current, latest);
       goto out;
     }
+  if (current > 0 && !load_applied (conn, done, error))
+    goto out;
 
   for (guint i = 0; i < list->len; i++)
     {
       const Migration *m = &g_array_index (list, Migration, i);
-      if (m->version <= current)
+      if (g_hash_table_contains (done, GINT_TO_POINTER (m->version)))
         continue;
+      /* Only an outdated database needs the owner's rights: an up-to-date
+       * one is left untouched, so the service roles can start on it. */
+      if (current == 0 && count == 0
+          && !ins_db_run (conn,
+                          "CREATE TABLE IF NOT EXISTS schema_version ("
+                          " version integer PRIMARY KEY,"
+                          " name text NOT NULL,"
+                          " applied_at timestamptz NOT NULL DEFAULT now())",
+                          0, NULL, error))
+        goto out;
       if (!apply_one (conn, m, error))
         goto out;
       count++;
