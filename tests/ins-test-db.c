@@ -52,6 +52,10 @@ ins_test_db_conninfo (void)
     return test_conninfo;
 
   admin = admin_connect ();
+  /* Roles are shared by the whole cluster: test programs running in
+   * parallel migrate one at a time (the lock lives in the admin database). */
+  if (!ins_db_run (admin, "SELECT pg_advisory_lock(4242)", 0, NULL, &error))
+    g_error ("cannot lock the test cluster: %s", error->message);
   test_dbname = g_strdup_printf ("ins_test_%d_%u", (int) getpid (), g_random_int ());
   sql = g_strdup_printf ("CREATE DATABASE \"%s\"", test_dbname);
   if (!ins_db_run (admin, sql, 0, NULL, &error))
@@ -63,6 +67,7 @@ ins_test_db_conninfo (void)
   conn = ins_db_connect (test_conninfo, &error);
   if (conn == NULL || !ins_migrations_apply (conn, NULL, &error))
     g_error ("cannot migrate the test database: %s", error->message);
+  ins_db_run (admin, "SELECT pg_advisory_unlock(4242)", 0, NULL, NULL);
   return test_conninfo;
 }
 

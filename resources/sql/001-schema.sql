@@ -272,7 +272,11 @@ DECLARE
 BEGIN
   FOREACH r IN ARRAY ARRAY['instructeur', 'medecin_conseil', 'superviseur', 'ins_import', 'ins_relay'] LOOP
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = r) THEN
-      EXECUTE format('CREATE ROLE %I NOLOGIN', r);
+      BEGIN
+        EXECUTE format('CREATE ROLE %I NOLOGIN', r);
+      EXCEPTION WHEN duplicate_object OR unique_violation THEN
+        NULL;  -- created meanwhile by a migration of another database
+      END;
     END IF;
   END LOOP;
 END $$;
