@@ -5,12 +5,12 @@ INS_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PG_BIN=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
 
 INS_PACKAGES=(
-  build-essential meson ninja-build pkg-config gettext
+  build-essential meson ninja-build pkg-config gettext locales
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libpq-dev
   libpoppler-glib-dev libsoup-3.0-dev libjson-glib-dev libcairo2-dev libpango1.0-dev
   postgresql postgresql-contrib poppler-utils
   xvfb xauth dbus dbus-x11 at-spi2-core python3-dogtail
-  desktop-file-utils appstream
+  desktop-file-utils appstream flatpak-builder libgtk-4-bin libsecret-1-dev
   fonts-dejavu-core fonts-cantarell adwaita-icon-theme librsvg2-common
 )
 
@@ -31,6 +31,17 @@ ins_install_deps () {
     DEBIAN_FRONTEND=noninteractive ins_as_root apt-get install -y -q --no-install-recommends "${missing[@]}"
   fi
   PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  # The interface is French: the agents' locale must exist for gettext.
+  if ! locale -a 2>/dev/null | grep -qi '^fr_FR\.utf-\?8$'; then
+    ins_say "Generating the fr_FR.UTF-8 locale"
+    ins_as_root localedef -i fr_FR -c -f UTF-8 fr_FR.UTF-8
+  fi
+}
+
+# Environment to run a program from the build tree in French.
+ins_french_env () {
+  export LANG=fr_FR.UTF-8 LANGUAGE=fr LC_ALL=
+  export INSTRUCTION_LOCALEDIR="$1/po"
 }
 
 ins_build () {

@@ -13,7 +13,8 @@ main (int   argc,
   g_autoptr(InsApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Set by scripts/demo and the UI tests to use the catalogue of the build tree. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("INSTRUCTION_LOCALEDIR") ? g_getenv ("INSTRUCTION_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -28,16 +28,21 @@ test_reapply_is_noop (void)
 {
   g_autoptr(PGconn) conn = ins_test_db_connect ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(PGresult) res = NULL;
+  g_autoptr(PGresult) before = NULL;
+  g_autoptr(PGresult) after = NULL;
+  const char *sql = "SELECT count(*), max(version) FROM schema_version";
   int applied = -1;
 
+  before = ins_db_exec (conn, sql, 0, NULL, &error);
+  g_assert_no_error (error);
   g_assert_true (ins_migrations_apply (conn, &applied, &error));
   g_assert_no_error (error);
   g_assert_cmpint (applied, ==, 0);
 
-  res = ins_db_exec (conn, "SELECT count(*) FROM schema_version", 0, NULL, &error);
+  after = ins_db_exec (conn, sql, 0, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (ins_db_get_int64 (res, 0, 0), ==, ins_migrations_latest ());
+  g_assert_cmpint (ins_db_get_int64 (after, 0, 0), ==, ins_db_get_int64 (before, 0, 0));
+  g_assert_cmpint (ins_db_get_int64 (after, 0, 1), ==, ins_migrations_latest ());
 }
 
 static void
