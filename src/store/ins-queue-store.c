@@ -1,0 +1,359 @@
+/* ins-queue-store.c — queue pages (keyset, both ways) and counts */
+#define G_LOG_DOMAIN "ins-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "ins-db.h"
+#include "ins-db-row.h"
+#include "ins-queue-store.h"
+#include "ins-sql.h"
+
+#define QUEUE_COLUMNS \
+  "a.id, a.numero, a.kind, a.status, a.organisme_id, a.nom, a.prenom, a.beneficiaire," \
+  " a.country, a.oc_label, a.amount_minor, a.currency, a.received_at, a.due_at," \
+  " a.sla_paused_since, a.priority, a.assignee_id, g.display_name, a.lease_until," \
+  " a.version, a.excluded"
+#define QUEUE_FROM "affaire a LEFT JOIN agent g ON g.id = a.assignee_id"
+
+static char *
+like_escape (const char *text)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (s, '\\');
+      g_string_append_c (s, *p);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+looks_like_nir (const char *text)
+{
+  gboolean digit = FALSE;
+
+  if (!g_ascii_isdigit (*text))
+    return FALSE;
+  for (const char *p = text; *p; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digit = TRUE;
+      else if (*p != ' ' && *p != 'A' && *p != 'B' && *p != 'a' && *p != 'b')
+        return FALSE;
+    }
+  return digit;
+}
+
+static gboolean
+looks_like_numero (const char *text)
+{
+  return (g_ascii_strncasecmp (text, "SE-", 3) == 0 || g_ascii_strncasecmp (text, "OC-", 3) == 0);
+}
+
+static void
+add_search (InsSql *q, const char *search)
+{
+  if (looks_like_nir (search))
+    {
+      GString *digits = g_string_new (NULL);
+
+      for (const char *p = search; *p; p++)
+        if (*p != ' ')
+          g_string_append_c (digits, g_ascii_toupper (*p));
+      g_string_append_c (digits, '%');
+      ins_sql_add (q, " AND a.nir LIKE ?", g_string_free (digits, FALSE));
+    }
+  else if (looks_like_numero (search))
+    {
+      g_autofree char *upper = g_ascii_strup (search, -1);
+      g_autofree char *escaped = like_escape (upper);
+
+      ins_sql_add (q, " AND a.numero LIKE ?", g_strconcat (escaped, "%", NULL));
+    }
+  else
+    {
+      g_autofree char *escaped = like_escape (search);
+
+      ins_sql_add (q, " AND (ins_fold(a.nom || ' ' || a.prenom) LIKE ins_fold(?) || '%'"
+                  " OR ins_fold(a.beneficiaire) LIKE ins_fold(?) || '%')",
+               g_strdup (escaped), g_strdup (escaped));
+    }
+}
+
+/* Appends " AND col = ?" for a single bit, " AND col = ANY(?)" for several. */
+static void
+add_mask (InsSql *q, const char *column, const char *type, guint mask, guint n,
+          const char *(*to_nick) (int))
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) nicks = NULL;
+
+  for (guint i = 0; i < n; i++)
+    if (mask & (1u << i))
+      g_strv_builder_add (builder, to_nick ((int) i));
+  nicks = g_strv_builder_end (builder);
+  if (nicks[0] == NULL)
+    return;
+  if (nicks[1] == NULL)
+    {
+      g_autofree char *fragment = g_strdup_printf (" AND %s = ?::%s", column, type);
+      ins_sql_add (q, fragment, g_strdup (nicks[0]));
+    }
+  else
+    {
+      g_autofree char *fragment = g_strdup_printf (" AND %s = ANY(?::%s[])", column, type);
+      ins_sql_add (q, fragment, ins_db_format_strv ((const char * const *) nicks));
+    }
+}
+
+static const char *
+kind_nick (int kind)
+{
+  return ins_kind_to_nick ((InsAffaireKind) kind);
+}
+
+static const char *
+status_nick (int status)
+{
+  return ins_status_to_nick ((InsStatus) status);
+}
+
+static void
+add_filters (InsSql *q, const InsAgent *agent, const InsQueueQuery *query)
+{
+  ins_sql_add (q, " WHERE true");
+  add_mask (q, "a.kind", "affaire_kind", query->kind_mask, INS_N_KINDS, kind_nick);
+  add_mask (q, "a.status", "affaire_status", query->status_mask, INS_N_STATUSES, status_nick);
+  switch (query->assignee)
+    {
+    case INS_QUEUE_ASSIGNEE_MINE:
+      ins_sql_add (q, " AND a.assignee_id = ?", g_strdup_printf ("%d", agent ? agent->id : 0));
+      break;
+    case INS_QUEUE_ASSIGNEE_AGENT:
+      ins_sql_add (q, " AND a.assignee_id = ?", g_strdup_printf ("%d", query->assignee_id));
+      break;
+    case INS_QUEUE_ASSIGNEE_UNASSIGNED:
+      ins_sql_add (q, " AND a.assignee_id IS NULL");
+      break;
+    case INS_QUEUE_ASSIGNEE_ANY:
+    default:
+      break;
+    }
+  if (query->organisme_id != 0)
+    ins_sql_add (q, " AND a.organisme_id = ?", g_strdup_printf ("%d", query->organisme_id));
+  if (query->sla_breached)
+    ins_sql_add (q, " AND a.status <> 'cloturee' AND a.due_at < coalesce(a.sla_paused_since, now())");
+  if (query->search != NULL && *query->search != '\0')
+    add_search (q, query->search);
+}
+
+static const char *
+order_key (InsQueueSort sort)
+{
+  switch (sort)
+    {
+    case INS_QUEUE_SORT_AGE:
+      return "(a.received_at, a.id)";
+    case INS_QUEUE_SORT_DUE:
+      return "(a.due_at, a.id)";
+    case INS_QUEUE_SORT_PRIORITY:
+    default:
+      return "((-a.priority), a.received_at, a.id)";
+    }
+}
+
+static void
+add_keyset (InsSql *q, InsQueueSort sort, const InsQueueCursor *cursor, gboolean forward)
+{
+  g_autofree char *fragment = g_strdup_printf (" AND %s %s ", order_key (sort), forward ? ">" : "<");
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, ins_queue_cursor_get_id (cursor));
+
+  ins_sql_add (q, fragment);
+  if (sort == INS_QUEUE_SORT_PRIORITY)
+    ins_sql_add (q, "((-(?::smallint)), ?::timestamptz, ?::bigint)",
+             g_strdup (ins_queue_cursor_get_key (cursor)),
+             g_strdup (ins_queue_cursor_get_key2 (cursor)), g_steal_pointer (&id));
+  else
+    ins_sql_add (q, "(?::timestamptz, ?::bigint)",
+             g_strdup (ins_queue_cursor_get_key (cursor)), g_steal_pointer (&id));
+}
+
+static void
+add_order (InsSql *q, InsQueueSort sort, gboolean forward)
+{
+  const char *dir = forward ? "" : " DESC";
+
+  switch (sort)
+    {
+    case INS_QUEUE_SORT_AGE:
+      g_string_append_printf (q->sql, " ORDER BY a.received_at%s, a.id%s", dir, dir);
+      break;
+    case INS_QUEUE_SORT_DUE:
+      g_string_append_printf (q->sql, " ORDER BY a.due_at%s, a.id%s", dir, dir);
+      break;
+    case INS_QUEUE_SORT_PRIORITY:
+    default:
+      g_string_append_printf (q->sql, " ORDER BY (-a.priority)%s, a.received_at%s, a.id%s",
+                              dir, dir, dir);
+      break;
+    }
+}
+
+static InsQueueRow *
+queue_row_from_result (PGresult *res, int i)
+{
+  InsQueueRow *row = ins_queue_row_new ();
+
+  row->id = ins_db_get_int64 (res, i, 0);
+  row->numero = ins_db_row_strdup (res, i, 1);
+  ins_kind_from_nick (ins_db_get_string (res, i, 2), &row->kind);
+  ins_status_from_nick (ins_db_get_string (res, i, 3), &row->status);
+  row->organisme_id = (int) ins_db_get_int64 (res, i, 4);
+  row->nom = ins_db_row_strdup (res, i, 5);
+  row->prenom = ins_db_row_strdup (res, i, 6);
+  row->beneficiaire = ins_db_row_strdup (res, i, 7);
+  row->country = ins_db_row_strdup (res, i, 8);
+  row->oc_label = ins_db_row_strdup (res, i, 9);
+  row->amount_minor = ins_db_get_int64 (res, i, 10);
+  row->currency = ins_db_row_strdup (res, i, 11);
+  row->received_at = ins_db_row_datetime (res, i, 12);
+  row->due_at = ins_db_row_datetime (res, i, 13);
+  row->sla_paused_since = ins_db_row_datetime (res, i, 14);
+  row->priority = (int) ins_db_get_int64 (res, i, 15);
+  row->assignee_id = (int) ins_db_get_int64 (res, i, 16);
+  row->assignee_name = ins_db_row_strdup (res, i, 17);
+  row->lease_until = ins_db_row_datetime (res, i, 18);
+  row->version = (int) ins_db_get_int64 (res, i, 19);
+  row->excluded = ins_db_get_bool (res, i, 20);
+  return row;
+}
+
+InsQueuePage *
+ins_queue_store_page (PGconn               *conn,
+                      const InsAgent       *agent,
+                      const InsQueueQuery  *query,
+                      const InsQueueCursor *cursor,
+                      InsQueueDirection     direction,
+                      guint                 limit,
+                      GError              **error)
+{
+  g_autoptr(InsQueuePage) page = ins_queue_page_new ();
+  g_autoptr(PGresult) res = NULL;
+  /* Forward in SQL order: ascending, unless the display order is reversed. */
+  gboolean forward = (direction == INS_QUEUE_AFTER) != !!query->descending;
+  guint n;
+  InsSql q;
+
+  g_return_val_if_fail (limit > 0, NULL);
+  if (cursor != NULL && ins_queue_cursor_get_sort (cursor) != query->sort)
+    cursor = NULL;
+
+  ins_sql_init (&q);
+  ins_sql_add (&q, "SELECT " QUEUE_COLUMNS " FROM " QUEUE_FROM);
+  add_filters (&q, agent, query);
+  if (cursor != NULL)
+    add_keyset (&q, query->sort, cursor, forward);
+  add_order (&q, query->sort, forward);
+  g_string_append_printf (q.sql, " LIMIT %u", limit + 1);
+  res = ins_sql_exec (conn, &q, error);
+  ins_sql_clear (&q);
+  if (res == NULL)
+    return NULL;
+
+  n = (guint) PQntuples (res);
+  page->has_more = n > limit;
+  n = MIN (n, limit);
+  for (guint i = 0; i < n; i++)
+    {
+      /* BEFORE fetches away from the cursor: put the rows back in display order. */
+      int r = direction == INS_QUEUE_BEFORE ? (int) (n - 1 - i) : (int) i;
+      g_ptr_array_add (page->rows, queue_row_from_result (res, r));
+    }
+  if (n > 0)
+    {
+      page->first = ins_queue_cursor_new_for_row (query->sort, g_ptr_array_index (page->rows, 0));
+      page->last = ins_queue_cursor_new_for_row (query->sort, g_ptr_array_index (page->rows, n - 1));
+    }
+  return g_steal_pointer (&page);
+}
+
+static gint64
+plan_rows (const char *json)
+{
+  const char *p = json ? strstr (json, "\"Plan Rows\":") : NULL;
+
+  return p ? g_ascii_strtoll (p + strlen ("\"Plan Rows\":"), NULL, 10) : 0;
+}
+
+gboolean
+ins_queue_store_count (PGconn               *conn,
+                       const InsAgent       *agent,
+                       const InsQueueQuery  *query,
+                       gint64               *count,
+                       gboolean             *exact,
+                       GError              **error)
+{
+  g_autoptr(PGresult) res = NULL;
+  gint64 n;
+  InsSql q;
+
+  ins_sql_init (&q);
+  ins_sql_add (&q, "SELECT count(*) FROM (SELECT 1 FROM affaire a");
+  add_filters (&q, agent, query);
+  g_string_append_printf (q.sql, " LIMIT %d) s", INS_QUEUE_EXACT_COUNT_LIMIT + 1);
+  res = ins_sql_exec (conn, &q, error);
+  if (res == NULL)
+    {
+      ins_sql_clear (&q);
+      return FALSE;
+    }
+  n = ins_db_get_int64 (res, 0, 0);
+  if (n <= INS_QUEUE_EXACT_COUNT_LIMIT)
+    {
+      ins_sql_clear (&q);
+      *count = n;
+      if (exact)
+        *exact = TRUE;
+      return TRUE;
+    }
+
+  /* Too many to count on every refresh: the planner's estimate will do. */
+  g_clear_pointer (&res, PQclear);
+  ins_sql_reset (&q);
+  ins_sql_add (&q, "EXPLAIN (FORMAT JSON) SELECT 1 FROM affaire a");
+  add_filters (&q, agent, query);
+  res = ins_sql_exec (conn, &q, error);
+  ins_sql_clear (&q);
+  if (res == NULL)
+    return FALSE;
+  *count = MAX (plan_rows (ins_db_get_string (res, 0, 0)), INS_QUEUE_EXACT_COUNT_LIMIT + 1);
+  if (exact)
+    *exact = FALSE;
+  return TRUE;
+}
+
+InsQueueRow *
+ins_queue_store_row (PGconn  *conn,
+                     gint64   affaire_id,
+                     GError **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, affaire_id);
+  const char *params[] = { id };
+  g_autoptr(PGresult) res = ins_db_exec (conn, "SELECT " QUEUE_COLUMNS " FROM " QUEUE_FROM
+                                               " WHERE a.id = $1", 1, params, error);
+
+  if (res == NULL)
+    return NULL;
+  if (PQntuples (res) == 0)
+    {
+      g_set_error_literal (error, INS_STORE_ERROR, INS_STORE_ERROR_NOT_FOUND,
+                           _("This affaire no longer exists or is not visible to you"));
+      return NULL;
+    }
+  return queue_row_from_result (res, 0);
+}
