@@ -1,0 +1,25 @@
+/* ins-seed-affaires.h — realistic sample affaires, loaded in batches with COPY */
+#pragma once
+
+#include <libpq-fe.h>
+
+#include "ins-seed-pool.h"
+
+G_BEGIN_DECLS
+
+typedef void (*InsSeedProgress) (gint64 done, gint64 total, gpointer user_data);
+
+/* Generates @count affaires of both kinds with their insured persons,
+ * details, attachments (from @pool, whose blobs must be stored), history,
+ * medical opinions and owed notifications, with statuses spread as in a
+ * working queue. Each batch is one transaction. The organismes and agents of
+ * ins-seed-agents.h must exist. */
+gboolean ins_seed_affaires (PGconn          *conn,
+                            InsSeedPool     *pool,
+                            gint64           count,
+                            guint32          seed,
+                            InsSeedProgress  progress,
+                            gpointer         user_data,
+                            GError         **error);
+
+G_END_DECLS

@@ -1,0 +1,609 @@
+/* ins-seed-docs.c — generated attachments drawn with cairo and pango */
+#define G_LOG_DOMAIN "ins-seed"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <cairo-pdf.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <pango/pangocairo.h>
+
+#include "core/ins-currency.h"
+#include "ins-seed-docs.h"
+
+#define A4_W 595.28
+#define A4_H 841.89
+#define LETTER_W 612.0
+#define LETTER_H 792.0
+#define TILL_W 226.77   /* 80 mm till roll */
+#define TILL_H 566.93
+#define SCAN_DPI 100.0
+
+typedef struct {
+  const InsSeedCountry *country;
+  const InsSeedWords   *words;
+  InsSeedLang           lang;
+  char                 *patient;
+  char                 *date;
+  char                 *number;
+  guint                 n_lines;
+  const char           *items[24];
+  gint64                amounts[24];   /* minor units */
+  guint                 minor_units;
+} Invoice;
+
+static void
+invoice_clear (Invoice *inv)
+{
+  g_free (inv->patient);
+  g_free (inv->date);
+  g_free (inv->number);
+}
+
+gboolean
+ins_seed_lang_drawable (InsSeedLang lang)
+{
+  static gsize done;
+  static gboolean drawable[INS_SEED_N_LANGS];
+
+  if (g_once_init_enter (&done))
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 8, 8);
+      cairo_t *cr = cairo_create (surface);
+
+      for (int l = 0; l < INS_SEED_N_LANGS; l++)
+        {
+          PangoLayout *layout = pango_cairo_create_layout (cr);
+
+          pango_layout_set_text (layout, ins_seed_words (l)->receipt, -1);
+          drawable[l] = pango_layout_get_unknown_glyphs_count (layout) == 0;
+          g_object_unref (layout);
+        }
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+      g_once_init_leave (&done, 1);
+    }
+  return drawable[lang];
+}
+
+static char *
+format_amount (gint64 minor, guint units, const char *currency)
+{
+  gint64 div = 1;
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_autofree char *whole = NULL;
+  int len;
+
+  for (guint i = 0; i < units; i++)
+    div *= 10;
+  whole = g_strdup_printf ("%" G_GINT64_FORMAT, minor / div);
+  len = strlen (whole);
+  for (int i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append_c (s, ',');
+      g_string_append_c (s, whole[i]);
+    }
+  if (units > 0)
+    g_string_append_printf (s, ".%0*" G_GINT64_FORMAT, (int) units, minor % div);
+  g_string_append_printf (s, " %s", currency);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static gint64
+invoice_total (const Invoice *inv)
+{
+  gint64 total = 0;
+
+  for (guint i = 0; i < inv->n_lines; i++)
+    total += inv->amounts[i];
+  return total;
+}
+
+static void
+invoice_init (Invoice *inv, const InsSeedCountry *country, guint max_lines, GRand *rand)
+{
+  const InsCurrency *currency = ins_currency_lookup (country->currency);
+  double rate = g_ascii_strtod (country->rate, NULL);
+  guint n_surnames = ins_seed_list_len (ins_seed_surnames);
+  const char * const *firsts = g_rand_boolean (rand) ? ins_seed_male_names : ins_seed_female_names;
+  g_autofree char *surname = NULL;
+  double scale;
+
+  memset (inv, 0, sizeof *inv);
+  inv->country = country;
+  inv->lang = ins_seed_lang_drawable (country->lang) ? country->lang : INS_SEED_LANG_EN;
+  inv->words = ins_seed_words (inv->lang);
+  inv->minor_units = currency ? currency->minor_units : 2;
+  surname = g_utf8_strup (ins_seed_surnames[g_rand_int_range (rand, 0, n_surnames)], -1);
+  inv->patient = g_strdup_printf ("%s %s",
+                                  firsts[g_rand_int_range (rand, 0, ins_seed_list_len (firsts))], surname);
+  inv->date = g_strdup_printf ("%04d-%02d-%02d", g_rand_int_range (rand, 2025, 2027),
+                               g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
+  inv->number = g_strdup_printf ("%c%c-%06u", 'A' + g_rand_int_range (rand, 0, 26),
+                                 'A' + g_rand_int_range (rand, 0, 26), g_rand_int_range (rand, 1, 999999));
+  scale = pow (10, inv->minor_units);
+  inv->n_lines = g_rand_int_range (rand, 2, MAX (3, max_lines + 1));
+  for (guint i = 0; i < inv->n_lines; i++)
+    {
+      double eur = g_rand_double_range (rand, 15, i % 6 == 4 ? 900 : 180);
+      double major = eur * rate;
+
+      inv->items[i] = inv->words->lines[g_rand_int_range (rand, 0, 6)];
+      /* Whole units for the currencies people count that way. */
+      if (major > 1000)
+        major = round (major / 10) * 10;
+      inv->amounts[i] = MAX (1, (gint64) round (major * scale));
+    }
+}
+
+/* Writes @text at (@x, @y) with @font; right-aligned when @align_right (x is then the right edge). */
+static double
+draw_text (cairo_t *cr, const char *font, double x, double y, double width,
+           const char *text, PangoAlignment align)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *desc = pango_font_description_from_string (font);
+  int w, h;
+
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment (layout, align);
+  pango_layout_set_auto_dir (layout, FALSE);
+  pango_layout_set_text (layout, text, -1);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  pango_layout_get_size (layout, &w, &h);
+  pango_font_description_free (desc);
+  g_object_unref (layout);
+  return (double) h / PANGO_SCALE;
+}
+
+static void
+draw_invoice_page (cairo_t *cr, double w, double h, const Invoice *inv,
+                   guint first_line, guint last_line, guint page, guint n_pages, gboolean is_proof)
+{
+  const InsSeedWords *t = inv->words;
+  PangoAlignment start = inv->lang == INS_SEED_LANG_AR ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+  PangoAlignment end = inv->lang == INS_SEED_LANG_AR ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT;
+  double m = MIN (w, h) * 0.08;
+  double y = m;
+  g_autofree char *header = NULL;
+  g_autofree char *footer = NULL;
+  g_autofree char *total = NULL;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+
+  /* Letterhead: a coloured band with the provider's name. */
+  cairo_set_source_rgb (cr, 0.12, 0.32, 0.55);
+  cairo_rectangle (cr, 0, 0, w, m * 0.45);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0.12, 0.32, 0.55);
+  y += draw_text (cr, "DejaVu Sans Bold 15", m, y, w - 2 * m, inv->country->provider, start);
+  cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+  header = g_strdup_printf ("%s — %s", inv->country->city, inv->country->name);
+  y += draw_text (cr, "DejaVu Sans 9", m, y, w - 2 * m, header, start) + m * 0.4;
+
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  y += draw_text (cr, "DejaVu Sans Bold 18", m, y, w - 2 * m, is_proof ? t->receipt : t->invoice, start);
+  {
+    g_autofree char *meta = g_strdup_printf ("N° %s\n%s : %s\n%s : %s", inv->number,
+                                             t->date, inv->date, t->patient, inv->patient);
+    y += draw_text (cr, "DejaVu Sans 10", m, y + 6, w - 2 * m, meta, start) + m * 0.5;
+  }
+
+  /* The table of care lines. */
+  cairo_set_source_rgb (cr, 0.9, 0.92, 0.95);
+  cairo_rectangle (cr, m, y, w - 2 * m, 18);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  draw_text (cr, "DejaVu Sans Bold 10", m + 4, y + 2, (w - 2 * m) * 0.6, t->description, start);
+  draw_text (cr, "DejaVu Sans Bold 10", m, y + 2, w - 2 * m - 4, t->amount, end);
+  y += 24;
+  for (guint i = first_line; i < last_line; i++)
+    {
+      g_autofree char *amount = format_amount (inv->amounts[i], inv->minor_units, inv->country->currency);
+
+      draw_text (cr, "DejaVu Sans 10", m + 4, y, (w - 2 * m) * 0.6, inv->items[i], start);
+      draw_text (cr, "DejaVu Sans 10", m, y, w - 2 * m - 4, amount, end);
+      y += 20;
+      cairo_set_source_rgb (cr, 0.85, 0.85, 0.85);
+      cairo_rectangle (cr, m, y - 4, w - 2 * m, 0.6);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+    }
+
+  if (page == n_pages)
+    {
+      g_autofree char *line = NULL;
+
+      total = format_amount (invoice_total (inv), inv->minor_units, inv->country->currency);
+      line = g_strdup_printf ("%s : %s", t->total, total);
+      y += 8;
+      y += draw_text (cr, "DejaVu Sans Bold 12", m, y, w - 2 * m - 4, line, end) + 12;
+      cairo_set_source_rgb (cr, 0.1, 0.5, 0.2);
+      y += draw_text (cr, "DejaVu Sans Bold 11", m, y, w - 2 * m, t->paid_by, start) + 6;
+      cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+      draw_text (cr, "DejaVu Sans Oblique 9", m, y, w - 2 * m, t->thanks, start);
+      /* A "paid" stamp, slightly askew. */
+      cairo_save (cr);
+      cairo_translate (cr, w * 0.62, MIN (y + 60, h - m * 2));
+      cairo_rotate (cr, -0.25);
+      cairo_set_source_rgba (cr, 0.75, 0.1, 0.1, 0.8);
+      cairo_set_line_width (cr, 2);
+      cairo_rectangle (cr, -8, -6, 120, 36);
+      cairo_stroke (cr);
+      draw_text (cr, "DejaVu Sans Bold 16", 0, 0, 104, t->paid, PANGO_ALIGN_CENTER);
+      cairo_restore (cr);
+    }
+
+  cairo_set_source_rgb (cr, 0.4, 0.4, 0.4);
+  footer = g_strdup_printf ("%s %u / %u", t->page, page, n_pages);
+  draw_text (cr, "DejaVu Sans 8", m, h - m * 0.8, w - 2 * m, footer, PANGO_ALIGN_CENTER);
+}
+
+static cairo_status_t
+append_bytes (void *closure, const unsigned char *data, unsigned int length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+typedef struct {
+  double w, h;
+} PageSize;
+
+static PageSize
+pick_page_size (const InsSeedCountry *country, gboolean is_proof, GRand *rand)
+{
+  int r = g_rand_int_range (rand, 0, 100);
+
+  if (is_proof && r < 35)
+    return (PageSize) { TILL_W, TILL_H };
+  if (r < 12)
+    return (PageSize) { A4_H, A4_W };   /* landscape */
+  if (g_str_equal (country->code, "US") || g_str_equal (country->code, "CA") || r < 18)
+    return (PageSize) { LETTER_W, LETTER_H };
+  return (PageSize) { A4_W, A4_H };
+}
+
+static GBytes *
+draw_pdf (const Invoice *inv, gboolean is_proof, guint n_pages, PageSize size, GRand *rand)
+{
+  GByteArray *out = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint per_page = (inv->n_lines + n_pages - 1) / n_pages;
+
+  surface = cairo_pdf_surface_create_for_stream (append_bytes, out, size.w, size.h);
+  cr = cairo_create (surface);
+  for (guint p = 1; p <= n_pages; p++)
+    {
+      guint first = (p - 1) * per_page;
+      guint last = MIN (inv->n_lines, p * per_page);
+
+      /* A later page now and then comes in the other orientation. */
+      gboolean turned = p > 1 && g_rand_int_range (rand, 0, 6) == 0;
+      double w = turned ? size.h : size.w, h = turned ? size.w : size.h;
+
+      cairo_pdf_surface_set_size (surface, w, h);
+      draw_invoice_page (cr, w, h, inv, first, last, p, n_pages, is_proof);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (out);
+}
+
+/* Packs a cairo RGB24 surface into a pixbuf (GTK 4 has no helper for it). */
+static GdkPixbuf *
+pixbuf_from_surface (cairo_surface_t *surface)
+{
+  int w = cairo_image_surface_get_width (surface);
+  int h = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guint8 *src;
+  GdkPixbuf *pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, w, h);
+  guint8 *dst = gdk_pixbuf_get_pixels (pixbuf);
+  int dst_stride = gdk_pixbuf_get_rowstride (pixbuf);
+
+  cairo_surface_flush (surface);
+  src = cairo_image_surface_get_data (surface);
+  for (int y = 0; y < h; y++)
+    {
+      const guint32 *row = (const guint32 *) (src + y * stride);
+      guint8 *out = dst + y * dst_stride;
+
+      for (int x = 0; x < w; x++)
+        {
+          out[3 * x] = (row[x] >> 16) & 0xff;
+          out[3 * x + 1] = (row[x] >> 8) & 0xff;
+          out[3 * x + 2] = row[x] & 0xff;
+        }
+    }
+  return pixbuf;
+}
+
+static void
+add_noise (cairo_surface_t *surface, int amplitude, gboolean gray, GRand *rand)
+{
+  int w = cairo_image_surface_get_width (surface);
+  int h = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint8 *data;
+  guint32 state = g_rand_int (rand) | 1;
+
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  for (int y = 0; y < h; y++)
+    {
+      guint32 *row = (guint32 *) (data + y * stride);
+
+      for (int x = 0; x < w; x++)
+        {
+          int c[3] = { (row[x] >> 16) & 0xff, (row[x] >> 8) & 0xff, row[x] & 0xff };
+          int n;
+
+          /* xorshift: the per-pixel noise needs speed, not quality. */
+          state ^= state << 13;
+          state ^= state >> 17;
+          state ^= state << 5;
+          n = (int) (state % (2 * amplitude + 1)) - amplitude;
+          if (gray)
+            {
+              int v = CLAMP ((c[0] * 30 + c[1] * 59 + c[2] * 11) / 100 + n, 0, 255);
+              c[0] = c[1] = c[2] = v;
+            }
+          else
+            for (int i = 0; i < 3; i++)
+              c[i] = CLAMP (c[i] + n, 0, 255);
+          row[x] = 0xff000000u | (guint32) c[0] << 16 | (guint32) c[1] << 8 | (guint32) c[2];
+        }
+    }
+  cairo_surface_mark_dirty (surface);
+}
+
+static GBytes *
+encode_pixbuf (GdkPixbuf *pixbuf, const char *type, const char *quality)
+{
+  g_autoptr(GError) error = NULL;
+  char *buffer = NULL;
+  gsize size = 0;
+  gboolean ok;
+
+  if (quality != NULL)
+    ok = gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &size, type, &error, "quality", quality, NULL);
+  else
+    ok = gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &size, type, &error, "compression", "9", NULL);
+  if (!ok)
+    g_error ("cannot encode a %s image: %s", type, error->message);
+  return g_bytes_new_take (buffer, size);
+}
+
+/* A page as a scanner gives it: greyed, slightly rotated and shifted, noisy. */
+static cairo_surface_t *
+scan_page (const Invoice *inv, guint first, guint last, guint page, guint n_pages, GRand *rand)
+{
+  double s = SCAN_DPI / 72.0;
+  int pw = (int) (A4_W * s), ph = (int) (A4_H * s);
+  cairo_surface_t *paper = cairo_image_surface_create (CAIRO_FORMAT_RGB24, pw, ph);
+  cairo_surface_t *scan = cairo_image_surface_create (CAIRO_FORMAT_RGB24, pw, ph);
+  cairo_t *cr = cairo_create (paper);
+
+  cairo_scale (cr, s, s);
+  draw_invoice_page (cr, A4_W, A4_H, inv, first, last, page, n_pages, FALSE);
+  cairo_destroy (cr);
+
+  cr = cairo_create (scan);
+  cairo_set_source_rgb (cr, 0.93, 0.93, 0.91);
+  cairo_paint (cr);
+  cairo_translate (cr, pw / 2.0 + g_rand_double_range (rand, -12, 12), ph / 2.0 + g_rand_double_range (rand, -12, 12));
+  cairo_rotate (cr, g_rand_double_range (rand, -2.5, 2.5) * G_PI / 180);
+  cairo_translate (cr, -pw / 2.0, -ph / 2.0);
+  cairo_set_source_surface (cr, paper, 0, 0);
+  cairo_paint_with_alpha (cr, 0.92);
+  cairo_destroy (cr);
+  cairo_surface_destroy (paper);
+
+  add_noise (scan, 18, TRUE, rand);
+  return scan;
+}
+
+static GBytes *
+draw_scan (const Invoice *inv, guint n_pages, GRand *rand)
+{
+  GByteArray *out = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_bytes, out, A4_W, A4_H);
+  cairo_t *cr = cairo_create (surface);
+  guint per_page = (inv->n_lines + n_pages - 1) / n_pages;
+
+  for (guint p = 1; p <= n_pages; p++)
+    {
+      cairo_surface_t *image = scan_page (inv, (p - 1) * per_page, MIN (inv->n_lines, p * per_page),
+                                          p, n_pages, rand);
+      g_autoptr(GdkPixbuf) pixbuf = pixbuf_from_surface (image);
+      GBytes *jpeg = encode_pixbuf (pixbuf, "jpeg", "55");
+
+      /* The PDF embeds the JPEG as is, like a scanner's output. */
+      cairo_surface_set_mime_data (image, CAIRO_MIME_TYPE_JPEG,
+                                   g_bytes_get_data (jpeg, NULL), g_bytes_get_size (jpeg),
+                                   (cairo_destroy_func_t) g_bytes_unref, jpeg);
+      cairo_save (cr);
+      cairo_scale (cr, 72.0 / SCAN_DPI, 72.0 / SCAN_DPI);
+      cairo_set_source_surface (cr, image, 0, 0);
+      cairo_paint (cr);
+      cairo_restore (cr);
+      cairo_show_page (cr);
+      cairo_surface_destroy (image);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (out);
+}
+
+/* A till receipt photographed on a table, or captured on a phone screen. */
+static GBytes *
+draw_photo (const Invoice *inv, gboolean jpeg, GRand *rand)
+{
+  int w = jpeg ? 900 : 540, h = jpeg ? 1200 : 960;
+  double s = jpeg ? 2.6 : 2.1;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+  cairo_t *cr = cairo_create (surface);
+  cairo_pattern_t *table;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  GBytes *bytes;
+
+  if (jpeg)
+    {
+      table = cairo_pattern_create_linear (0, 0, w, h);
+      cairo_pattern_add_color_stop_rgb (table, 0, 0.45, 0.32, 0.2);
+      cairo_pattern_add_color_stop_rgb (table, 1, 0.3, 0.2, 0.12);
+      cairo_set_source (cr, table);
+      cairo_paint (cr);
+      cairo_pattern_destroy (table);
+      cairo_translate (cr, w / 2.0, h / 2.0);
+      cairo_rotate (cr, g_rand_double_range (rand, -7, 7) * G_PI / 180);
+      cairo_translate (cr, -TILL_W * s / 2, -TILL_H * s / 2 + 20);
+      cairo_set_source_rgba (cr, 0, 0, 0, 0.35);
+      cairo_rectangle (cr, 10, 12, TILL_W * s, TILL_H * s);
+      cairo_fill (cr);
+    }
+  else
+    {
+      cairo_set_source_rgb (cr, 0.96, 0.96, 0.97);
+      cairo_paint (cr);
+      cairo_translate (cr, (w - TILL_W * s) / 2, 40);
+    }
+  cairo_scale (cr, s, s);
+  cairo_rectangle (cr, 0, 0, TILL_W, TILL_H);
+  cairo_clip (cr);
+  draw_invoice_page (cr, TILL_W, TILL_H, inv, 0, MIN (inv->n_lines, 6), 1, 1, TRUE);
+  cairo_destroy (cr);
+
+  add_noise (surface, jpeg ? 10 : 2, FALSE, rand);
+  pixbuf = pixbuf_from_surface (surface);
+  bytes = encode_pixbuf (pixbuf, jpeg ? "jpeg" : "png", jpeg ? "80" : NULL);
+  cairo_surface_destroy (surface);
+  return bytes;
+}
+
+static GBytes *
+damage (GBytes *good, InsSeedDoc *doc, GRand *rand)
+{
+  gsize size;
+  const guint8 *data = g_bytes_get_data (good, &size);
+
+  switch (g_rand_int_range (rand, 0, 3))
+    {
+    case 0:
+      doc->content_type = "application/pdf";
+      doc->unreadable_reason = g_strdup ("Le fichier PDF est tronqué : la transmission a été interrompue.");
+      return g_bytes_new (data, size * g_rand_int_range (rand, 20, 60) / 100);
+    case 1:
+      {
+        guint8 *junk = g_malloc (size / 3);
+
+        memcpy (junk, data, MIN (size / 3, 16));
+        for (gsize i = 16; i < size / 3; i++)
+          junk[i] = g_rand_int (rand) & 0xff;
+        doc->content_type = "application/pdf";
+        doc->unreadable_reason = g_strdup ("Le fichier PDF est endommagé : sa structure est illisible.");
+        return g_bytes_new_take (junk, size / 3);
+      }
+    default:
+      {
+        guint8 *junk = g_malloc (4096);
+
+        for (gsize i = 0; i < 4096; i++)
+          junk[i] = g_rand_int (rand) & 0xff;
+        doc->content_type = "application/octet-stream";
+        doc->unreadable_reason = g_strdup ("Le fichier n’est ni un PDF, ni une image JPEG ou PNG.");
+        return g_bytes_new_take (junk, 4096);
+      }
+    }
+}
+
+InsSeedDoc *
+ins_seed_doc_generate (InsSeedDocKind        kind,
+                       const InsSeedCountry *country,
+                       GRand                *rand)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  InsSeedDoc *doc = g_new0 (InsSeedDoc, 1);
+  gsize digest_len = sizeof doc->sha256;
+  g_autofree char *stem = NULL;
+  Invoice inv;
+  guint n_pages;
+
+  doc->kind = kind;
+  doc->page_count = 1;
+  switch (kind)
+    {
+    case INS_SEED_DOC_INVOICE:
+      n_pages = g_rand_int_range (rand, 0, 4) == 0 ? g_rand_int_range (rand, 2, 5) : 1;
+      invoice_init (&inv, country, MIN (20, n_pages * 7), rand);
+      n_pages = MIN (n_pages, inv.n_lines);
+      doc->bytes = draw_pdf (&inv, FALSE, n_pages, pick_page_size (country, FALSE, rand), rand);
+      doc->page_count = n_pages;
+      doc->content_type = "application/pdf";
+      doc->filename = g_strdup_printf ("facture-%s.pdf", inv.number);
+      break;
+    case INS_SEED_DOC_PROOF:
+      invoice_init (&inv, country, 3, rand);
+      doc->bytes = draw_pdf (&inv, TRUE, 1, pick_page_size (country, TRUE, rand), rand);
+      doc->content_type = "application/pdf";
+      doc->filename = g_strdup_printf ("preuve-paiement-%s.pdf", inv.number);
+      break;
+    case INS_SEED_DOC_SCAN:
+      n_pages = g_rand_int_range (rand, 1, 4);
+      invoice_init (&inv, country, MIN (18, n_pages * 6), rand);
+      n_pages = MIN (n_pages, inv.n_lines);
+      doc->bytes = draw_scan (&inv, n_pages, rand);
+      doc->page_count = n_pages;
+      doc->content_type = "application/pdf";
+      doc->filename = g_strdup_printf ("scan_%s.pdf", inv.number);
+      break;
+    case INS_SEED_DOC_PHOTO_JPEG:
+    case INS_SEED_DOC_PHOTO_PNG:
+      invoice_init (&inv, country, 5, rand);
+      doc->bytes = draw_photo (&inv, kind == INS_SEED_DOC_PHOTO_JPEG, rand);
+      doc->content_type = kind == INS_SEED_DOC_PHOTO_JPEG ? "image/jpeg" : "image/png";
+      doc->filename = g_strdup_printf (kind == INS_SEED_DOC_PHOTO_JPEG ? "IMG_%04u.jpg" : "Capture_%04u.png",
+                                       g_rand_int_range (rand, 1000, 9999));
+      break;
+    case INS_SEED_DOC_CORRUPT:
+    default:
+      {
+        g_autoptr(GBytes) good = NULL;
+
+        invoice_init (&inv, country, 3, rand);
+        good = draw_pdf (&inv, FALSE, 1, (PageSize) { A4_W, A4_H }, rand);
+        doc->bytes = damage (good, doc, rand);
+        doc->page_count = 0;
+        doc->filename = g_strdup_printf ("facture-%s.pdf", inv.number);
+      }
+      break;
+    }
+  invoice_clear (&inv);
+
+  g_checksum_update (checksum, g_bytes_get_data (doc->bytes, NULL), g_bytes_get_size (doc->bytes));
+  g_checksum_get_digest (checksum, doc->sha256, &digest_len);
+  return doc;
+}
+
+void
+ins_seed_doc_free (InsSeedDoc *doc)
+{
+  if (doc == NULL)
+    return;
+  g_clear_pointer (&doc->bytes, g_bytes_unref);
+  g_free (doc->filename);
+  g_free (doc->unreadable_reason);
+  g_free (doc);
+}

@@ -1,0 +1,40 @@
+/* ins-seed.c — everything instruction-seed does, callable from tests */
+#define G_LOG_DOMAIN "ins-seed"
+
+#include "config.h"
+
+#include "store/ins-migrations.h"
+#include "store/ins-seed-store.h"
+#include "ins-seed-agents.h"
+#include "ins-seed.h"
+
+guint
+ins_seed_pool_size_for (gint64 count)
+{
+  return (guint) CLAMP (count / 4, 40, 320);
+}
+
+gboolean
+ins_seed_run (PGconn               *conn,
+              const InsSeedOptions *options,
+              GError              **error)
+{
+  g_autoptr(InsSeedPool) pool = NULL;
+
+  if (!ins_migrations_apply (conn, NULL, error) || !ins_seed_store_prepare (conn, error))
+    return FALSE;
+  if ((options->organismes || options->agents || options->count > 0) && !ins_seed_organismes (conn, error))
+    return FALSE;
+  if ((options->agents || options->count > 0) && !ins_seed_agents (conn, options->password, error))
+    return FALSE;
+  if (options->count <= 0)
+    return TRUE;
+
+  pool = ins_seed_pool_new (ins_seed_pool_size_for (options->count), options->seed);
+  if (!ins_seed_pool_store (pool, conn, error))
+    return FALSE;
+  if (!ins_seed_affaires (conn, pool, options->count, options->seed ^ 0x5eed, options->progress,
+                          options->user_data, error))
+    return FALSE;
+  return ins_seed_store_analyze (conn, error);
+}

@@ -1,0 +1,28 @@
+/* ins-seed.h — everything instruction-seed does, callable from tests */
+#pragma once
+
+#include <libpq-fe.h>
+
+#include "ins-seed-affaires.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  gboolean         organismes;   /* create the demo organismes */
+  gboolean         agents;       /* create their agents (implies organismes) */
+  gint64           count;        /* affaires to add (0: none) */
+  guint32          seed;         /* for reproducible data */
+  const char      *password;     /* agents' password, or NULL */
+  InsSeedProgress  progress;
+  gpointer         user_data;
+} InsSeedOptions;
+
+/* Applies the migrations, then does what @options asks, as the database owner. */
+gboolean ins_seed_run (PGconn               *conn,
+                       const InsSeedOptions *options,
+                       GError              **error);
+
+/* The pool size for @count affaires: a few hundred documents at most. */
+guint    ins_seed_pool_size_for (gint64 count);
+
+G_END_DECLS
