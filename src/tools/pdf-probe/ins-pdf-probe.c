@@ -1,6 +1,8 @@
 /* ins-pdf-probe.c — opens one attachment under resource limits and says what it is
  *
  * Usage: instruction-pdf-probe [--cpu-seconds N] [--memory-mb N] FILE
+ * FILE "-" reads the document from standard input (what the importer does, so
+ * that the bytes probed are the bytes it stores).
  *
  * Prints one line on stdout and exits with the matching status:
  *   0  "pages N"         a PDF that opens and has N pages
@@ -56,6 +58,20 @@ one_line (const char *message)
 
   g_strdelimit (s, "\r\n\t", ' ');
   return s;
+}
+
+static GBytes *
+read_stdin (void)
+{
+  g_autoptr(GByteArray) buf = g_byte_array_new ();
+  guint8 chunk[65536];
+  size_t n;
+
+  while ((n = fread (chunk, 1, sizeof chunk, stdin)) > 0)
+    g_byte_array_append (buf, chunk, (guint) n);
+  if (ferror (stdin))
+    return NULL;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buf));
 }
 
 static int
@@ -197,14 +213,26 @@ main (int argc, char **argv)
   limit (RLIMIT_AS, (rlim_t) memory_mb * 1024 * 1024);
   limit (RLIMIT_CORE, 0);
 
-  file = g_mapped_file_new (argv[i], FALSE, &error);
-  if (file == NULL)
+  if (strcmp (argv[i], "-") == 0)
     {
-      g_autofree char *detail = one_line (error->message);
-      printf ("damaged %s\n", detail);
-      return EXIT_DAMAGED;
+      bytes = read_stdin ();
+      if (bytes == NULL)
+        {
+          printf ("damaged cannot read standard input\n");
+          return EXIT_DAMAGED;
+        }
     }
-  bytes = g_mapped_file_get_bytes (file);
+  else
+    {
+      file = g_mapped_file_new (argv[i], FALSE, &error);
+      if (file == NULL)
+        {
+          g_autofree char *detail = one_line (error->message);
+          printf ("damaged %s\n", detail);
+          return EXIT_DAMAGED;
+        }
+      bytes = g_mapped_file_get_bytes (file);
+    }
   data = g_bytes_get_data (bytes, &len);
 
   if (data != NULL && is_pdf (data, len))
