@@ -1,0 +1,345 @@
+/* ins-render-helper.c — one instruction-renderer process over a socket pair */
+#define G_LOG_DOMAIN "ins-documents"
+
+#include "config.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <glib-unix.h>
+
+#include "ins-document-error.h"
+#include "ins-render-helper.h"
+
+struct _InsRenderHelper
+{
+  GSubprocess *process;
+  int fd;
+  gint dead;   /* atomic */
+  GPid pid;
+};
+
+InsRenderHelper *
+ins_render_helper_spawn (const char * const *argv,
+                         GError            **error)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) local_error = NULL;
+  InsRenderHelper *helper;
+  int sv[2];
+
+  if (socketpair (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0)
+    {
+      g_set_error (error, INS_DOCUMENT_ERROR, INS_DOCUMENT_ERROR_HELPER,
+                   "socketpair: %s", g_strerror (errno));
+      return NULL;
+    }
+
+  launcher = g_subprocess_launcher_new (g_getenv ("INS_RENDERER_VERBOSE")
+                                        ? G_SUBPROCESS_FLAGS_NONE
+                                        : G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_take_stdin_fd (launcher, sv[1]);
+  g_subprocess_launcher_take_stdout_fd (launcher, dup (sv[1]));
+  process = g_subprocess_launcher_spawnv (launcher, argv, &local_error);
+  if (process == NULL)
+    {
+      close (sv[0]);
+      g_set_error (error, INS_DOCUMENT_ERROR, INS_DOCUMENT_ERROR_HELPER,
+                   "%s", local_error->message);
+      return NULL;
+    }
+
+  g_unix_set_fd_nonblocking (sv[0], TRUE, NULL);
+  helper = g_new0 (InsRenderHelper, 1);
+  helper->process = g_steal_pointer (&process);
+  helper->fd = sv[0];
+  helper->pid = (GPid) g_ascii_strtoll (g_subprocess_get_identifier (helper->process), NULL, 10);
+  return helper;
+}
+
+void
+ins_render_helper_kill (InsRenderHelper *helper)
+{
+  g_atomic_int_set (&helper->dead, TRUE);
+  g_subprocess_force_exit (helper->process);
+}
+
+void
+ins_render_helper_free (InsRenderHelper *helper)
+{
+  if (helper == NULL)
+    return;
+  if (!g_atomic_int_get (&helper->dead))
+    {
+      InsRenderRequest req = { .magic = INS_RENDER_MAGIC, .op = INS_RENDER_OP_QUIT };
+      if (send (helper->fd, &req, sizeof req, MSG_NOSIGNAL | MSG_DONTWAIT) != sizeof req)
+        g_subprocess_force_exit (helper->process);
+    }
+  else
+    g_subprocess_force_exit (helper->process);
+  close (helper->fd);
+  /* The child exits on QUIT or on the closed socket; GLib reaps it. */
+  g_object_unref (helper->process);
+  g_free (helper);
+}
+
+gboolean
+ins_render_helper_is_dead (InsRenderHelper *helper)
+{
+  return g_atomic_int_get (&helper->dead);
+}
+
+GPid
+ins_render_helper_get_pid (InsRenderHelper *helper)
+{
+  return g_atomic_int_get (&helper->dead) ? 0 : helper->pid;
+}
+
+static gboolean
+fail_dead (InsRenderHelper *helper, gboolean timed_out, GError **error)
+{
+  ins_render_helper_kill (helper);
+  if (timed_out)
+    {
+      g_set_error (error, INS_DOCUMENT_ERROR, INS_DOCUMENT_ERROR_TIMEOUT,
+                   "renderer %d timed out", (int) helper->pid);
+    }
+  else
+    {
+      g_subprocess_wait (helper->process, NULL, NULL);
+      if (g_subprocess_get_if_signaled (helper->process))
+        g_debug ("renderer %d died of signal %d", (int) helper->pid,
+                 g_subprocess_get_term_sig (helper->process));
+      g_set_error (error, INS_DOCUMENT_ERROR, INS_DOCUMENT_ERROR_CRASHED,
+                   "renderer %d stopped", (int) helper->pid);
+    }
+  return FALSE;
+}
+
+/* Waits for @events until @deadline (monotonic µs); FALSE on timeout. */
+static gboolean
+wait_fd (int fd, short events, gint64 deadline)
+{
+  for (;;)
+    {
+      struct pollfd pfd = { .fd = fd, .events = events };
+      gint64 left = deadline - g_get_monotonic_time ();
+      int r;
+
+      if (left <= 0)
+        return FALSE;
+      r = poll (&pfd, 1, (int) MIN ((left + 999) / 1000, G_MAXINT));
+      if (r > 0)
+        return TRUE;
+      if (r < 0 && errno != EINTR)
+        return TRUE; /* let the read or write report it */
+    }
+}
+
+static gboolean
+send_all (InsRenderHelper *helper, const void *buf, gsize len, gint64 deadline, GError **error)
+{
+  const guint8 *p = buf;
+
+  while (len > 0)
+    {
+      ssize_t n;
+
+      if (g_atomic_int_get (&helper->dead))
+        return fail_dead (helper, FALSE, error);
+      n = send (helper->fd, p, len, MSG_NOSIGNAL);
+      if (n > 0)
+        {
+          p += n;
+          len -= (gsize) n;
+        }
+      else if (n < 0 && (errno == EAGAIN || errno == EINTR))
+        {
+          if (!wait_fd (helper->fd, POLLOUT, deadline))
+            return fail_dead (helper, TRUE, error);
+        }
+      else
+        return fail_dead (helper, FALSE, error);
+    }
+  return TRUE;
+}
+
+static gboolean
+recv_all (InsRenderHelper *helper, void *buf, gsize len, gint64 deadline, GError **error)
+{
+  guint8 *p = buf;
+
+  while (len > 0)
+    {
+      ssize_t n;
+
+      if (g_atomic_int_get (&helper->dead))
+        return fail_dead (helper, FALSE, error);
+      n = recv (helper->fd, p, len, 0);
+      if (n > 0)
+        {
+          p += n;
+          len -= (gsize) n;
+        }
+      else if (n < 0 && (errno == EAGAIN || errno == EINTR))
+        {
+          if (!wait_fd (helper->fd, POLLIN, deadline))
+            return fail_dead (helper, TRUE, error);
+        }
+      else
+        return fail_dead (helper, FALSE, error);
+    }
+  return TRUE;
+}
+
+static InsDocumentError
+code_from_wire (guint32 code)
+{
+  switch (code)
+    {
+    case INS_RENDER_ERROR_ENCRYPTED:
+      return INS_DOCUMENT_ERROR_ENCRYPTED;
+    case INS_RENDER_ERROR_DAMAGED:
+      return INS_DOCUMENT_ERROR_DAMAGED;
+    case INS_RENDER_ERROR_NO_PAGES:
+      return INS_DOCUMENT_ERROR_NO_PAGES;
+    case INS_RENDER_ERROR_TOO_LARGE:
+      return INS_DOCUMENT_ERROR_TOO_LARGE;
+    default:
+      return INS_DOCUMENT_ERROR_FAILED;
+    }
+}
+
+/* Sends @req (+ @payload) and reads the reply header; on an error reply reads
+ * the reason and fails. */
+static gboolean
+exchange (InsRenderHelper *helper, InsRenderRequest *req, GBytes *payload,
+          guint timeout_ms, InsRenderReply *reply, gint64 *deadline, GError **error)
+{
+  gsize size = payload ? g_bytes_get_size (payload) : 0;
+
+  *deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  req->magic = INS_RENDER_MAGIC;
+  req->length = size;
+  if (!send_all (helper, req, sizeof *req, *deadline, error)
+      || (size > 0 && !send_all (helper, g_bytes_get_data (payload, NULL), size, *deadline, error))
+      || !recv_all (helper, reply, sizeof *reply, *deadline, error))
+    return FALSE;
+  if (reply->magic != INS_RENDER_MAGIC || reply->length > (guint64) G_MAXINT32)
+    {
+      ins_render_helper_kill (helper);
+      g_set_error (error, INS_DOCUMENT_ERROR, INS_DOCUMENT_ERROR_CRASHED, "garbled reply");
+      return FALSE;
+    }
+  if (reply->status != INS_RENDER_STATUS_OK)
+    {
+      g_autofree char *reason = g_malloc0 (MIN (reply->length, 4096) + 1);
+      gsize len = MIN (reply->length, 4096);
+      g_autofree char *valid = NULL;
+
+      if (reply->length > 4096 || !recv_all (helper, reason, len, *deadline, NULL))
+        ins_render_helper_kill (helper);
+      valid = g_utf8_make_valid (reason, -1);
+      g_set_error (error, INS_DOCUMENT_ERROR, code_from_wire (reply->code), "%s", valid);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ins_render_helper_open (InsRenderHelper *helper,
+                        GBytes          *document,
+                        guint            timeout_ms,
+                        GArray         **page_sizes,
+                        GError         **error)
+{
+  InsRenderRequest req = { .op = INS_RENDER_OP_OPEN };
+  InsRenderReply reply;
+  InsRenderDocInfo info;
+  g_autoptr(GArray) sizes = NULL;
+  gint64 deadline;
+
+  if (g_bytes_get_size (document) > INS_RENDER_MAX_DOCUMENT_BYTES)
+    {
+      g_set_error_literal (error, INS_DOCUMENT_ERROR, INS_DOCUMENT_ERROR_TOO_LARGE,
+                           "document too large");
+      return FALSE;
+    }
+  if (!exchange (helper, &req, document, timeout_ms, &reply, &deadline, error))
+    {
+      ins_render_helper_kill (helper); /* a failed open ends the helper */
+      return FALSE;
+    }
+  if (reply.length < sizeof info
+      || !recv_all (helper, &info, sizeof info, deadline, error))
+    return reply.length < sizeof info ? fail_dead (helper, FALSE, error) : FALSE;
+  if (info.n_pages == 0 || info.n_pages > 100000
+      || reply.length != sizeof info + (guint64) info.n_pages * sizeof (InsRenderPageSize))
+    {
+      ins_render_helper_kill (helper);
+      g_set_error (error, INS_DOCUMENT_ERROR, INS_DOCUMENT_ERROR_CRASHED, "garbled reply");
+      return FALSE;
+    }
+  sizes = g_array_sized_new (FALSE, TRUE, sizeof (InsRenderPageSize), info.n_pages);
+  g_array_set_size (sizes, info.n_pages);
+  if (!recv_all (helper, sizes->data, info.n_pages * sizeof (InsRenderPageSize), deadline, error))
+    return FALSE;
+  *page_sizes = g_steal_pointer (&sizes);
+  return TRUE;
+}
+
+InsPageImage *
+ins_render_helper_render (InsRenderHelper *helper,
+                          guint            page,
+                          double           scale,
+                          guint            rotation,
+                          guint            timeout_ms,
+                          GError         **error)
+{
+  InsRenderRequest req = {
+    .op = INS_RENDER_OP_RENDER, .page = page, .rotation = rotation, .scale = scale,
+  };
+  InsRenderReply reply;
+  InsRenderImageInfo info;
+  gsize size;
+  guint8 *pixels;
+  g_autoptr(GBytes) bytes = NULL;
+  gint64 deadline;
+
+  if (!exchange (helper, &req, NULL, timeout_ms, &reply, &deadline, error))
+    return NULL;
+  if (reply.length < sizeof info || !recv_all (helper, &info, sizeof info, deadline, error))
+    {
+      if (reply.length < sizeof info)
+        fail_dead (helper, FALSE, error);
+      return NULL;
+    }
+  size = (gsize) info.stride * info.height;
+  if (info.width == 0 || info.height == 0 || info.stride < info.width * 4
+      || info.width > INS_RENDER_MAX_SIDE || info.height > INS_RENDER_MAX_SIDE
+      || reply.length != sizeof info + size)
+    {
+      ins_render_helper_kill (helper);
+      g_set_error (error, INS_DOCUMENT_ERROR, INS_DOCUMENT_ERROR_CRASHED, "garbled reply");
+      return NULL;
+    }
+  pixels = g_try_malloc (size);
+  if (pixels == NULL)
+    {
+      ins_render_helper_kill (helper);
+      g_set_error (error, INS_DOCUMENT_ERROR, INS_DOCUMENT_ERROR_TOO_LARGE, "out of memory");
+      return NULL;
+    }
+  if (!recv_all (helper, pixels, size, deadline, error))
+    {
+      g_free (pixels);
+      return NULL;
+    }
+  bytes = g_bytes_new_take (pixels, size);
+  return ins_page_image_new (info.width, info.height, info.stride,
+                             INS_PAGE_FORMAT_ARGB32_PREMULTIPLIED, bytes);
+}

@@ -1,0 +1,517 @@
+/* ins-renderer.c — render jobs by priority on worker threads, page cache */
+#define G_LOG_DOMAIN "ins-documents"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "ins-document-error.h"
+#include "documents/ins-documents-config.h"
+#include "ins-renderer.h"
+
+#define DEFAULT_TIMEOUT_MS   15000
+#define DEFAULT_CACHE_BYTES  (96u * 1024 * 1024)
+#define MAX_OPEN_DOCUMENTS   6
+#define MAX_REMEMBERED_FAILURES 64
+#define N_WORKERS            2
+
+typedef enum { JOB_OPEN, JOB_RENDER } JobKind;
+
+typedef struct {
+  gatomicrefcount ref_count;
+  JobKind kind;
+  InsRenderer *renderer;   /* unowned: the tasks keep it alive until completion */
+  char *key;               /* in renderer->pending */
+  gint started;            /* atomic */
+  gboolean cold;           /* only prefetch asked for it */
+
+  char *doc_key;           /* open */
+  GBytes *bytes;
+  InsRenderDocument *doc;  /* render */
+  guint page;
+  double scale;
+  guint rotation;
+
+  GPtrArray *tasks;        /* GTask, under renderer->lock */
+
+  InsRenderDocument *opened;
+  InsPageImage *image;
+  GError *error;
+} Job;
+
+typedef struct {
+  Job *job;
+  InsRenderPriority priority;
+  guint64 seq;
+} Ticket;
+
+struct _InsRenderer
+{
+  GObject parent_instance;
+
+  GMainContext *context;
+  GThreadPool *pool;
+  GMutex lock;
+  guint64 seq;
+  char **helper_argv;
+  guint timeout_ms;
+
+  InsPageCache *cache;
+  GHashTable *pending;     /* job key → Job */
+  GHashTable *documents;   /* key → InsRenderDocument */
+  GQueue document_lru;     /* keys (owned by documents' objects), most recent first */
+  GHashTable *failures;    /* key → GError */
+};
+
+G_DEFINE_FINAL_TYPE (InsRenderer, ins_renderer, G_TYPE_OBJECT)
+
+static Job *
+job_ref (Job *job)
+{
+  g_atomic_ref_count_inc (&job->ref_count);
+  return job;
+}
+
+static void
+job_unref (Job *job)
+{
+  if (!g_atomic_ref_count_dec (&job->ref_count))
+    return;
+  g_clear_pointer (&job->tasks, g_ptr_array_unref);
+  g_clear_object (&job->opened);
+  g_clear_pointer (&job->image, ins_page_image_unref);
+  g_clear_error (&job->error);
+  g_clear_object (&job->doc);
+  g_clear_pointer (&job->bytes, g_bytes_unref);
+  g_free (job->doc_key);
+  g_free (job->key);
+  g_free (job);
+}
+
+static void
+ticket_free (gpointer data)
+{
+  Ticket *ticket = data;
+
+  job_unref (ticket->job);
+  g_free (ticket);
+}
+
+static int
+ticket_compare (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  const Ticket *ta = a, *tb = b;
+
+  if (ta->priority != tb->priority)
+    return ta->priority < tb->priority ? -1 : 1;
+  return ta->seq < tb->seq ? -1 : ta->seq > tb->seq;
+}
+
+static void
+push_ticket (InsRenderer *self, Job *job, InsRenderPriority priority)
+{
+  Ticket *ticket = g_new0 (Ticket, 1);
+
+  ticket->job = job_ref (job);
+  ticket->priority = priority;
+  ticket->seq = ++self->seq;
+  g_thread_pool_push (self->pool, ticket, NULL);
+}
+
+static gboolean
+job_all_cancelled (InsRenderer *self, Job *job)
+{
+  gboolean all = TRUE;
+
+  g_mutex_lock (&self->lock);
+  for (guint i = 0; i < job->tasks->len && all; i++)
+    all = g_cancellable_is_cancelled (g_task_get_cancellable (job->tasks->pdata[i]));
+  g_mutex_unlock (&self->lock);
+  return all;
+}
+
+static void
+remember_document (InsRenderer *self, InsRenderDocument *doc)
+{
+  const char *key = ins_render_document_get_key (doc);
+
+  if (g_hash_table_contains (self->documents, key))
+    return;
+  g_hash_table_insert (self->documents, (gpointer) key, g_object_ref (doc));
+  g_queue_push_head (&self->document_lru, (gpointer) key);
+  while (self->document_lru.length > MAX_OPEN_DOCUMENTS)
+    {
+      const char *old = g_queue_pop_tail (&self->document_lru);
+      /* Pages stay cached; the process ends when the last user lets go. */
+      g_hash_table_remove (self->documents, old);
+    }
+}
+
+static void
+touch_document (InsRenderer *self, InsRenderDocument *doc)
+{
+  const char *key = ins_render_document_get_key (doc);
+  GList *link = g_queue_find (&self->document_lru, key);
+
+  if (link != NULL)
+    {
+      g_queue_unlink (&self->document_lru, link);
+      g_queue_push_head_link (&self->document_lru, link);
+    }
+}
+
+/* On the renderer's thread: hand the result to every request. */
+static gboolean
+job_complete (gpointer data)
+{
+  Job *job = data;
+  g_autoptr(InsRenderer) self = g_object_ref (job->renderer);
+  g_autoptr(GPtrArray) tasks = NULL;
+
+  if (g_hash_table_lookup (self->pending, job->key) == job)
+    g_hash_table_remove (self->pending, job->key);
+
+  if (job->kind == JOB_OPEN)
+    {
+      if (job->opened != NULL)
+        remember_document (self, job->opened);
+      else if (job->error != NULL && job->error->domain == INS_DOCUMENT_ERROR)
+        {
+          if (g_hash_table_size (self->failures) >= MAX_REMEMBERED_FAILURES)
+            g_hash_table_remove_all (self->failures);
+          g_hash_table_replace (self->failures, g_strdup (job->doc_key),
+                                g_error_copy (job->error));
+        }
+    }
+  else if (job->image != NULL)
+    ins_page_cache_insert (self->cache, ins_render_document_get_key (job->doc), job->page,
+                           job->rotation, job->scale, job->image, job->cold);
+
+  g_mutex_lock (&self->lock);
+  tasks = g_steal_pointer (&job->tasks);
+  job->tasks = g_ptr_array_new ();
+  g_mutex_unlock (&self->lock);
+
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      GTask *task = tasks->pdata[i];
+
+      if (job->error != NULL)
+        g_task_return_error (task, g_error_copy (job->error));
+      else if (job->kind == JOB_OPEN)
+        g_task_return_pointer (task, g_object_ref (job->opened), g_object_unref);
+      else
+        g_task_return_pointer (task, ins_page_image_ref (job->image),
+                               (GDestroyNotify) ins_page_image_unref);
+    }
+  g_ptr_array_set_free_func (tasks, g_object_unref);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+worker (gpointer data, gpointer user_data)
+{
+  Ticket *ticket = data;
+  Job *job = ticket->job;
+  InsRenderer *self = job->renderer;
+
+  if (!g_atomic_int_compare_and_exchange (&job->started, FALSE, TRUE))
+    {
+      ticket_free (ticket);   /* a duplicate pushed to raise the priority */
+      return;
+    }
+
+  if (job_all_cancelled (self, job))
+    g_set_error_literal (&job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
+  else if (job->kind == JOB_OPEN)
+    job->opened = ins_render_document_open_sync (job->doc_key, job->bytes,
+                                                 (const char * const *) self->helper_argv,
+                                                 g_atomic_int_get (&self->timeout_ms),
+                                                 &job->error);
+  else
+    job->image = ins_render_document_render_sync (job->doc, job->page, job->scale,
+                                                  job->rotation, &job->error);
+
+  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, job_complete,
+                              job_ref (job), (GDestroyNotify) job_unref);
+  ticket_free (ticket);
+}
+
+/* Joins the job in flight under @key, or starts @job. Takes @job. */
+static void
+submit (InsRenderer *self, Job *job, GTask *task, InsRenderPriority priority)
+{
+  Job *running = g_hash_table_lookup (self->pending, job->key);
+
+  if (running != NULL)
+    {
+      job_unref (job);
+      g_mutex_lock (&self->lock);
+      g_ptr_array_add (running->tasks, task);
+      g_mutex_unlock (&self->lock);
+      if (priority < INS_RENDER_PRIORITY_PREFETCH)
+        running->cold = FALSE;
+      if (!g_atomic_int_get (&running->started))
+        push_ticket (self, running, priority);
+      return;
+    }
+
+  job->renderer = self;
+  job->cold = priority == INS_RENDER_PRIORITY_PREFETCH;
+  job->tasks = g_ptr_array_new ();
+  g_ptr_array_add (job->tasks, task);
+  g_hash_table_insert (self->pending, job->key, job);
+  push_ticket (self, job, priority);
+}
+
+static Job *
+job_new (JobKind kind, char *key)
+{
+  Job *job = g_new0 (Job, 1);
+
+  g_atomic_ref_count_init (&job->ref_count);
+  job->kind = kind;
+  job->key = key;
+  return job;
+}
+
+const char *
+ins_renderer_find_helper (void)
+{
+  static char *path;
+
+  if (g_once_init_enter (&path))
+    {
+      const char *env = g_getenv ("INS_RENDERER_PATH");
+      char *found;
+
+      if (env != NULL && *env != '\0')
+        found = g_strdup (env);
+      else if (INS_RENDERER_BUILD_PATH[0] != '\0'
+               && g_file_test (INS_RENDERER_BUILD_PATH, G_FILE_TEST_IS_EXECUTABLE))
+        found = g_strdup (INS_RENDERER_BUILD_PATH);
+      else
+        found = g_build_filename (LIBEXECDIR, "instruction-renderer", NULL);
+      g_once_init_leave (&path, found);
+    }
+  return path;
+}
+
+static void
+ins_renderer_finalize (GObject *object)
+{
+  InsRenderer *self = INS_RENDERER (object);
+
+  g_thread_pool_free (self->pool, TRUE, TRUE);
+  g_queue_clear (&self->document_lru);
+  g_clear_pointer (&self->documents, g_hash_table_unref);
+  g_clear_pointer (&self->failures, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_hash_table_unref);
+  g_clear_object (&self->cache);
+  g_clear_pointer (&self->helper_argv, g_strfreev);
+  g_clear_pointer (&self->context, g_main_context_unref);
+  g_mutex_clear (&self->lock);
+  G_OBJECT_CLASS (ins_renderer_parent_class)->finalize (object);
+}
+
+static void
+ins_renderer_class_init (InsRendererClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ins_renderer_finalize;
+}
+
+static void
+ins_renderer_init (InsRenderer *self)
+{
+  g_mutex_init (&self->lock);
+  self->context = g_main_context_ref_thread_default ();
+  self->timeout_ms = DEFAULT_TIMEOUT_MS;
+  self->cache = ins_page_cache_new (DEFAULT_CACHE_BYTES);
+  self->pending = g_hash_table_new (g_str_hash, g_str_equal);
+  self->documents = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  self->failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) g_error_free);
+  self->pool = g_thread_pool_new_full (worker, self, ticket_free, N_WORKERS, FALSE, NULL);
+  g_thread_pool_set_sort_function (self->pool, ticket_compare, NULL);
+}
+
+InsRenderer *
+ins_renderer_new (void)
+{
+  const char *argv[] = { ins_renderer_find_helper (), NULL };
+
+  return ins_renderer_new_for_helper (argv);
+}
+
+InsRenderer *
+ins_renderer_new_for_helper (const char * const *argv)
+{
+  InsRenderer *self;
+
+  g_return_val_if_fail (argv != NULL && argv[0] != NULL, NULL);
+
+  self = g_object_new (INS_TYPE_RENDERER, NULL);
+  self->helper_argv = g_strdupv ((char **) argv);
+  return self;
+}
+
+InsRenderer *
+ins_renderer_get_default (void)
+{
+  static InsRenderer *instance;
+
+  if (g_once_init_enter (&instance))
+    g_once_init_leave (&instance, ins_renderer_new ());
+  return instance;
+}
+
+InsPageCache *
+ins_renderer_get_cache (InsRenderer *self)
+{
+  g_return_val_if_fail (INS_IS_RENDERER (self), NULL);
+  return self->cache;
+}
+
+guint
+ins_renderer_get_timeout_ms (InsRenderer *self)
+{
+  g_return_val_if_fail (INS_IS_RENDERER (self), 0);
+  return (guint) g_atomic_int_get (&self->timeout_ms);
+}
+
+void
+ins_renderer_set_timeout_ms (InsRenderer *self, guint timeout_ms)
+{
+  g_return_if_fail (INS_IS_RENDERER (self));
+  g_atomic_int_set (&self->timeout_ms, MAX (timeout_ms, 1));
+}
+
+InsRenderDocument *
+ins_renderer_lookup_document (InsRenderer *self,
+                              const char  *key)
+{
+  g_return_val_if_fail (INS_IS_RENDERER (self), NULL);
+  return g_hash_table_lookup (self->documents, key);
+}
+
+void
+ins_renderer_open_async (InsRenderer         *self,
+                         const char          *key,
+                         GBytes              *bytes,
+                         InsRenderPriority    priority,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  InsRenderDocument *doc;
+  const GError *failure;
+  Job *job;
+
+  g_return_if_fail (INS_IS_RENDERER (self));
+  g_return_if_fail (key != NULL && bytes != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ins_renderer_open_async);
+
+  doc = g_hash_table_lookup (self->documents, key);
+  if (doc != NULL)
+    {
+      touch_document (self, doc);
+      g_task_return_pointer (task, g_object_ref (doc), g_object_unref);
+      return;
+    }
+  failure = g_hash_table_lookup (self->failures, key);
+  if (failure != NULL)
+    {
+      g_task_return_error (task, g_error_copy (failure));
+      return;
+    }
+
+  job = job_new (JOB_OPEN, g_strconcat ("open\x1f", key, NULL));
+  job->doc_key = g_strdup (key);
+  job->bytes = g_bytes_ref (bytes);
+  submit (self, job, g_steal_pointer (&task), priority);
+}
+
+InsRenderDocument *
+ins_renderer_open_finish (InsRenderer   *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ins_renderer_open_async, NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+InsPageImage *
+ins_renderer_lookup_page (InsRenderer       *self,
+                          InsRenderDocument *document,
+                          guint              page,
+                          double             scale,
+                          guint              rotation)
+{
+  g_return_val_if_fail (INS_IS_RENDERER (self), NULL);
+  g_return_val_if_fail (INS_IS_RENDER_DOCUMENT (document), NULL);
+  return ins_page_cache_lookup (self->cache, ins_render_document_get_key (document),
+                                page, rotation, scale);
+}
+
+void
+ins_renderer_render_async (InsRenderer         *self,
+                           InsRenderDocument   *document,
+                           guint                page,
+                           double               scale,
+                           guint                rotation,
+                           InsRenderPriority    priority,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  InsPageImage *cached;
+  Job *job;
+
+  g_return_if_fail (INS_IS_RENDERER (self));
+  g_return_if_fail (INS_IS_RENDER_DOCUMENT (document));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ins_renderer_render_async);
+
+  if (page >= ins_render_document_get_n_pages (document) || rotation % 90 != 0
+      || rotation >= 360 || !(scale > 0) || !isfinite (scale))
+    {
+      g_task_return_new_error (task, INS_DOCUMENT_ERROR, INS_DOCUMENT_ERROR_FAILED,
+                               "bad render request: page %u scale %g rotation %u",
+                               page, scale, rotation);
+      return;
+    }
+
+  cached = ins_page_cache_lookup (self->cache, ins_render_document_get_key (document),
+                                  page, rotation, scale);
+  if (cached != NULL)
+    {
+      g_task_return_pointer (task, ins_page_image_ref (cached),
+                             (GDestroyNotify) ins_page_image_unref);
+      return;
+    }
+
+  job = job_new (JOB_RENDER, g_strdup_printf ("render\x1f%s\x1f%u\x1f%u\x1f%ld",
+                                              ins_render_document_get_key (document),
+                                              page, rotation, lround (scale * 1000)));
+  job->doc = g_object_ref (document);
+  job->page = page;
+  job->scale = scale;
+  job->rotation = rotation;
+  submit (self, job, g_steal_pointer (&task), priority);
+}
+
+InsPageImage *
+ins_renderer_render_finish (InsRenderer   *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ins_renderer_render_async, NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

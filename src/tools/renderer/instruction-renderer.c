@@ -1,0 +1,308 @@
+/* instruction-renderer — renders the pages of one untrusted PDF for the app
+ *
+ * Speaks the protocol of src/documents/ins-render-protocol.h on stdin/stdout,
+ * under CPU-time and address-space limits it sets on itself before reading a
+ * byte of the document: a hostile PDF may crash or hang this process, never the
+ * application (which kills and restarts it).
+ */
+#define G_LOG_DOMAIN "ins-renderer"
+
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <cairo.h>
+#include <glib.h>
+#include <poppler.h>
+
+#include "documents/ins-render-protocol.h"
+
+static int out_fd = 1;
+static gboolean stop_before_render;
+
+static gboolean
+read_full (int fd, void *buf, size_t len)
+{
+  guint8 *p = buf;
+
+  while (len > 0)
+    {
+      ssize_t n = read (fd, p, len);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      p += n;
+      len -= (size_t) n;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_full (int fd, const void *buf, size_t len)
+{
+  const guint8 *p = buf;
+
+  while (len > 0)
+    {
+      ssize_t n = write (fd, p, len);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      p += n;
+      len -= (size_t) n;
+    }
+  return TRUE;
+}
+
+static gboolean
+reply (InsRenderStatus status, InsRenderErrorCode code,
+       const void *head, size_t head_len, const void *body, size_t body_len)
+{
+  InsRenderReply r = {
+    .magic = INS_RENDER_MAGIC, .status = status, .code = code,
+    .length = head_len + body_len,
+  };
+
+  return write_full (out_fd, &r, sizeof r)
+      && (head_len == 0 || write_full (out_fd, head, head_len))
+      && (body_len == 0 || write_full (out_fd, body, body_len));
+}
+
+static gboolean
+reply_error (InsRenderErrorCode code, const char *reason)
+{
+  return reply (INS_RENDER_STATUS_ERROR, code, reason, strlen (reason), NULL, 0);
+}
+
+static void
+set_limits (gint64 cpu_seconds, gint64 address_mb)
+{
+  struct rlimit cpu = { (rlim_t) cpu_seconds, (rlim_t) cpu_seconds + 5 };
+  struct rlimit as = { (rlim_t) address_mb << 20, (rlim_t) address_mb << 20 };
+  struct rlimit core = { 0, 0 };
+
+  if (cpu_seconds > 0 && setrlimit (RLIMIT_CPU, &cpu) != 0)
+    g_warning ("setrlimit CPU: %s", g_strerror (errno));
+  if (address_mb > 0 && setrlimit (RLIMIT_AS, &as) != 0)
+    g_warning ("setrlimit AS: %s", g_strerror (errno));
+  setrlimit (RLIMIT_CORE, &core);
+}
+
+static PopplerDocument *
+open_document (guint64 length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  PopplerDocument *doc;
+  guint8 *data;
+  InsRenderDocInfo info = { 0 };
+  g_autofree InsRenderPageSize *sizes = NULL;
+
+  if (length > INS_RENDER_MAX_DOCUMENT_BYTES)
+    {
+      reply_error (INS_RENDER_ERROR_TOO_LARGE, "document too large");
+      return NULL;
+    }
+  data = g_try_malloc (length ? length : 1);
+  if (data == NULL)
+    {
+      reply_error (INS_RENDER_ERROR_TOO_LARGE, "out of memory");
+      return NULL;
+    }
+  if (!read_full (0, data, length))
+    {
+      g_free (data);
+      return NULL;
+    }
+  bytes = g_bytes_new_take (data, length);
+
+  doc = poppler_document_new_from_bytes (bytes, NULL, &error);
+  if (doc == NULL)
+    {
+      if (g_error_matches (error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+        reply_error (INS_RENDER_ERROR_ENCRYPTED, error->message);
+      else
+        reply_error (INS_RENDER_ERROR_DAMAGED, error->message);
+      return NULL;
+    }
+
+  info.n_pages = (guint32) MAX (poppler_document_get_n_pages (doc), 0);
+  if (info.n_pages == 0)
+    {
+      reply_error (INS_RENDER_ERROR_NO_PAGES, "no pages");
+      g_object_unref (doc);
+      return NULL;
+    }
+  sizes = g_new0 (InsRenderPageSize, info.n_pages);
+  for (guint i = 0; i < info.n_pages; i++)
+    {
+      PopplerPage *page = poppler_document_get_page (doc, (int) i);
+      if (page != NULL)
+        {
+          poppler_page_get_size (page, &sizes[i].width, &sizes[i].height);
+          g_object_unref (page);
+        }
+    }
+  if (!reply (INS_RENDER_STATUS_OK, 0, &info, sizeof info,
+              sizes, sizeof (InsRenderPageSize) * info.n_pages))
+    {
+      g_object_unref (doc);
+      return NULL;
+    }
+  return doc;
+}
+
+static gboolean
+render_page (PopplerDocument *doc, const InsRenderRequest *req)
+{
+  PopplerPage *page;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double pw = 0, ph = 0, w, h;
+  InsRenderImageInfo info = { 0 };
+  gboolean ok;
+
+  if (req->page >= (guint32) poppler_document_get_n_pages (doc)
+      || req->rotation % 90 != 0 || req->rotation >= 360
+      || !isfinite (req->scale) || req->scale <= 0 || req->scale > 50)
+    return reply_error (INS_RENDER_ERROR_BAD_REQUEST, "bad request");
+
+  if (stop_before_render)
+    raise (SIGSTOP);
+  page = poppler_document_get_page (doc, (int) req->page);
+  if (page == NULL)
+    return reply_error (INS_RENDER_ERROR_RENDER, "page not found");
+  poppler_page_get_size (page, &pw, &ph);
+  w = ceil (pw * req->scale);
+  h = ceil (ph * req->scale);
+  if (req->rotation == 90 || req->rotation == 270)
+    {
+      double t = w;
+      w = h;
+      h = t;
+    }
+  if (w < 1 || h < 1 || w > INS_RENDER_MAX_SIDE || h > INS_RENDER_MAX_SIDE
+      || w * h > (double) INS_RENDER_MAX_PIXELS)
+    {
+      g_object_unref (page);
+      return reply_error (INS_RENDER_ERROR_TOO_LARGE, "image too large");
+    }
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) w, (int) h);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      g_object_unref (page);
+      return reply_error (INS_RENDER_ERROR_TOO_LARGE, "cannot allocate the image");
+    }
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  switch (req->rotation)
+    {
+    case 90:
+      cairo_translate (cr, w, 0);
+      break;
+    case 180:
+      cairo_translate (cr, w, h);
+      break;
+    case 270:
+      cairo_translate (cr, 0, h);
+      break;
+    default:
+      break;
+    }
+  cairo_rotate (cr, req->rotation * G_PI / 180.0);
+  cairo_scale (cr, req->scale, req->scale);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  g_object_unref (page);
+
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      return reply_error (INS_RENDER_ERROR_RENDER, "cairo error");
+    }
+
+  info.width = (guint32) w;
+  info.height = (guint32) h;
+  info.stride = (guint32) cairo_image_surface_get_stride (surface);
+  ok = reply (INS_RENDER_STATUS_OK, 0, &info, sizeof info,
+              cairo_image_surface_get_data (surface), (size_t) info.stride * info.height);
+  cairo_surface_destroy (surface);
+  return ok;
+}
+
+int
+main (int argc, char **argv)
+{
+  gint64 cpu_seconds = INS_RENDER_DEFAULT_CPU_SECONDS;
+  gint64 address_mb = INS_RENDER_DEFAULT_ADDRESS_MB;
+  PopplerDocument *doc = NULL;
+  InsRenderRequest req;
+  GOptionEntry entries[] = {
+    { "cpu-seconds", 0, 0, G_OPTION_ARG_INT64, &cpu_seconds, "CPU time limit (0: none)", "N" },
+    { "address-mb", 0, 0, G_OPTION_ARG_INT64, &address_mb, "Address space limit (0: none)", "MB" },
+    { "stop-before-render", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &stop_before_render,
+      "Stop (SIGSTOP) before each render, for tests of hangs and crashes", NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("- render one PDF over stdin/stdout");
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+
+  /* No PR_SET_PDEATHSIG: it fires when the spawning *thread* ends, and the app
+   * spawns from pool threads that come and go. When the app goes, the socket
+   * closes and the next read ends this loop; a render stuck in a loop meanwhile
+   * runs into the CPU limit. */
+  prctl (PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
+  set_limits (cpu_seconds, address_mb);
+
+  /* Only replies go to the real stdout: stray library output goes to stderr. */
+  out_fd = dup (1);
+  if (out_fd < 0 || dup2 (2, 1) < 0)
+    return 3;
+
+  while (read_full (0, &req, sizeof req))
+    {
+      if (req.magic != INS_RENDER_MAGIC)
+        break;
+      if (req.op == INS_RENDER_OP_QUIT)
+        break;
+      if (req.op == INS_RENDER_OP_OPEN && doc == NULL)
+        {
+          doc = open_document (req.length);
+          if (doc == NULL)
+            break;
+        }
+      else if (req.op == INS_RENDER_OP_RENDER && doc != NULL && req.length == 0)
+        {
+          if (!render_page (doc, &req))
+            break;
+        }
+      else
+        {
+          reply_error (INS_RENDER_ERROR_BAD_REQUEST, "unexpected request");
+          break;
+        }
+    }
+
+  g_clear_object (&doc);
+  return 0;
+}
