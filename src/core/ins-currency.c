@@ -340,8 +340,7 @@ ins_currency_parse_amount (const InsCurrency *currency,
                      _("Amounts in %s have no decimals"), currency->code);
       else
         g_set_error (error, INS_CORE_ERROR, INS_CORE_ERROR_AMOUNT_PRECISION,
-                     ngettext ("Amounts in %s have at most %u decimal",
-                                  "Amounts in %s have at most %u decimals", currency->minor_units),
+                     _("Amounts in %s have at most %u decimals"),
                      currency->code, (guint) currency->minor_units);
       return FALSE;
     }

@@ -127,18 +127,29 @@ ins_sla_describe (GDateTime *due_at,
   clock = paused_at != NULL ? paused_at : now;
   days = calendar_days (clock, due_at, g_date_time_get_timezone (now));
 
+  /* Explicit 0 / 1 / many cases rather than ngettext: each text is one plain
+   * message for translators. */
   if (ins_sla_state (due_at, paused_at, now) == INS_SLA_BREACHED)
     {
       guint late = (guint) MAX (1, -days);
 
-      return g_strdup_printf (ngettext ("Overdue by %u day", "Overdue by %u days", late), late);
+      if (late == 1)
+        return g_strdup (_("Overdue by 1 day"));
+      return g_strdup_printf (_("Overdue by %u days"), late);
     }
   if (paused_at != NULL)
-    return g_strdup_printf (ngettext ("Clock paused, %u day left", "Clock paused, %u days left", (guint) days),
-                            (guint) days);
+    {
+      if (days == 0)
+        return g_strdup (_("Clock paused, due the day it stopped"));
+      if (days == 1)
+        return g_strdup (_("Clock paused, 1 day left"));
+      return g_strdup_printf (_("Clock paused, %u days left"), (guint) days);
+    }
   if (days == 0)
     return g_strdup (_("Due today"));
-  return g_strdup_printf (ngettext ("Due in %u day", "Due in %u days", (guint) days), (guint) days);
+  if (days == 1)
+    return g_strdup (_("Due tomorrow"));
+  return g_strdup_printf (_("Due in %u days"), (guint) days);
 }
 
 guint

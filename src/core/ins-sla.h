@@ -58,8 +58,8 @@ InsSlaState  ins_sla_state            (GDateTime     *due_at,
 /* French text of a state (translated), never shown by colour alone. */
 const char  *ins_sla_state_label      (InsSlaState    state);
 
-/* « Échéance dans 3 jours », « Échéance aujourd’hui », « En retard de 2 jours »
- * (translated), in calendar days from @now (or @paused_at when paused). */
+/* « Échéance dans 3 jours », « Échéance demain », « Échéance aujourd’hui »,
+ * « En retard de 2 jours », « Délai suspendu, 5 jours restants » (translated), in calendar days from @now (or @paused_at when paused). */
 char        *ins_sla_describe         (GDateTime     *due_at,
                                        GDateTime     *paused_at,
                                        GDateTime     *now);

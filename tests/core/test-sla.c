@@ -75,6 +75,7 @@ test_states (void)
   g_autoptr(GDateTime) just_before_soon = at (2026, 3, 28, 9, 59);
   g_autoptr(GDateTime) soon = at (2026, 3, 28, 10, 0);
   g_autoptr(GDateTime) same_day = at (2026, 3, 30, 8, 0);
+  g_autoptr(GDateTime) day_before = at (2026, 3, 29, 23, 0);
   g_autoptr(GDateTime) exactly = at (2026, 3, 30, 10, 0);
   g_autoptr(GDateTime) after = at (2026, 3, 30, 10, 1);
   g_autoptr(GDateTime) days_after = at (2026, 4, 2, 9, 0);
@@ -97,6 +98,7 @@ test_states (void)
   } G_STMT_END
   DESCRIBE (NULL, far, "Due in 10 days");
   DESCRIBE (NULL, same_day, "Due today");
+  DESCRIBE (NULL, day_before, "Due tomorrow");
   DESCRIBE (NULL, after, "Overdue by 1 day");
   DESCRIBE (NULL, days_after, "Overdue by 3 days");
   DESCRIBE (paused, days_after, "Clock paused, 5 days left");
