@@ -41,3 +41,8 @@ CREATE TRIGGER affaire_changed AFTER UPDATE ON affaire
         OR OLD.organisme_id IS DISTINCT FROM NEW.organisme_id
         OR OLD.priority IS DISTINCT FROM NEW.priority)
   EXECUTE FUNCTION affaire_notify_change();
+
+-- Reading blob goes through its row policy, which looks at the courrier
+-- column of the outbox with the reader's own privileges.
+GRANT SELECT (courrier_sha256) ON notification_outbox TO instructeur, superviseur;
+GRANT SELECT (affaire_id, courrier_sha256) ON notification_outbox TO medecin_conseil;

@@ -287,14 +287,28 @@ ins_affaire_store_put_blob (PGconn  *conn,
 
   g_checksum_update (checksum, (const guchar *) data, size);
   g_checksum_get_digest (checksum, digest, &digest_len);
-  res = PQexecParams (conn,
-                      "INSERT INTO blob (sha256, bytes) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING",
+  /* Not ON CONFLICT: under row security that would also check the new row
+   * against blob's SELECT policy, which a courrier not yet sent fails. */
+  if (!ins_db_run (conn, "SAVEPOINT ins_put_blob", 0, NULL, error))
+    return NULL;
+  res = PQexecParams (conn, "INSERT INTO blob (sha256, bytes) VALUES ($1, $2)",
                       2, NULL, values, lengths, formats, 0);
   if (res == NULL || PQresultStatus (res) != PGRES_COMMAND_OK)
     {
-      ins_store_set_error_from_result (error, conn, res);
-      return NULL;
+      g_autoptr(GError) local = NULL;
+
+      ins_store_set_error_from_result (&local, conn, res);
+      if (!g_error_matches (local, INS_STORE_ERROR, INS_STORE_ERROR_DUPLICATE))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+      /* Same bytes already stored: nothing to add. */
+      if (!ins_db_run (conn, "ROLLBACK TO SAVEPOINT ins_put_blob", 0, NULL, error))
+        return NULL;
     }
+  if (!ins_db_run (conn, "RELEASE SAVEPOINT ins_put_blob", 0, NULL, error))
+    return NULL;
   return g_strdup (g_checksum_get_string (checksum));
 }
 

@@ -41,7 +41,8 @@ GPtrArray  *ins_affaire_store_agents        (PGconn *conn, int organisme_id, GEr
 GPtrArray  *ins_affaire_store_organismes    (PGconn *conn, GError **error);
 
 /* Stores @bytes in table blob (shared by content hash) and returns the
- * lowercase hex sha256. Runs in the caller's transaction. */
+ * lowercase hex sha256. Must run inside the caller's transaction (it uses a
+ * savepoint when the same bytes are already there). */
 char       *ins_affaire_store_put_blob      (PGconn *conn, GBytes *bytes, GError **error);
 
 G_END_DECLS

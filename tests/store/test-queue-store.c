@@ -1,0 +1,328 @@
+/* test-queue-store.c — queue pages (keyset both ways against OFFSET), filters, search, counts */
+#include "config.h"
+
+#include "store/ins-db.h"
+#include "store/ins-queue-store.h"
+#include "ins-store-fixture.h"
+#include "ins-test-db.h"
+
+#define PREFIX "sq_"
+#define PAGE 17
+
+static PGconn *admin;
+
+/* The ids of a reference query read OFFSET page by OFFSET page. */
+static GArray *
+reference_ids (const char *where, const char *order)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (int offset = 0;; offset += PAGE)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT id FROM affaire a WHERE %s ORDER BY %s LIMIT %d OFFSET %d",
+                                              where, order, PAGE, offset);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PGresult) res = ins_db_exec (admin, sql, 0, NULL, &error);
+
+      g_assert_no_error (error);
+      for (int i = 0; i < PQntuples (res); i++)
+        {
+          gint64 id = ins_db_get_int64 (res, i, 0);
+          g_array_append_val (ids, id);
+        }
+      if (PQntuples (res) < PAGE)
+        break;
+    }
+  return ids;
+}
+
+static void
+assert_same_ids (GArray *expected, GArray *got)
+{
+  g_assert_cmpuint (got->len, ==, expected->len);
+  for (guint i = 0; i < got->len; i++)
+    g_assert_cmpint (g_array_index (got, gint64, i), ==, g_array_index (expected, gint64, i));
+}
+
+static GArray *
+walk (const InsQueueQuery *query, InsQueueDirection direction)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(InsQueueCursor) cursor = NULL;
+
+  for (;;)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(InsQueuePage) page = ins_queue_store_page (admin, NULL, query, cursor, direction, PAGE, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (page->rows->len, <=, PAGE);
+      if (direction == INS_QUEUE_AFTER)
+        for (guint i = 0; i < page->rows->len; i++)
+          g_array_append_val (ids, ((InsQueueRow *) g_ptr_array_index (page->rows, i))->id);
+      else
+        for (guint i = page->rows->len; i > 0; i--)
+          g_array_prepend_val (ids, ((InsQueueRow *) g_ptr_array_index (page->rows, i - 1))->id);
+      if (!page->has_more)
+        break;
+      g_assert_nonnull (page->first);
+      g_clear_pointer (&cursor, ins_queue_cursor_free);
+      cursor = ins_queue_cursor_copy (direction == INS_QUEUE_AFTER ? page->last : page->first);
+    }
+  return ids;
+}
+
+static void
+check_walks (InsQueueQuery *query, const char *where)
+{
+  static const char *orders[INS_N_QUEUE_SORTS][2] = {
+    { "a.priority DESC, a.received_at, a.id", "a.priority, a.received_at DESC, a.id DESC" },
+    { "a.received_at, a.id", "a.received_at DESC, a.id DESC" },
+    { "a.due_at, a.id", "a.due_at DESC, a.id DESC" },
+  };
+
+  for (int sort = 0; sort < INS_N_QUEUE_SORTS; sort++)
+    for (int desc = 0; desc < 2; desc++)
+      {
+        g_autoptr(GArray) expected = reference_ids (where, orders[sort][desc]);
+        g_autoptr(GArray) forward = NULL;
+        g_autoptr(GArray) backward = NULL;
+
+        query->sort = (InsQueueSort) sort;
+        query->descending = desc;
+        forward = walk (query, INS_QUEUE_AFTER);
+        backward = walk (query, INS_QUEUE_BEFORE);
+        g_assert_cmpuint (expected->len, >, PAGE);
+        assert_same_ids (expected, forward);
+        assert_same_ids (expected, backward);
+      }
+}
+
+static void
+test_keyset_all (void)
+{
+  g_autoptr(InsQueueQuery) query = ins_queue_query_new ();
+
+  check_walks (query, "true");
+}
+
+static void
+test_keyset_filtered (void)
+{
+  g_autoptr(InsQueueQuery) query = ins_queue_query_new ();
+  int cpam = (int) fixture_int (admin, "SELECT id FROM organisme WHERE code = 'CPAM-40'", 0);
+  g_autofree char *where = g_strdup_printf ("a.organisme_id = %d AND a.kind = 'soins_etranger'"
+                                            " AND a.status IN ('recue', 'en_cours')", cpam);
+
+  query->organisme_id = cpam;
+  query->kind_mask = INS_QUEUE_KIND_BIT (INS_KIND_SOINS_ETRANGER);
+  query->status_mask = INS_QUEUE_STATUS_BIT (INS_STATUS_RECUE) | INS_QUEUE_STATUS_BIT (INS_STATUS_EN_COURS);
+  check_walks (query, where);
+}
+
+static void
+test_middle_cursor (void)
+{
+  g_autoptr(InsQueueQuery) query = ins_queue_query_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(InsQueuePage) first = ins_queue_store_page (admin, NULL, query, NULL, INS_QUEUE_AFTER, PAGE, &error);
+  g_autoptr(InsQueuePage) second = NULL;
+  g_autoptr(InsQueuePage) back = NULL;
+
+  g_assert_no_error (error);
+  second = ins_queue_store_page (admin, NULL, query, first->last, INS_QUEUE_AFTER, PAGE, &error);
+  g_assert_no_error (error);
+  /* Going back from the second page's first row gives the first page again. */
+  back = ins_queue_store_page (admin, NULL, query, second->first, INS_QUEUE_BEFORE, PAGE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (back->rows->len, ==, first->rows->len);
+  for (guint i = 0; i < back->rows->len; i++)
+    g_assert_cmpint (((InsQueueRow *) back->rows->pdata[i])->id, ==, ((InsQueueRow *) first->rows->pdata[i])->id);
+  g_assert_false (back->has_more);
+  g_assert_true (second->has_more);
+}
+
+static guint
+count_matching (InsQueueQuery *query, const InsAgent *agent)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(InsQueuePage) page = ins_queue_store_page (admin, agent, query, NULL, INS_QUEUE_AFTER, 1000, &error);
+  gint64 count = -1;
+  gboolean exact = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_false (page->has_more);
+  g_assert_true (ins_queue_store_count (admin, agent, query, &count, &exact, &error));
+  g_assert_no_error (error);
+  g_assert_true (exact);
+  g_assert_cmpint (count, ==, page->rows->len);
+  return page->rows->len;
+}
+
+static void
+test_search (void)
+{
+  g_autoptr(InsQueueQuery) query = ins_queue_query_new ();
+  FixtureAffaire spec = { .nom = "Lefèvre-Noël", .prenom = "Hélène", .nir = "285052A01234577" };
+  gint64 id = fixture_add_affaire (admin, &spec);
+  g_autofree char *numero = fixture_string (admin, "SELECT numero FROM affaire WHERE id = $1", id);
+  g_autofree char *lower_numero = g_ascii_strdown (numero, -1);
+  gint64 lefevre = fixture_int (admin, "SELECT count(*) FROM affaire WHERE nom LIKE 'Lefèvre%'", 0);
+  gint64 eluard = fixture_int (admin, "SELECT count(*) FROM affaire WHERE nom = 'Éluard'", 0);
+
+  /* Accents and case do not matter; the prefix does. */
+  ins_queue_query_set_search (query, "lefevre");
+  g_assert_cmpuint (count_matching (query, NULL), ==, lefevre);
+  ins_queue_query_set_search (query, "LEFÈVRE-NOËL hél");
+  g_assert_cmpuint (count_matching (query, NULL), ==, 1);
+  ins_queue_query_set_search (query, "  eluard ");
+  g_assert_cmpuint (count_matching (query, NULL), ==, eluard);
+  g_assert_cmpuint (eluard, >, 0);
+  /* The beneficiary's name too. */
+  ins_queue_query_set_search (query, "zoe benef");
+  g_assert_cmpuint (count_matching (query, NULL), ==,
+                    fixture_int (admin, "SELECT count(*) FROM affaire WHERE beneficiaire = 'Zoé Bénéficiaire'", 0));
+  /* LIKE wildcards are literal. */
+  ins_queue_query_set_search (query, "%");
+  g_assert_cmpuint (count_matching (query, NULL), ==, 0);
+
+  /* NIR prefix, with spaces as agents type them, Corsica letters included. */
+  ins_queue_query_set_search (query, "2 85 05 2A");
+  g_assert_cmpuint (count_matching (query, NULL), ==, 1);
+  ins_queue_query_set_search (query, "0018000000");
+  g_assert_cmpuint (count_matching (query, NULL), ==,
+                    fixture_int (admin, "SELECT count(*) FROM affaire WHERE nir LIKE '0018000000%'", 0));
+
+  /* Numéro, exact or prefix, any case. */
+  ins_queue_query_set_search (query, lower_numero);
+  g_assert_cmpuint (count_matching (query, NULL), ==, 1);
+  ins_queue_query_set_search (query, "SE-2026-");
+  g_assert_cmpuint (count_matching (query, NULL), ==,
+                    fixture_int (admin, "SELECT count(*) FROM affaire WHERE numero LIKE 'SE-2026-%'", 0));
+}
+
+static void
+test_filters (void)
+{
+  g_autoptr(InsQueueQuery) query = ins_queue_query_new ();
+  g_autoptr(InsAgent) marie = NULL;
+  g_autoptr(PGconn) conn = fixture_connect_as (PREFIX, "marie", &marie);
+  g_autofree char *marie_id = g_strdup_printf ("%d", marie->id);
+  const char *params[] = { marie_id };
+  g_autoptr(GError) error = NULL;
+
+  /* Five affaires held by Marie, three past due. */
+  ins_db_run (admin,
+              "UPDATE affaire SET status = 'en_cours', assignee_id = $1, lease_until = now() + interval '1 hour'"
+              " WHERE id IN (SELECT id FROM affaire WHERE status = 'recue' ORDER BY id LIMIT 5)",
+              1, params, &error);
+  g_assert_no_error (error);
+  ins_db_run (admin, "UPDATE affaire SET due_at = now() - interval '1 day' WHERE id IN"
+                     " (SELECT id FROM affaire ORDER BY id DESC LIMIT 3)", 0, NULL, &error);
+  g_assert_no_error (error);
+  ins_db_run (admin, "UPDATE affaire SET due_at = now() + interval '30 days' WHERE id NOT IN"
+                     " (SELECT id FROM affaire ORDER BY id DESC LIMIT 3)", 0, NULL, &error);
+  g_assert_no_error (error);
+
+  query->assignee = INS_QUEUE_ASSIGNEE_MINE;
+  g_assert_cmpuint (count_matching (query, marie), ==, 5);
+  query->assignee = INS_QUEUE_ASSIGNEE_AGENT;
+  query->assignee_id = marie->id;
+  g_assert_cmpuint (count_matching (query, NULL), ==, 5);
+  query->assignee = INS_QUEUE_ASSIGNEE_UNASSIGNED;
+  g_assert_cmpuint (count_matching (query, NULL), ==,
+                    fixture_int (admin, "SELECT count(*) FROM affaire WHERE assignee_id IS NULL", 0));
+  query->assignee = INS_QUEUE_ASSIGNEE_ANY;
+
+  query->sla_breached = TRUE;
+  g_assert_cmpuint (count_matching (query, NULL), ==, 3);
+  query->sla_breached = FALSE;
+
+  query->kind_mask = INS_QUEUE_KIND_BIT (INS_KIND_CHEVAUCHEMENT_OC);
+  g_assert_cmpuint (count_matching (query, NULL), ==,
+                    fixture_int (admin, "SELECT count(*) FROM affaire WHERE kind = 'chevauchement_oc'", 0));
+  query->kind_mask = 0;
+  query->status_mask = INS_QUEUE_STATUS_BIT (INS_STATUS_EN_COURS);
+  g_assert_cmpuint (count_matching (query, NULL), ==, 5);
+  query->status_mask = 0;
+
+  /* Row security: an agent of the CPAM only ever sees the CPAM's affaires. */
+  {
+    g_autoptr(InsQueuePage) page = ins_queue_store_page (conn, marie, query, NULL, INS_QUEUE_AFTER, 1000, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (page->rows->len, ==,
+                     fixture_int (admin, "SELECT count(*) FROM affaire a JOIN organisme o ON o.id = a.organisme_id"
+                                         " WHERE o.code = 'CPAM-40'", 0));
+    for (guint i = 0; i < page->rows->len; i++)
+      g_assert_cmpint (((InsQueueRow *) page->rows->pdata[i])->organisme_id, ==, marie->organisme_id);
+  }
+}
+
+static void
+test_row_values (void)
+{
+  FixtureAffaire spec = { .kind = INS_KIND_SOINS_ETRANGER, .nom = "Müller", .prenom = "Zoé", .priority = 2 };
+  gint64 id = fixture_add_affaire (admin, &spec);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(InsQueueRow) row = ins_queue_store_row (admin, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (row->id, ==, id);
+  g_assert_cmpstr (row->nom, ==, "Müller");
+  g_assert_cmpstr (row->beneficiaire, ==, "Zoé Müller");
+  g_assert_cmpstr (row->country, ==, "JP");
+  g_assert_cmpstr (row->currency, ==, "JPY");
+  g_assert_cmpint (row->amount_minor, ==, 22200);
+  g_assert_cmpint (row->priority, ==, 2);
+  g_assert_cmpint (row->status, ==, INS_STATUS_RECUE);
+  g_assert_cmpint (row->version, ==, 1);
+  g_assert_nonnull (row->received_at);
+  g_assert_cmpint (g_date_time_compare (row->due_at, row->received_at), >, 0);
+  g_assert_null (row->lease_until);
+
+  g_assert_null (ins_queue_store_row (admin, id + 100000, &error));
+  g_assert_error (error, INS_STORE_ERROR, INS_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_count_estimate (void)
+{
+  g_autoptr(InsQueueQuery) query = ins_queue_query_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 count = 0;
+  gboolean exact = TRUE;
+
+  fixture_add_many (admin, "CNSE", INS_QUEUE_EXACT_COUNT_LIMIT + 2000);
+  g_assert_true (ins_queue_store_count (admin, NULL, query, &count, &exact, &error));
+  g_assert_no_error (error);
+  g_assert_false (exact);
+  /* The planner's estimate after ANALYZE: near the truth, never below the exact limit. */
+  g_assert_cmpint (count, >, INS_QUEUE_EXACT_COUNT_LIMIT);
+  g_assert_cmpint (count, <, 2 * (INS_QUEUE_EXACT_COUNT_LIMIT + 2400));
+
+  query->organisme_id = (int) fixture_int (admin, "SELECT id FROM organisme WHERE code = 'CPAM-40'", 0);
+  g_assert_true (ins_queue_store_count (admin, NULL, query, &count, &exact, &error));
+  g_assert_true (exact);
+  g_assert_cmpint (count, ==, fixture_int (admin, "SELECT count(*) FROM affaire a JOIN organisme o"
+                                                  " ON o.id = a.organisme_id WHERE o.code = 'CPAM-40'", 0));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  admin = ins_test_db_connect ();
+  fixture_people (admin, PREFIX);
+  fixture_add_many (admin, "CPAM-40", 260);
+  fixture_add_many (admin, "CNSE", 60);
+
+  g_test_add_func ("/queue/keyset-all-sorts-both-ways", test_keyset_all);
+  g_test_add_func ("/queue/keyset-filtered", test_keyset_filtered);
+  g_test_add_func ("/queue/back-from-middle", test_middle_cursor);
+  g_test_add_func ("/queue/search", test_search);
+  g_test_add_func ("/queue/filters", test_filters);
+  g_test_add_func ("/queue/row-values", test_row_values);
+  g_test_add_func ("/queue/count-estimate", test_count_estimate);
+  return g_test_run ();
+}
