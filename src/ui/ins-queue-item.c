@@ -1,0 +1,244 @@
+/* ins-queue-item.c — one row of the queue as the column view shows it */
+#define G_LOG_DOMAIN "ins-ui"
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/ins-country.h"
+#include "core/ins-format.h"
+#include "core/ins-sla.h"
+#include "ins-queue-item.h"
+
+enum {
+  PROP_0,
+  PROP_NUMERO,
+  PROP_KIND_LABEL,
+  PROP_BENEFICIAIRE,
+  PROP_PLACE,
+  PROP_AMOUNT,
+  PROP_RECEIVED,
+  PROP_DUE,
+  PROP_DUE_CSS_CLASSES,
+  PROP_STATUS_LABEL,
+  PROP_AGENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+struct _InsQueueItem
+{
+  GObject parent_instance;
+
+  InsQueueRow *row;
+  char        *texts[N_PROPS];
+  GStrv        due_css_classes;
+};
+
+G_DEFINE_FINAL_TYPE (InsQueueItem, ins_queue_item, G_TYPE_OBJECT)
+
+static const char * const sla_classes[INS_N_SLA_STATES] = {
+  [INS_SLA_ON_TIME]  = "sla-on-time",
+  [INS_SLA_DUE_SOON] = "sla-due-soon",
+  [INS_SLA_BREACHED] = "sla-breached",
+};
+
+static gboolean
+status_is_finished (InsStatus status)
+{
+  return status == INS_STATUS_CLOTUREE;
+}
+
+static char *
+format_place (const InsQueueRow *row)
+{
+  if (row->kind == INS_KIND_SOINS_ETRANGER && row->country != NULL)
+    {
+      const InsCountry *country = ins_country_lookup (row->country);
+      return g_strdup (country ? country->name : row->country);
+    }
+  return g_strdup (row->oc_label ? row->oc_label : "");
+}
+
+static void
+format_due (const InsQueueRow *row, GDateTime *now, char **text, GStrv *classes)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  InsSlaState state;
+
+  if (row->due_at == NULL || status_is_finished (row->status))
+    {
+      *text = g_strdup ("—");
+      *classes = g_strv_builder_end (builder);
+      return;
+    }
+  state = ins_sla_state (row->due_at, row->sla_paused_since, now);
+  g_strv_builder_add (builder, "ins-sla");
+  g_strv_builder_add (builder, sla_classes[state]);
+  if (row->sla_paused_since != NULL)
+    {
+      g_autofree char *described = ins_sla_describe (row->due_at, row->sla_paused_since, now);
+
+      /* TRANSLATORS: an SLA text while the clock is stopped, e.g. "Due in 3 days (paused)" */
+      *text = g_strdup_printf (_("%s (paused)"), described);
+      g_strv_builder_add (builder, "sla-paused");
+    }
+  else
+    *text = ins_sla_describe (row->due_at, NULL, now);
+  *classes = g_strv_builder_end (builder);
+}
+
+static void
+fill (InsQueueItem *self, InsQueueRow *row, GDateTime *now, gboolean notify)
+{
+  char *texts[N_PROPS] = { NULL, };
+  g_auto(GStrv) classes = NULL;
+  g_autoptr(GDateTime) local_now = now ? g_date_time_ref (now) : g_date_time_new_now_local ();
+
+  texts[PROP_NUMERO] = g_strdup (row->numero);
+  texts[PROP_KIND_LABEL] = g_strdup (ins_kind_label (row->kind));
+  texts[PROP_BENEFICIAIRE] = g_strdup (row->beneficiaire ? row->beneficiaire : "");
+  texts[PROP_PLACE] = format_place (row);
+  texts[PROP_AMOUNT] = row->kind == INS_KIND_SOINS_ETRANGER && row->currency
+                       ? ins_format_amount (row->amount_minor, row->currency) : g_strdup ("");
+  texts[PROP_RECEIVED] = row->received_at ? ins_format_date_short (row->received_at) : g_strdup ("");
+  format_due (row, local_now, &texts[PROP_DUE], &classes);
+  texts[PROP_STATUS_LABEL] = g_strdup (ins_status_label (row->status));
+  texts[PROP_AGENT] = g_strdup (row->assignee_name ? row->assignee_name : "");
+
+  g_clear_pointer (&self->row, ins_queue_row_unref);
+  self->row = ins_queue_row_ref (row);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = PROP_NUMERO; i < N_PROPS; i++)
+    {
+      if (i == PROP_DUE_CSS_CLASSES)
+        continue;
+      if (g_strcmp0 (self->texts[i], texts[i]) != 0)
+        {
+          g_free (self->texts[i]);
+          self->texts[i] = g_steal_pointer (&texts[i]);
+          if (notify)
+            g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
+        }
+      g_free (texts[i]);
+    }
+  if (self->due_css_classes == NULL
+      || !g_strv_equal ((const char * const *) self->due_css_classes, (const char * const *) classes))
+    {
+      g_strfreev (self->due_css_classes);
+      self->due_css_classes = g_steal_pointer (&classes);
+      if (notify)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUE_CSS_CLASSES]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+ins_queue_item_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  InsQueueItem *self = INS_QUEUE_ITEM (object);
+
+  if (prop_id == PROP_DUE_CSS_CLASSES)
+    g_value_set_boxed (value, self->due_css_classes);
+  else if (prop_id > PROP_0 && prop_id < N_PROPS)
+    g_value_set_string (value, self->texts[prop_id]);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+ins_queue_item_finalize (GObject *object)
+{
+  InsQueueItem *self = INS_QUEUE_ITEM (object);
+
+  for (guint i = 0; i < N_PROPS; i++)
+    g_free (self->texts[i]);
+  g_strfreev (self->due_css_classes);
+  g_clear_pointer (&self->row, ins_queue_row_unref);
+  G_OBJECT_CLASS (ins_queue_item_parent_class)->finalize (object);
+}
+
+static void
+ins_queue_item_class_init (InsQueueItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->get_property = ins_queue_item_get_property;
+  object_class->finalize = ins_queue_item_finalize;
+
+  properties[PROP_NUMERO] = g_param_spec_string ("numero", NULL, NULL, NULL, flags);
+  properties[PROP_KIND_LABEL] = g_param_spec_string ("kind-label", NULL, NULL, NULL, flags);
+  properties[PROP_BENEFICIAIRE] = g_param_spec_string ("beneficiaire", NULL, NULL, NULL, flags);
+  properties[PROP_PLACE] = g_param_spec_string ("place", NULL, NULL, NULL, flags);
+  properties[PROP_AMOUNT] = g_param_spec_string ("amount", NULL, NULL, NULL, flags);
+  properties[PROP_RECEIVED] = g_param_spec_string ("received", NULL, NULL, NULL, flags);
+  properties[PROP_DUE] = g_param_spec_string ("due", NULL, NULL, NULL, flags);
+  properties[PROP_DUE_CSS_CLASSES] = g_param_spec_boxed ("due-css-classes", NULL, NULL, G_TYPE_STRV, flags);
+  properties[PROP_STATUS_LABEL] = g_param_spec_string ("status-label", NULL, NULL, NULL, flags);
+  properties[PROP_AGENT] = g_param_spec_string ("agent", NULL, NULL, NULL, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ins_queue_item_init (InsQueueItem *self)
+{
+}
+
+InsQueueItem *
+ins_queue_item_new (InsQueueRow *row, GDateTime *now)
+{
+  InsQueueItem *self;
+
+  g_return_val_if_fail (row != NULL, NULL);
+  self = g_object_new (INS_TYPE_QUEUE_ITEM, NULL);
+  fill (self, row, now, FALSE);
+  return self;
+}
+
+InsQueueRow *
+ins_queue_item_get_row (InsQueueItem *self)
+{
+  g_return_val_if_fail (INS_IS_QUEUE_ITEM (self), NULL);
+  return self->row;
+}
+
+gint64
+ins_queue_item_get_id (InsQueueItem *self)
+{
+  g_return_val_if_fail (INS_IS_QUEUE_ITEM (self), 0);
+  return self->row->id;
+}
+
+void
+ins_queue_item_update (InsQueueItem *self, InsQueueRow *row, GDateTime *now)
+{
+  g_return_if_fail (INS_IS_QUEUE_ITEM (self));
+  g_return_if_fail (row != NULL && row->id == self->row->id);
+  fill (self, row, now, TRUE);
+}
+
+const char *
+ins_queue_item_get_numero (InsQueueItem *self)
+{
+  return self->texts[PROP_NUMERO];
+}
+
+const char *
+ins_queue_item_get_status_label (InsQueueItem *self)
+{
+  return self->texts[PROP_STATUS_LABEL];
+}
+
+const char *
+ins_queue_item_get_due (InsQueueItem *self)
+{
+  return self->texts[PROP_DUE];
+}
+
+const char *
+ins_queue_item_get_agent (InsQueueItem *self)
+{
+  return self->texts[PROP_AGENT];
+}

@@ -1,0 +1,33 @@
+/* ins-queue-item.h — one row of the queue as the column view shows it:
+ * the store's InsQueueRow and its texts, formatted once */
+#pragma once
+
+#include <glib-object.h>
+
+#include "core/ins-affaire.h"
+
+G_BEGIN_DECLS
+
+#define INS_TYPE_QUEUE_ITEM (ins_queue_item_get_type ())
+G_DECLARE_FINAL_TYPE (InsQueueItem, ins_queue_item, INS, QUEUE_ITEM, GObject)
+
+/* Properties (strings, read-only): numero, kind-label, beneficiaire, place,
+ * amount, received, due, status-label, agent; due-css-classes (GStrv: the SLA
+ * state as a style class beside the text). */
+
+/* @now: the time the SLA texts are computed for (NULL: now). */
+InsQueueItem      *ins_queue_item_new        (InsQueueRow  *row,
+                                              GDateTime    *now);
+InsQueueRow       *ins_queue_item_get_row    (InsQueueItem *self);
+gint64             ins_queue_item_get_id     (InsQueueItem *self);
+/* Replaces the row in place (same affaire), notifying the texts that changed. */
+void               ins_queue_item_update     (InsQueueItem *self,
+                                              InsQueueRow  *row,
+                                              GDateTime    *now);
+
+const char        *ins_queue_item_get_numero (InsQueueItem *self);
+const char        *ins_queue_item_get_status_label (InsQueueItem *self);
+const char        *ins_queue_item_get_due    (InsQueueItem *self);
+const char        *ins_queue_item_get_agent  (InsQueueItem *self);
+
+G_END_DECLS

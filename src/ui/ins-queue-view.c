@@ -1,0 +1,561 @@
+/* ins-queue-view.c — the queue pane: filters and the column view of affaires */
+#define G_LOG_DOMAIN "ins-ui"
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ins-queue-view.h"
+
+/* Column sorting is done in SQL: each sortable column carries an InsSqlSorter
+ * that only names its sort. GTK 4.8 does not say which column the view sorts
+ * by, so the view's sorter is asked to compare two probe objects and tells it
+ * through the first column sorter it consults and the order it returns. */
+#define INS_TYPE_SQL_SORTER (ins_sql_sorter_get_type ())
+G_DECLARE_FINAL_TYPE (InsSqlSorter, ins_sql_sorter, INS, SQL_SORTER, GtkSorter)
+
+struct _InsSqlSorter
+{
+  GtkSorter    parent_instance;
+  InsQueueSort sort;
+};
+
+G_DEFINE_FINAL_TYPE (InsSqlSorter, ins_sql_sorter, GTK_TYPE_SORTER)
+
+static InsSqlSorter *probe_hit;
+static GObject *probe_first;
+
+static GtkOrdering
+ins_sql_sorter_compare (GtkSorter *sorter, gpointer item1, gpointer item2)
+{
+  if (probe_hit == NULL)
+    probe_hit = INS_SQL_SORTER (sorter);
+  return item1 == probe_first ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+}
+
+static GtkSorterOrder
+ins_sql_sorter_get_order (GtkSorter *sorter)
+{
+  return GTK_SORTER_ORDER_PARTIAL;
+}
+
+static void
+ins_sql_sorter_class_init (InsSqlSorterClass *klass)
+{
+  GtkSorterClass *sorter_class = GTK_SORTER_CLASS (klass);
+
+  sorter_class->compare = ins_sql_sorter_compare;
+  sorter_class->get_order = ins_sql_sorter_get_order;
+}
+
+static void
+ins_sql_sorter_init (InsSqlSorter *self)
+{
+}
+
+static GtkSorter *
+ins_sql_sorter_new (InsQueueSort sort)
+{
+  InsSqlSorter *self = g_object_new (INS_TYPE_SQL_SORTER, NULL);
+
+  self->sort = sort;
+  return GTK_SORTER (self);
+}
+
+/* The status filter's choices. */
+typedef struct {
+  const char *label;      /* NULL: the status's own label */
+  guint       mask;
+} StatusFilter;
+
+#define BIT INS_QUEUE_STATUS_BIT
+static const StatusFilter status_filters[] = {
+  { N_("Not closed"),
+    BIT (INS_STATUS_RECUE) | BIT (INS_STATUS_NON_EXPLOITABLE) | BIT (INS_STATUS_EN_COURS)
+    | BIT (INS_STATUS_AVIS_MEDICAL_DEMANDE) | BIT (INS_STATUS_EN_ATTENTE_PIECES)
+    | BIT (INS_STATUS_ACCEPTEE) | BIT (INS_STATUS_REFUSEE) },
+  { NULL, BIT (INS_STATUS_RECUE) },
+  { NULL, BIT (INS_STATUS_EN_COURS) },
+  { NULL, BIT (INS_STATUS_AVIS_MEDICAL_DEMANDE) },
+  { NULL, BIT (INS_STATUS_EN_ATTENTE_PIECES) },
+  { N_("Decided (accepted or refused)"), BIT (INS_STATUS_ACCEPTEE) | BIT (INS_STATUS_REFUSEE) },
+  { NULL, BIT (INS_STATUS_CLOTUREE) },
+  { NULL, BIT (INS_STATUS_NON_EXPLOITABLE) },
+  { N_("All statuses"), 0 },
+};
+#undef BIT
+
+enum {
+  SELECTION_CHANGED,
+  ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+struct _InsQueueView
+{
+  GtkWidget parent_instance;
+
+  /* template widgets */
+  GtkWidget           *filter_box;
+  GtkDropDown         *kind_dropdown;
+  GtkDropDown         *status_dropdown;
+  GtkToggleButton     *mine_toggle;
+  GtkToggleButton     *breached_toggle;
+  GtkSpinner          *spinner;
+  GtkStack            *stack;
+  GtkColumnView       *column_view;
+  GtkColumnViewColumn *received_column;
+  GtkColumnViewColumn *due_column;
+
+  /* owned */
+  InsStore            *store;
+  InsQueueModel       *model;
+  GtkSingleSelection  *selection;
+  char                *search;
+  gboolean             medecin_mode;
+  gint64               selected_id;
+  guint                restore_source;
+};
+
+G_DEFINE_FINAL_TYPE (InsQueueView, ins_queue_view, GTK_TYPE_WIDGET)
+
+static gboolean
+read_sort (InsQueueView *self, InsQueueSort *sort, gboolean *descending)
+{
+  g_autoptr(GObject) first = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GObject) second = g_object_new (G_TYPE_OBJECT, NULL);
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  GtkOrdering ordering;
+
+  probe_hit = NULL;
+  probe_first = first;
+  ordering = gtk_sorter_compare (sorter, first, second);
+  probe_first = NULL;
+  if (probe_hit == NULL || ordering == GTK_ORDERING_EQUAL)
+    return FALSE;
+  *sort = probe_hit->sort;
+  *descending = ordering == GTK_ORDERING_LARGER;
+  probe_hit = NULL;
+  return TRUE;
+}
+
+InsQueueQuery *
+ins_queue_view_build_query (InsQueueView *self)
+{
+  InsQueueQuery *query = ins_queue_query_new ();
+  guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
+  guint status = gtk_drop_down_get_selected (self->status_dropdown);
+  InsQueueSort sort;
+  gboolean descending;
+
+  if (self->medecin_mode)
+    {
+      query->status_mask = INS_QUEUE_STATUS_BIT (INS_STATUS_AVIS_MEDICAL_DEMANDE);
+      query->kind_mask = INS_QUEUE_KIND_BIT (INS_KIND_SOINS_ETRANGER);
+    }
+  else
+    {
+      if (kind >= 1 && kind <= INS_N_KINDS)
+        query->kind_mask = INS_QUEUE_KIND_BIT (kind - 1);
+      if (status < G_N_ELEMENTS (status_filters))
+        query->status_mask = status_filters[status].mask;
+      if (gtk_toggle_button_get_active (self->mine_toggle))
+        query->assignee = INS_QUEUE_ASSIGNEE_MINE;
+      query->sla_breached = gtk_toggle_button_get_active (self->breached_toggle);
+    }
+  ins_queue_query_set_search (query, self->search);
+
+  if (read_sort (self, &sort, &descending))
+    {
+      query->sort = sort;
+      query->descending = descending;
+    }
+  else
+    query->sort = INS_QUEUE_SORT_PRIORITY;
+  return query;
+}
+
+static void
+update_query (InsQueueView *self)
+{
+  g_autoptr(InsQueueQuery) query = NULL;
+
+  if (self->model == NULL)
+    return;
+  query = ins_queue_view_build_query (self);
+  ins_queue_model_set_query (self->model, query);
+}
+
+static void
+on_filter_changed (InsQueueView *self)
+{
+  update_query (self);
+}
+
+static void
+update_stack (InsQueueView *self)
+{
+  gboolean loading = self->model && ins_queue_model_get_loading (self->model);
+  guint n = self->model ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
+
+  gtk_spinner_set_spinning (self->spinner, loading);
+  gtk_stack_set_visible_child_name (self->stack, n == 0 && !loading ? "empty" : "list");
+}
+
+static void
+emit_selection_if_changed (InsQueueView *self)
+{
+  InsQueueItem *item = gtk_single_selection_get_selected_item (self->selection);
+  gint64 id = item ? ins_queue_item_get_id (item) : 0;
+
+  if (id == self->selected_id)
+    return;
+  self->selected_id = id;
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+/* A row that moved is removed then inserted: take the selection back to it. */
+static gboolean
+restore_selection (gpointer user_data)
+{
+  InsQueueView *self = user_data;
+  guint position;
+
+  self->restore_source = 0;
+  if (gtk_single_selection_get_selected_item (self->selection) == NULL && self->selected_id != 0)
+    {
+      position = ins_queue_model_find (self->model, self->selected_id);
+      if (position != GTK_INVALID_LIST_POSITION)
+        {
+          gtk_single_selection_set_selected (self->selection, position);
+          return G_SOURCE_REMOVE;
+        }
+    }
+  emit_selection_if_changed (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_selected_item (GtkSingleSelection *selection, GParamSpec *pspec, InsQueueView *self)
+{
+  if (gtk_single_selection_get_selected_item (selection) == NULL && self->selected_id != 0)
+    {
+      if (self->restore_source == 0)
+        self->restore_source = g_idle_add (restore_selection, self);
+      return;
+    }
+  emit_selection_if_changed (self);
+}
+
+static void
+on_activate (GtkColumnView *view, guint position, InsQueueView *self)
+{
+  g_autoptr(InsQueueItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (item != NULL)
+    g_signal_emit (self, signals[ACTIVATED], 0, item);
+}
+
+static void
+on_load_failed (InsQueueModel *model, GError *error, InsQueueView *self)
+{
+  update_stack (self);
+}
+
+static gboolean
+move_down (GtkWidget *widget, GVariant *args, gpointer user_data)
+{
+  ins_queue_view_move_selection (INS_QUEUE_VIEW (widget), 1);
+  return TRUE;
+}
+
+static gboolean
+move_up (GtkWidget *widget, GVariant *args, gpointer user_data)
+{
+  ins_queue_view_move_selection (INS_QUEUE_VIEW (widget), -1);
+  return TRUE;
+}
+
+static void
+fill_filters (InsQueueView *self)
+{
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (kinds, _("All types"));
+  for (guint i = 0; i < INS_N_KINDS; i++)
+    gtk_string_list_append (kinds, ins_kind_label (i));
+  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
+
+  for (guint i = 0; i < G_N_ELEMENTS (status_filters); i++)
+    {
+      const char *label = status_filters[i].label ? _(status_filters[i].label) : NULL;
+
+      if (label == NULL)
+        for (guint s = 0; s < INS_N_STATUSES; s++)
+          if (status_filters[i].mask == INS_QUEUE_STATUS_BIT (s))
+            label = ins_status_label (s);
+      gtk_string_list_append (statuses, label);
+    }
+  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+}
+
+static void
+ins_queue_view_dispose (GObject *object)
+{
+  InsQueueView *self = INS_QUEUE_VIEW (object);
+
+  g_clear_handle_id (&self->restore_source, g_source_remove);
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), INS_TYPE_QUEUE_VIEW);
+  g_clear_object (&self->selection);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->model);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (ins_queue_view_parent_class)->dispose (object);
+}
+
+static void
+ins_queue_view_finalize (GObject *object)
+{
+  InsQueueView *self = INS_QUEUE_VIEW (object);
+
+  g_clear_pointer (&self->search, g_free);
+  G_OBJECT_CLASS (ins_queue_view_parent_class)->finalize (object);
+}
+
+static void
+ins_queue_view_class_init (InsQueueViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ins_queue_view_dispose;
+  object_class->finalize = ins_queue_view_finalize;
+
+  signals[SELECTION_CHANGED] =
+    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[ACTIVATED] =
+    g_signal_new ("activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, INS_TYPE_QUEUE_ITEM);
+
+  g_type_ensure (INS_TYPE_QUEUE_ITEM);
+  gtk_widget_class_set_template_from_resource (widget_class, "/fr/ameli/Instruction/ui/ins-queue-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, InsQueueView, filter_box);
+  gtk_widget_class_bind_template_child (widget_class, InsQueueView, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, InsQueueView, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, InsQueueView, mine_toggle);
+  gtk_widget_class_bind_template_child (widget_class, InsQueueView, breached_toggle);
+  gtk_widget_class_bind_template_child (widget_class, InsQueueView, spinner);
+  gtk_widget_class_bind_template_child (widget_class, InsQueueView, stack);
+  gtk_widget_class_bind_template_child (widget_class, InsQueueView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, InsQueueView, received_column);
+  gtk_widget_class_bind_template_child (widget_class, InsQueueView, due_column);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_j, 0, move_down, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_k, 0, move_up, NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+ins_queue_view_init (InsQueueView *self)
+{
+  g_autoptr(GtkSorter) received_sorter = NULL;
+  g_autoptr(GtkSorter) due_sorter = NULL;
+  GtkLayoutManager *layout;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
+
+  fill_filters (self);
+  received_sorter = ins_sql_sorter_new (INS_QUEUE_SORT_AGE);
+  due_sorter = ins_sql_sorter_new (INS_QUEUE_SORT_DUE);
+  gtk_column_view_column_set_sorter (self->received_column, received_sorter);
+  gtk_column_view_column_set_sorter (self->due_column, due_sorter);
+
+  g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (on_filter_changed), self);
+  g_signal_connect_swapped (self->status_dropdown, "notify::selected", G_CALLBACK (on_filter_changed), self);
+  g_signal_connect_swapped (self->mine_toggle, "toggled", G_CALLBACK (on_filter_changed), self);
+  g_signal_connect_swapped (self->breached_toggle, "toggled", G_CALLBACK (on_filter_changed), self);
+  g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
+                            G_CALLBACK (on_filter_changed), self);
+  g_signal_connect (self->column_view, "activate", G_CALLBACK (on_activate), self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Queue"), -1);
+}
+
+void
+ins_queue_view_set_store (InsQueueView *self, InsStore *store)
+{
+  g_return_if_fail (INS_IS_QUEUE_VIEW (self));
+  g_return_if_fail (INS_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+  g_set_object (&self->store, store);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->model);
+  g_clear_object (&self->selection);
+
+  self->model = ins_queue_model_new (store);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (on_selected_item), self);
+  g_signal_connect_swapped (self->model, "notify::loading", G_CALLBACK (update_stack), self);
+  g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (update_stack), self);
+  g_signal_connect (self->model, "load-failed", G_CALLBACK (on_load_failed), self);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  update_query (self);
+}
+
+InsQueueModel *
+ins_queue_view_get_model (InsQueueView *self)
+{
+  g_return_val_if_fail (INS_IS_QUEUE_VIEW (self), NULL);
+  return self->model;
+}
+
+void
+ins_queue_view_set_medecin_mode (InsQueueView *self, gboolean medecin_mode)
+{
+  g_return_if_fail (INS_IS_QUEUE_VIEW (self));
+
+  self->medecin_mode = !!medecin_mode;
+  gtk_widget_set_visible (self->filter_box, !medecin_mode);
+  update_query (self);
+}
+
+void
+ins_queue_view_set_search (InsQueueView *self, const char *search)
+{
+  g_return_if_fail (INS_IS_QUEUE_VIEW (self));
+
+  g_free (self->search);
+  self->search = g_strdup (search);
+  update_query (self);
+}
+
+InsQueueItem *
+ins_queue_view_get_selected (InsQueueView *self)
+{
+  g_return_val_if_fail (INS_IS_QUEUE_VIEW (self), NULL);
+  return self->selection ? gtk_single_selection_get_selected_item (self->selection) : NULL;
+}
+
+static GtkWidget *
+inner_list_view (InsQueueView *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+  return NULL;
+}
+
+static void
+select_position (InsQueueView *self, guint position)
+{
+  GtkWidget *list = inner_list_view (self);
+
+  gtk_single_selection_set_selected (self->selection, position);
+  if (list != NULL)
+    gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+}
+
+gboolean
+ins_queue_view_select_id (InsQueueView *self, gint64 id)
+{
+  guint position;
+
+  g_return_val_if_fail (INS_IS_QUEUE_VIEW (self), FALSE);
+  if (self->model == NULL)
+    return FALSE;
+  position = ins_queue_model_find (self->model, id);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  select_position (self, position);
+  return TRUE;
+}
+
+gboolean
+ins_queue_view_move_selection (InsQueueView *self, int delta)
+{
+  guint n, current, target;
+
+  g_return_val_if_fail (INS_IS_QUEUE_VIEW (self), FALSE);
+  if (self->selection == NULL)
+    return FALSE;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  if (n == 0)
+    return FALSE;
+  current = gtk_single_selection_get_selected (self->selection);
+  if (current == GTK_INVALID_LIST_POSITION)
+    target = delta > 0 ? 0 : n - 1;
+  else if (delta < 0 && current < (guint) -delta)
+    return FALSE;
+  else if (delta > 0 && current + delta >= n)
+    return FALSE;
+  else
+    target = current + delta;
+  select_position (self, target);
+  return TRUE;
+}
+
+void
+ins_queue_view_focus_list (InsQueueView *self)
+{
+  g_return_if_fail (INS_IS_QUEUE_VIEW (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+void
+ins_queue_view_set_kind_filter (InsQueueView *self, int kind)
+{
+  g_return_if_fail (INS_IS_QUEUE_VIEW (self));
+  gtk_drop_down_set_selected (self->kind_dropdown, kind < 0 ? 0 : (guint) kind + 1);
+}
+
+void
+ins_queue_view_set_status_filter (InsQueueView *self, guint index)
+{
+  g_return_if_fail (INS_IS_QUEUE_VIEW (self));
+  g_return_if_fail (index < G_N_ELEMENTS (status_filters));
+  gtk_drop_down_set_selected (self->status_dropdown, index);
+}
+
+void
+ins_queue_view_set_mine (InsQueueView *self, gboolean mine)
+{
+  g_return_if_fail (INS_IS_QUEUE_VIEW (self));
+  gtk_toggle_button_set_active (self->mine_toggle, mine);
+}
+
+void
+ins_queue_view_set_breached (InsQueueView *self, gboolean breached)
+{
+  g_return_if_fail (INS_IS_QUEUE_VIEW (self));
+  gtk_toggle_button_set_active (self->breached_toggle, breached);
+}
+
+void
+ins_queue_view_sort_by (InsQueueView *self, const char *column, gboolean descending)
+{
+  GtkColumnViewColumn *target = NULL;
+
+  g_return_if_fail (INS_IS_QUEUE_VIEW (self));
+  if (g_strcmp0 (column, "received") == 0)
+    target = self->received_column;
+  else if (g_strcmp0 (column, "due") == 0)
+    target = self->due_column;
+  gtk_column_view_sort_by_column (self->column_view, target,
+                                  descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+}
