@@ -65,7 +65,8 @@ static char *
 describe (const char *action, const char *who, GDateTime *at)
 {
   g_autofree char *date = g_date_time_format (at, "%d/%m/%Y");
-  /* TRANSLATORS: a time of day in a sentence, strftime format: "10 h 42" in French */
+  /* TRANSLATORS: a time of day in a sentence, strftime format: "10 h 42" in French.
+   * xgettext:no-c-format */
   g_autofree char *time = g_date_time_format (at, _("%H:%M"));
   InsAction a = INS_N_ACTIONS;
 
