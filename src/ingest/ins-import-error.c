@@ -38,10 +38,14 @@ ins_import_problem_free (InsImportProblem *problem)
 char *
 ins_import_problem_format (const InsImportProblem *problem)
 {
+  g_autofree char *dir = g_path_get_dirname (problem->file);
+  g_autofree char *dir_base = g_path_get_basename (dir);
   g_autofree char *base = g_path_get_basename (problem->file);
+  g_autofree char *name = g_str_equal (dir_base, ".") || g_str_equal (dir_base, G_DIR_SEPARATOR_S)
+                          ? g_strdup (base) : g_build_filename (dir_base, base, NULL);
 
-  /* TRANSLATORS: file name, JSON path of the field, reason */
-  return g_strdup_printf (_("%s, field %s: %s"), base, problem->path, problem->reason);
+  /* TRANSLATORS: file (its directory and name), JSON path of the field, reason */
+  return g_strdup_printf (_("%s, field %s: %s"), name, problem->path, problem->reason);
 }
 
 void

@@ -37,7 +37,8 @@ InsImportProblem *ins_import_problem_new    (InsImportError  code,
                                              const char     *reason);
 void              ins_import_problem_free   (InsImportProblem *problem);
 
-/* « demande.json, champ $.assure.nir : la clé du NIR ne correspond pas » */
+/* « TS-42/demande.json, champ $.assure.nir : la clé du NIR ne correspond pas »
+ * (the file named by its directory and name, as bundles often share a name) */
 char             *ins_import_problem_format (const InsImportProblem *problem);
 
 /* Sets @error (INS_IMPORT_ERROR, the problem's code) with that text. */

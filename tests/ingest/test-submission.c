@@ -294,7 +294,8 @@ test_several_problems (void)
   problems = read_problems (file, NULL);
   g_assert_cmpuint (problems->len, ==, 3);
   text = ins_import_problem_format (problems->pdata[0]);
-  g_assert_true (g_str_has_prefix (text, "submission.json"));
+  g_assert_true (g_str_has_prefix (text, "ins-ingest-"));
+  g_assert_nonnull (strstr (text, "/submission.json, "));
   g_assert_nonnull (strstr (text, "$.assure.nir"));
 }
 

@@ -94,7 +94,10 @@ print_report (Progress              *p,
   for (guint i = 0; i < report->problems->len; i++)
     {
       const InsImportProblem *problem = report->problems->pdata[i];
-      printf ("    %s : %s\n", problem->path, problem->reason);
+      fputs ("    ", stdout);
+      /* TRANSLATORS: JSON path of a field, what is wrong with it */
+      printf (_("%s: %s"), problem->path, problem->reason);
+      putchar ('\n');
     }
   fflush (stdout);
 }
@@ -115,8 +118,7 @@ print_summary (const InsImportSummary *s,
       for (guint k = 0; k < report->problems->len; k++)
         {
           g_autofree char *line = ins_import_problem_format (report->problems->pdata[k]);
-          g_autofree char *name = display_name (report->file);
-          printf ("    %s — %s\n", name, line);
+          printf ("    %s\n", line);
         }
     }
   printf (_("  already there:   %u\n"), s->already);
