@@ -64,30 +64,67 @@ parse_date (const char *text, guint32 *julian)
   return TRUE;
 }
 
-/* Fields of one line; a trailing empty field (the ECB's final comma) is dropped. */
-static GStrv
-split_fields (const char *line, gsize len)
-{
-  g_autofree char *copy = g_strndup (line, len);
-  GStrv fields;
-  guint n;
+/* Splits one line (without its end) into at most @max fields pointing into
+ * it; a trailing empty field (the ECB's final comma) is dropped. Returns the
+ * number of fields, or max + 1 when there are more. */
+typedef struct {
+  const char *start;
+  gsize       len;
+} Field;
 
-  g_strchomp (copy);
-  fields = g_strsplit (copy, ",", -1);
-  n = g_strv_length (fields);
-  if (n > 0 && fields[n - 1][0] == '\0')
+static guint
+split_fields (const char *line, gsize len, Field *fields, guint max)
+{
+  guint n = 0;
+  const char *p = line, *end = line + len;
+
+  while (len > 0 && (line[len - 1] == '\r' || line[len - 1] == ' '))
+    end = line + --len;
+  if (len == 0)
+    return 0;
+
+  for (;;)
     {
-      g_free (fields[n - 1]);
-      fields[n - 1] = NULL;
+      const char *comma = memchr (p, ',', (gsize) (end - p));
+      const char *stop = comma != NULL ? comma : end;
+
+      if (n == max)
+        return max + 1;
+      fields[n++] = (Field) { p, (gsize) (stop - p) };
+      if (comma == NULL)
+        break;
+      p = comma + 1;
     }
-  return fields;
+  if (n > 0 && fields[n - 1].len == 0)
+    n--;
+  return n;
 }
+
+static gboolean
+field_equals (const Field *field, const char *text)
+{
+  return field->len == strlen (text) && memcmp (field->start, text, field->len) == 0;
+}
+
+/* Copies @field into @buffer of @size, NUL-terminated; FALSE if too long. */
+static gboolean
+field_copy (const Field *field, char *buffer, gsize size)
+{
+  if (field->len >= size)
+    return FALSE;
+  memcpy (buffer, field->start, field->len);
+  buffer[field->len] = '\0';
+  return TRUE;
+}
+
+#define MAX_COLUMNS 256
 
 static gboolean
 parse (InsEcbRates *self, const char *data, gsize size, GError **error)
 {
   g_autoptr(GArray) julian = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autoptr(GArray) rates = g_array_new (FALSE, FALSE, sizeof (InsRate));
+  g_autofree Field *fields = g_new (Field, MAX_COLUMNS + 1);
   g_autofree DateRow *order = NULL;
   const char *p = data, *end = data + size;
   guint line = 0;
@@ -96,25 +133,27 @@ parse (InsEcbRates *self, const char *data, gsize size, GError **error)
     {
       const char *eol = memchr (p, '\n', (gsize) (end - p));
       gsize len = eol != NULL ? (gsize) (eol - p) : (gsize) (end - p);
-      g_auto(GStrv) fields = split_fields (p, len);
-      guint n = g_strv_length (fields);
+      guint n = split_fields (p, len, fields, MAX_COLUMNS + 1);
+      char text[32];
 
       line++;
       p += len + 1;
-      if (n == 0 || (n == 1 && fields[0][0] == '\0'))
+      if (n == 0)
         continue;
 
       if (self->codes == NULL)
         {
-          if (!g_str_equal (fields[0], "Date") || n < 2)
+          if (!field_equals (&fields[0], "Date") || n < 2)
             return invalid (error, line, _("the header must start with “Date”"));
+          if (n > MAX_COLUMNS + 1)
+            return invalid (error, line, _("the number of values differs from the header"));
           self->n_currencies = n - 1;
           self->codes = g_new0 (Code, self->n_currencies);
           for (guint i = 1; i < n; i++)
             {
-              if (strlen (fields[i]) != 3)
+              if (fields[i].len != 3)
                 return invalid (error, line, _("a currency code has not 3 letters"));
-              memcpy (self->codes[i - 1], fields[i], 4);
+              memcpy (self->codes[i - 1], fields[i].start, 3);
             }
           continue;
         }
@@ -125,7 +164,7 @@ parse (InsEcbRates *self, const char *data, gsize size, GError **error)
       {
         guint32 j;
 
-        if (!parse_date (fields[0], &j))
+        if (!field_copy (&fields[0], text, sizeof text) || !parse_date (text, &j))
           return invalid (error, line, _("the date is not YYYY-MM-DD"));
         g_array_append_val (julian, j);
       }
@@ -133,7 +172,8 @@ parse (InsEcbRates *self, const char *data, gsize size, GError **error)
         {
           InsRate rate = 0;
 
-          if (!g_str_equal (fields[i], "N/A") && !ins_rate_parse (fields[i], &rate, NULL))
+          if (!field_equals (&fields[i], "N/A")
+              && (!field_copy (&fields[i], text, sizeof text) || !ins_rate_parse (text, &rate, NULL)))
             return invalid (error, line, _("a rate is not a positive decimal number"));
           g_array_append_val (rates, rate);
         }
@@ -196,6 +236,35 @@ ins_ecb_rates_get_default (void)
       g_once_init_leave (&once, (gsize) rates);
     }
   return (InsEcbRates *) once;
+}
+
+static void
+get_default_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  g_task_return_pointer (task, ins_ecb_rates_get_default (), NULL);
+}
+
+void
+ins_ecb_rates_get_default_async (GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, ins_ecb_rates_get_default_async);
+  g_task_run_in_thread (task, get_default_thread);
+}
+
+InsEcbRates *
+ins_ecb_rates_get_default_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 void

@@ -7,7 +7,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "ins-money.h"
 
@@ -23,6 +23,14 @@ InsEcbRates *ins_ecb_rates_new_from_bytes (GBytes       *csv,
 /* The history compiled into the program (/fr/ameli/Instruction/data/
  * eurofxref-hist.csv), parsed once on first use, from any thread; never freed. */
 InsEcbRates *ins_ecb_rates_get_default    (void);
+
+/* The same, loaded on a worker thread the first time: call it at start-up so
+ * that the main loop never waits for the parse. */
+void         ins_ecb_rates_get_default_async  (GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+InsEcbRates *ins_ecb_rates_get_default_finish (GAsyncResult        *result,
+                                               GError             **error);
 
 void         ins_ecb_rates_free           (InsEcbRates  *self);
 

@@ -119,6 +119,34 @@ test_default_once_across_threads (void)
   g_test_trap_assert_passed ();
 }
 
+static void
+on_default_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  InsEcbRates **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = ins_ecb_rates_get_default_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_default_async (void)
+{
+  InsEcbRates *rates = NULL;
+
+  if (g_test_subprocess ())
+    {
+      ins_ecb_rates_get_default_async (NULL, on_default_ready, &rates);
+      while (rates == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_true (rates == ins_ecb_rates_get_default ());
+      g_assert_true (ins_ecb_rates_has_currency (rates, "USD"));
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 static InsEcbRates *
 from_text (const char *text, GError **error)
 {
@@ -179,6 +207,7 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/ecb-rates/default-once-across-threads", test_default_once_across_threads);
+  g_test_add_func ("/ecb-rates/default-async", test_default_async);
   g_test_add_func ("/ecb-rates/default", test_default);
   g_test_add_func ("/ecb-rates/small-file", test_small_file);
   g_test_add_func ("/ecb-rates/malformed", test_malformed);
