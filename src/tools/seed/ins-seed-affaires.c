@@ -374,8 +374,8 @@ add_soins_etranger (Gen *g, Draft *a, const Person *ouvreur, Person *beneficiair
   gint64 stay_to = received_day - g_rand_int_range (g->rand, 3, 90);
   gint64 stay_from = stay_to - (long_stay ? g_rand_int_range (g->rand, 60, 300) : g_rand_int_range (g->rand, 4, 30));
   gint64 care_from = stay_from + g_rand_int_range (g->rand, 0, stay_to - stay_from + 1);
-  gint64 care_to = MIN (stay_to, care_from + (a->hospitalisation ? g_rand_int_range (g->rand, 1, 8)
-                                                                 : g_rand_int_range (g->rand, 0, 2)));
+  gint64 care_days = a->hospitalisation ? g_rand_int_range (g->rand, 1, 8) : g_rand_int_range (g->rand, 0, 2);
+  gint64 care_to = MIN (stay_to, care_from + care_days);
   const char *reason_tpl = pick (g, ins_seed_reasons, ins_seed_list_len (ins_seed_reasons));
   const char *nature = weighted (g, natures, nature_w);
 
@@ -501,6 +501,15 @@ pick_age_days (Gen *g)
   return g_rand_int_range (g->rand, 200, 400);
 }
 
+/* The time of the next action: a while after @t, never in the future. */
+static gint64
+step (Gen *g, gint64 t, gint64 max_secs)
+{
+  gint64 next = t + g_rand_int_range (g->rand, 300, (gint32) CLAMP (max_secs, 600, G_MAXINT32));
+
+  return MIN (g->now - 60, next);
+}
+
 static void
 gen_affaire (Gen *g)
 {
@@ -581,13 +590,17 @@ gen_affaire (Gen *g)
   cur = a.status == INS_STATUS_NON_EXPLOITABLE ? INS_STATUS_NON_EXPLOITABLE : INS_STATUS_RECUE;
   instructeur = pick_agent (g, a.staff->instructeurs);
 
-#define STEP(max_secs) (t = MIN (g->now - 60, t + g_rand_int_range (g->rand, 300, MAX (600, (max_secs)))))
+#define STEP(max_secs) (t = step (g, t, (max_secs)))
   if (cur == INS_STATUS_RECUE && a.status != INS_STATUS_RECUE)
     {
       /* Claimed within the first days, or lately for what was not closed. */
       STEP (a.status == INS_STATUS_EN_COURS ? (g->now - t) : MIN (g->now - t, 5 * DAY) * 2 / 3);
       if (a.status == INS_STATUS_EN_COURS || a.status == INS_STATUS_ACCEPTEE || a.status == INS_STATUS_REFUSEE)
-        t = MAX (t, g->now - g_rand_int_range (g->rand, 600, 6 * HOUR));
+        {
+          gint64 recent = g->now - g_rand_int_range (g->rand, 600, 6 * HOUR);
+
+          t = MAX (t, recent);
+        }
       add_history (g, &a, t, instructeur, INS_ACTION_CLAIM, FALSE, cur, INS_STATUS_EN_COURS, NULL);
       cur = INS_STATUS_EN_COURS;
       version++;
@@ -882,6 +895,8 @@ ins_seed_affaires (PGconn          *conn,
 
   if (!load_staff (&g, conn, error))
     goto out;
+  if (progress)
+    progress (0, count, user_data);
 
   for (gint64 done = 0; done < count; )
     {

@@ -7,6 +7,7 @@
 
 G_BEGIN_DECLS
 
+/* Called with @done = 0 before the first batch, then after each. */
 typedef void (*InsSeedProgress) (gint64 done, gint64 total, gpointer user_data);
 
 /* Generates @count affaires of both kinds with their insured persons,

@@ -379,7 +379,7 @@ encode_pixbuf (GdkPixbuf *pixbuf, const char *type, const char *quality)
   if (quality != NULL)
     ok = gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &size, type, &error, "quality", quality, NULL);
   else
-    ok = gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &size, type, &error, "compression", "9", NULL);
+    ok = gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &size, type, &error, NULL);
   if (!ok)
     g_error ("cannot encode a %s image: %s", type, error->message);
   return g_bytes_new_take (buffer, size);
@@ -486,7 +486,9 @@ draw_photo (const Invoice *inv, gboolean jpeg, GRand *rand)
   draw_invoice_page (cr, TILL_W, TILL_H, inv, 0, MIN (inv->n_lines, 6), 1, 1, TRUE);
   cairo_destroy (cr);
 
-  add_noise (surface, jpeg ? 10 : 2, FALSE, rand);
+  /* A photo is grainy; a screenshot is clean. */
+  if (jpeg)
+    add_noise (surface, 10, FALSE, rand);
   pixbuf = pixbuf_from_surface (surface);
   bytes = encode_pixbuf (pixbuf, jpeg ? "jpeg" : "png", jpeg ? "80" : NULL);
   cairo_surface_destroy (surface);

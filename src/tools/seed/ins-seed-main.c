@@ -21,7 +21,14 @@ static void
 show_progress (gint64 done, gint64 total, gpointer user_data)
 {
   Progress *p = user_data;
-  double secs = (g_get_monotonic_time () - p->started) / (double) G_USEC_PER_SEC;
+  double secs;
+
+  if (done == 0)
+    {
+      p->started = g_get_monotonic_time ();
+      return;
+    }
+  secs = (g_get_monotonic_time () - p->started) / (double) G_USEC_PER_SEC;
 
   /* TRANSLATORS: progress line of instruction-seed */
   g_printerr (_("%s%" G_GINT64_FORMAT " / %" G_GINT64_FORMAT " affaires (%.0f %%), %.1f s, %.0f per second%s"),

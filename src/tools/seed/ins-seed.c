@@ -20,6 +20,7 @@ ins_seed_run (PGconn               *conn,
               GError              **error)
 {
   g_autoptr(InsSeedPool) pool = NULL;
+  gint64 started;
 
   if (!ins_migrations_apply (conn, NULL, error) || !ins_seed_store_prepare (conn, error))
     return FALSE;
@@ -30,11 +31,22 @@ ins_seed_run (PGconn               *conn,
   if (options->count <= 0)
     return TRUE;
 
+  started = g_get_monotonic_time ();
   pool = ins_seed_pool_new (ins_seed_pool_size_for (options->count), options->seed);
+  g_debug ("pool of %u documents drawn in %.1f s", ins_seed_pool_size (pool),
+           (g_get_monotonic_time () - started) / 1e6);
+  started = g_get_monotonic_time ();
   if (!ins_seed_pool_store (pool, conn, error))
     return FALSE;
+  g_debug ("pool stored in %.1f s", (g_get_monotonic_time () - started) / 1e6);
+  started = g_get_monotonic_time ();
   if (!ins_seed_affaires (conn, pool, options->count, options->seed ^ 0x5eed, options->progress,
                           options->user_data, error))
     return FALSE;
-  return ins_seed_store_analyze (conn, error);
+  g_debug ("affaires loaded in %.1f s", (g_get_monotonic_time () - started) / 1e6);
+  started = g_get_monotonic_time ();
+  if (!ins_seed_store_analyze (conn, error))
+    return FALSE;
+  g_debug ("statistics refreshed in %.1f s", (g_get_monotonic_time () - started) / 1e6);
+  return TRUE;
 }
