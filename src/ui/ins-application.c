@@ -5,14 +5,21 @@
 
 #include "store/ins-db.h"
 #include "store/ins-migrations.h"
+#include "ins-about.h"
 #include "ins-application.h"
+#include "ins-preferences-connection.h"
+#include "ins-preferences-password.h"
+#include "ins-preferences-window.h"
+#include "ins-welcome-page.h"
 #include "ins-window.h"
 
 struct _InsApplication
 {
   AdwApplication parent_instance;
 
-  char *conninfo;
+  char *conninfo;          /* NULL: nothing configured, the welcome page shows */
+  gboolean password_looked_up;
+  GSettings *settings;
 };
 
 G_DEFINE_FINAL_TYPE (InsApplication, ins_application, ADW_TYPE_APPLICATION)
@@ -33,21 +40,27 @@ ins_application_handle_local_options (GApplication *app,
 
   g_variant_dict_lookup (options, "database", "&s", &database);
   g_variant_dict_lookup (options, "service", "&s", &service);
-  if (database != NULL && service != NULL)
+  if ((database != NULL) + (service != NULL) + g_variant_dict_contains (options, "demo") > 1)
     {
-      g_printerr ("%s\n", _("Give either --database or --service, not both"));
+      g_printerr ("%s\n", _("Give only one of --database, --service and --demo"));
       return 1;
     }
   g_clear_pointer (&self->conninfo, g_free);
   if (service != NULL)
     self->conninfo = ins_db_conninfo_for_service (service);
+  else if (database != NULL)
+    self->conninfo = g_strdup (database);
+  else if (g_variant_dict_contains (options, "demo"))
+    self->conninfo = ins_connection_demo_conninfo ();
+  else if (ins_connection_environment_configured ())
+    self->conninfo = g_strdup ("");
   else
-    self->conninfo = g_strdup (database ? database : "");
+    self->conninfo = ins_connection_conninfo_from_settings (self->settings);
 
   if (g_variant_dict_contains (options, "migrate"))
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(PGconn) conn = ins_db_connect (self->conninfo, &error);
+      g_autoptr(PGconn) conn = ins_db_connect (ins_application_get_conninfo (self), &error);
       int applied = 0;
 
       if (conn == NULL || !ins_migrations_apply (conn, &applied, &error))
@@ -64,13 +77,99 @@ ins_application_handle_local_options (GApplication *app,
 }
 
 static void
+password_looked_up (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(InsApplication) self = user_data;
+  g_autofree char *password = ins_password_lookup_finish (result, NULL);
+
+  self->password_looked_up = TRUE;
+  if (password != NULL && self->conninfo != NULL)
+    {
+      char *with_password = ins_connection_with_password (self->conninfo, password);
+
+      if (with_password != NULL)
+        {
+          g_free (self->conninfo);
+          self->conninfo = with_password;
+        }
+    }
+  g_application_activate (G_APPLICATION (self));
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
 ins_application_activate (GApplication *app)
 {
+  InsApplication *self = INS_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
-  if (window == NULL)
+  if (window == NULL && self->conninfo != NULL && !self->password_looked_up)
+    {
+      /* The keyring may hold the password of the configured server. */
+      g_application_hold (app);
+      ins_password_lookup_async (self->conninfo, NULL, password_looked_up, g_object_ref (self));
+      return;
+    }
+  if (window == NULL && self->conninfo == NULL)
+    window = ins_welcome_page_new_window (GTK_APPLICATION (app));
+  else if (window == NULL)
     window = GTK_WINDOW (ins_window_new (INS_APPLICATION (app)));
   gtk_window_present (window);
+}
+
+/* The welcome window gives way to the workspace once a server is configured. */
+static void
+on_connection_settings_changed (InsApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->conninfo != NULL || INS_IS_WINDOW (window))
+    return;
+  self->conninfo = ins_connection_conninfo_from_settings (self->settings);
+  if (self->conninfo == NULL)
+    return;
+  self->password_looked_up = FALSE;
+  g_application_activate (G_APPLICATION (self));
+  if (window != NULL)
+    gtk_window_destroy (window);
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (ins_preferences_window_new (parent)));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  InsApplication *self = INS_APPLICATION (user_data);
+
+  ins_about_present (gtk_application_get_active_window (GTK_APPLICATION (self)), self->conninfo);
+}
+
+static void
+demo_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  InsApplication *self = INS_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  g_free (self->conninfo);
+  self->conninfo = ins_connection_demo_conninfo ();
+  self->password_looked_up = TRUE;
+  g_application_activate (G_APPLICATION (self));
+  if (window != NULL && !INS_IS_WINDOW (window))
+    gtk_window_destroy (window);
 }
 
 static void
@@ -79,6 +178,7 @@ ins_application_finalize (GObject *object)
   InsApplication *self = INS_APPLICATION (object);
 
   g_clear_pointer (&self->conninfo, g_free);
+  g_clear_object (&self->settings);
   G_OBJECT_CLASS (ins_application_parent_class)->finalize (object);
 }
 
@@ -105,10 +205,32 @@ ins_application_init (InsApplication *self)
       N_("Apply the database migrations and exit"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Print the version and exit"), NULL },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Connect to the local demo database started by scripts/demo"), NULL },
     { NULL }
+  };
+  static const GActionEntry actions[] = {
+    { "preferences", preferences_activated },
+    { "about", about_activated },
+    { "demo", demo_activated },
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         (const char *[]) { "<Control>comma", NULL });
+  self->settings = ins_connection_settings_new ();
+  if (self->settings != NULL)
+    {
+      g_signal_connect_swapped (self->settings, "changed::database-service",
+                                G_CALLBACK (on_connection_settings_changed), self);
+      g_signal_connect_swapped (self->settings, "changed::database-uri",
+                                G_CALLBACK (on_connection_settings_changed), self);
+    }
+  else
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                              "preferences")),
+                                 FALSE);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Processing of insured persons' online requests"));
 }
