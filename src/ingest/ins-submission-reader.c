@@ -175,8 +175,7 @@ read_string (Reader     *r,
   if (g_utf8_strlen (value, -1) > (glong) max_chars)
     {
       fail (r, INS_IMPORT_ERROR_INVALID, path,
-            ngettext ("at most %u character is allowed, there are %ld",
-                      "at most %u characters are allowed, there are %ld", max_chars),
+            _("at most %u characters are allowed, there are %ld"),
             max_chars, g_utf8_strlen (value, -1));
       return NULL;
     }

@@ -84,8 +84,7 @@ print_report (Progress              *p,
       break;
     case INS_IMPORT_REJECTED:
     default:
-      printf (ngettext ("rejected, %u problem", "rejected, %u problems", report->problems->len),
-              report->problems->len);
+      printf (_("rejected (problems: %u)"), report->problems->len);
       break;
     }
   if (report->excluded)
