@@ -257,6 +257,22 @@ ins_seed_store_copy_end (PGconn  *conn,
   return ok;
 }
 
+/* The notifications the affaires of a range owe, with when they were owed. */
+#define OWED_NOTIFICATIONS \
+  "WITH owed AS (" \
+  "  SELECT a.id, 'accuse_reception'::notification_kind AS kind, a.received_at AS at" \
+  "    FROM affaire a WHERE a.id BETWEEN $1 AND $2" \
+  "     AND a.status <> 'non_exploitable'" \
+  "  UNION ALL" \
+  "  SELECT a.id," \
+  "         CASE WHEN a.status = 'en_attente_pieces' THEN 'pieces_manquantes'" \
+  "              WHEN a.refusal_motif IS NOT NULL THEN 'refus'" \
+  "              WHEN a.kind = 'chevauchement_oc' THEN 'oc_activee'" \
+  "              ELSE 'acceptation' END::notification_kind," \
+  "         coalesce(a.closed_at, a.updated_at)" \
+  "    FROM affaire a WHERE a.id BETWEEN $1 AND $2" \
+  "     AND a.status IN ('cloturee', 'en_attente_pieces')) "
+
 gboolean
 ins_seed_store_queue_notifications (PGconn  *conn,
                                     gint64   first_id,
@@ -267,21 +283,13 @@ ins_seed_store_queue_notifications (PGconn  *conn,
   g_autofree char *last = g_strdup_printf ("%" G_GINT64_FORMAT, last_id);
   const char *params[] = { first, last };
 
-  /* The payload is the one ins_outbox_enqueue() builds. */
+  /* Those of the last day wait for the relay, queued as the application
+   * queues them. Older ones were delivered long ago: ins_outbox_enqueue()
+   * one row at a time would take most of a million-affaire seed, so their
+   * snapshot is written here at once, with the affaire's facts (the
+   * formatted message is left out). */
   return ins_db_run (conn,
-                     "WITH owed AS ("
-                     "  SELECT a.id, 'accuse_reception'::notification_kind AS kind, a.received_at AS at"
-                     "    FROM affaire a WHERE a.id BETWEEN $1 AND $2"
-                     "     AND a.status <> 'non_exploitable'"
-                     "  UNION ALL"
-                     "  SELECT a.id,"
-                     "         CASE WHEN a.status = 'en_attente_pieces' THEN 'pieces_manquantes'"
-                     "              WHEN a.refusal_motif IS NOT NULL THEN 'refus'"
-                     "              WHEN a.kind = 'chevauchement_oc' THEN 'oc_activee'"
-                     "              ELSE 'acceptation' END::notification_kind,"
-                     "         coalesce(a.closed_at, a.updated_at)"
-                     "    FROM affaire a WHERE a.id BETWEEN $1 AND $2"
-                     "     AND a.status IN ('cloturee', 'en_attente_pieces'))"
+                     OWED_NOTIFICATIONS
                      " INSERT INTO notification_outbox (affaire_id, kind, payload, state, attempts,"
                      "                                  next_attempt_at, created_at, delivered_at)"
                      " SELECT a.id, w.kind,"
@@ -299,13 +307,15 @@ ins_seed_store_queue_notifications (PGconn  *conn,
                      "                        'rate_source', a.rate_source,"
                      "                        'refusal_motif', a.refusal_motif, 'text', a.decision_text,"
                      "                        'missing_pieces', to_jsonb(a.missing_pieces)))),"
-                     "        CASE WHEN w.at < now() - interval '1 day' THEN 'delivered'"
-                     "             ELSE 'pending' END::notification_state,"
-                     "        CASE WHEN w.at < now() - interval '1 day' THEN 1 ELSE 0 END,"
-                     "        w.at, w.at,"
-                     "        CASE WHEN w.at < now() - interval '1 day' THEN w.at + interval '2 minutes' END"
-                     "   FROM owed w JOIN affaire a ON a.id = w.id JOIN organisme o ON o.id = a.organisme_id",
-                     2, params, error);
+                     "        'delivered', 1, w.at, w.at, w.at + interval '2 minutes'"
+                     "   FROM owed w JOIN affaire a ON a.id = w.id JOIN organisme o ON o.id = a.organisme_id"
+                     "  WHERE w.at < now() - interval '1 day'",
+                     2, params, error)
+         && ins_db_run (conn,
+                        OWED_NOTIFICATIONS
+                        " SELECT count(ins_outbox_enqueue(w.id, w.kind)) FROM owed w"
+                        "  WHERE w.at >= now() - interval '1 day'",
+                        2, params, error);
 }
 
 gboolean

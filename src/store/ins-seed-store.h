@@ -120,7 +120,8 @@ gboolean      ins_seed_store_copy_end       (PGconn        *conn,
 
 /* Records, for the affaires @first_id to @last_id, the acknowledgement each
  * owes and the notification of those closed or waiting for pieces, as the
- * relay would have left them: delivered, except those of the last day. */
+ * relay would have left them: delivered, except those of the last day, which
+ * ins_outbox_enqueue() queues as pending. */
 gboolean      ins_seed_store_queue_notifications (PGconn  *conn,
                                                   gint64   first_id,
                                                   gint64   last_id,

@@ -311,12 +311,14 @@ int
 main (int argc, char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  InsSeedOptions options = { .organismes = TRUE, .agents = TRUE, .count = N_AFFAIRES, .seed = 20260401 };
+  InsSeedOptions options = { .organismes = TRUE, .agents = TRUE, .count = N_AFFAIRES, .seed = 20260401,
+                             .jobs = 2 };
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
   seeded = ins_test_db_connect ();
+  options.conninfo = ins_test_db_conninfo ();
   if (!ins_seed_run (seeded, &options, &error))
     g_error ("seeding failed: %s", error->message);
 

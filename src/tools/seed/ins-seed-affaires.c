@@ -52,7 +52,25 @@ typedef struct {
   guint                 n_surnames;
   guint                 n_males;
   guint                 n_females;
+  gint64                spent[INS_SEED_N_TABLES + 1];   /* µs per table, for the debug log */
 } Gen;
+
+/* What the loading threads share. */
+typedef struct {
+  GMutex           lock;
+  const char      *conninfo;
+  InsSeedPool     *pool;
+  Staff            cpam;
+  Staff            cnse;
+  gint64           now;
+  gint64           count;
+  guint32          seed;
+  gint64           next_batch;
+  gint64           done;
+  InsSeedProgress  progress;
+  gpointer         user_data;
+  GError          *error;      /* the first failure stops every thread */
+} Load;
 
 /* The affaire being generated: what later rows need to agree with. */
 typedef struct {
@@ -789,7 +807,7 @@ gen_affaire (Gen *g)
 /* Loading --------------------------------------------------------------------- */
 
 static gboolean
-load_staff (Gen *g, PGconn *conn, GError **error)
+load_staff (Load *g, PGconn *conn, GError **error)
 {
   g_autoptr(GPtrArray) agents = ins_seed_store_list_agents (conn, error);
   Staff *both[] = { &g->cpam, &g->cnse };
@@ -828,10 +846,13 @@ load_staff (Gen *g, PGconn *conn, GError **error)
 static gboolean
 flush_batch (Gen *g, PGconn *conn, gint64 first_id, gint64 last_id, GError **error)
 {
+  gint64 started;
+
   if (!ins_db_begin (conn, error))
     return FALSE;
   for (int t = 0; t < INS_SEED_N_TABLES; t++)
     {
+      started = g_get_monotonic_time ();
       if (g->rows[t]->len == 0)
         continue;
       if (!ins_seed_store_copy_begin (conn, t, error)
@@ -842,26 +863,46 @@ flush_batch (Gen *g, PGconn *conn, gint64 first_id, gint64 last_id, GError **err
           return FALSE;
         }
       g_string_truncate (g->rows[t], 0);
+      g->spent[t] += g_get_monotonic_time () - started;
     }
+  started = g_get_monotonic_time ();
   if (!ins_seed_store_queue_notifications (conn, first_id, last_id, error)
       || !ins_db_commit (conn, error))
     {
       ins_db_rollback (conn);
       return FALSE;
     }
+  g->spent[INS_SEED_N_TABLES] += g_get_monotonic_time () - started;
   return TRUE;
+}
+
+static void
+staff_clear (Staff *staff)
+{
+  g_clear_pointer (&staff->instructeurs, g_array_unref);
+  g_clear_pointer (&staff->medecins, g_array_unref);
+}
+
+static void
+gen_init (Gen *g, Load *load)
+{
+  g->now = load->now;
+  g->pool = load->pool;
+  g->cpam = load->cpam;
+  g->cnse = load->cnse;
+  g->countries = ins_seed_countries (&g->n_countries);
+  for (guint i = 0; i < g->n_countries; i++)
+    g->total_weight += g->countries[i].weight;
+  g->n_surnames = ins_seed_list_len (ins_seed_surnames);
+  g->n_males = ins_seed_list_len (ins_seed_male_names);
+  g->n_females = ins_seed_list_len (ins_seed_female_names);
+  for (int t = 0; t < INS_SEED_N_TABLES; t++)
+    g->rows[t] = g_string_sized_new (1 << 20);
 }
 
 static void
 gen_clear (Gen *g)
 {
-  Staff *both[] = { &g->cpam, &g->cnse };
-
-  for (guint s = 0; s < G_N_ELEMENTS (both); s++)
-    {
-      g_clear_pointer (&both[s]->instructeurs, g_array_unref);
-      g_clear_pointer (&both[s]->medecins, g_array_unref);
-    }
   for (int t = 0; t < INS_SEED_N_TABLES; t++)
     if (g->rows[t])
       g_string_free (g->rows[t], TRUE);
@@ -869,8 +910,87 @@ gen_clear (Gen *g)
   g_free (g->last.nir);
 }
 
+/* Takes batches until none is left: each drawn from its own seed (so the data
+ * does not depend on which thread loads it), loaded in one transaction. */
+static void
+load_batches (Load *load, PGconn *conn)
+{
+  Gen g = { 0 };
+  GError *error = NULL;
+
+  gen_init (&g, load);
+  for (;;)
+    {
+      guint32 seeds[2];
+      gint64 batch, n, first_id;
+
+      g_mutex_lock (&load->lock);
+      batch = load->next_batch++;
+      n = load->error ? 0 : MIN (BATCH, load->count - batch * BATCH);
+      g_mutex_unlock (&load->lock);
+      if (n <= 0)
+        break;
+
+      seeds[0] = load->seed;
+      seeds[1] = (guint32) batch;
+      g_clear_pointer (&g.rand, g_rand_free);
+      g.rand = g_rand_new_with_seed_array (seeds, 2);
+      if (!ins_seed_store_reserve (conn, INS_SEED_SEQ_AFFAIRE, n, &g.next_affaire, &error)
+          || !ins_seed_store_reserve (conn, INS_SEED_SEQ_ASSURE, n, &g.next_assure, &error)
+          || !ins_seed_store_reserve (conn, INS_SEED_SEQ_AVIS, n, &g.next_avis, &error)
+          || !ins_seed_store_reserve (conn, INS_SEED_SEQ_NUMERO, n, &g.next_numero, &error))
+        break;
+      first_id = g.next_affaire;
+      /* Insured persons file again only within their batch. */
+      g_clear_pointer (&g.last.nir, g_free);
+      for (gint64 i = 0; i < n; i++)
+        gen_affaire (&g);
+      if (!flush_batch (&g, conn, first_id, first_id + n - 1, &error))
+        break;
+
+      g_mutex_lock (&load->lock);
+      load->done += n;
+      if (load->progress)
+        load->progress (load->done, load->count, load->user_data);
+      g_mutex_unlock (&load->lock);
+    }
+  if (error != NULL)
+    {
+      g_mutex_lock (&load->lock);
+      if (load->error == NULL)
+        load->error = g_steal_pointer (&error);
+      g_clear_error (&error);
+      g_mutex_unlock (&load->lock);
+    }
+  for (int t = 0; t <= INS_SEED_N_TABLES; t++)
+    g_debug ("table %d: %.1f s", t, g.spent[t] / 1e6);
+  gen_clear (&g);
+}
+
+static gpointer
+load_thread (gpointer data)
+{
+  Load *load = data;
+  GError *error = NULL;
+  g_autoptr(PGconn) conn = ins_db_connect (load->conninfo, &error);
+
+  if (conn != NULL && ins_seed_store_prepare (conn, &error))
+    load_batches (load, conn);
+  if (error != NULL)
+    {
+      g_mutex_lock (&load->lock);
+      if (load->error == NULL)
+        load->error = g_steal_pointer (&error);
+      g_clear_error (&error);
+      g_mutex_unlock (&load->lock);
+    }
+  return NULL;
+}
+
 gboolean
 ins_seed_affaires (PGconn          *conn,
+                   const char      *conninfo,
+                   guint            jobs,
                    InsSeedPool     *pool,
                    gint64           count,
                    guint32          seed,
@@ -878,50 +998,42 @@ ins_seed_affaires (PGconn          *conn,
                    gpointer         user_data,
                    GError         **error)
 {
-  Gen g = { 0 };
-  gboolean ok = FALSE;
+  Load load = { 0 };
+  gboolean ok;
 
-  g.rand = g_rand_new_with_seed (seed);
-  g.now = g_get_real_time () / G_USEC_PER_SEC;
-  g.pool = pool;
-  g.countries = ins_seed_countries (&g.n_countries);
-  for (guint i = 0; i < g.n_countries; i++)
-    g.total_weight += g.countries[i].weight;
-  g.n_surnames = ins_seed_list_len (ins_seed_surnames);
-  g.n_males = ins_seed_list_len (ins_seed_male_names);
-  g.n_females = ins_seed_list_len (ins_seed_female_names);
-  for (int t = 0; t < INS_SEED_N_TABLES; t++)
-    g.rows[t] = g_string_sized_new (1 << 20);
+  g_mutex_init (&load.lock);
+  load.conninfo = conninfo;
+  load.pool = pool;
+  load.now = g_get_real_time () / G_USEC_PER_SEC;
+  load.count = count;
+  load.seed = seed;
+  load.progress = progress;
+  load.user_data = user_data;
 
-  if (!load_staff (&g, conn, error))
-    goto out;
-  if (progress)
-    progress (0, count, user_data);
-
-  for (gint64 done = 0; done < count; )
+  if (load_staff (&load, conn, error))
     {
-      gint64 n = MIN (BATCH, count - done);
-      gint64 first_id;
-
-      if (!ins_seed_store_reserve (conn, INS_SEED_SEQ_AFFAIRE, n, &g.next_affaire, error)
-          || !ins_seed_store_reserve (conn, INS_SEED_SEQ_ASSURE, n, &g.next_assure, error)
-          || !ins_seed_store_reserve (conn, INS_SEED_SEQ_AVIS, n, &g.next_avis, error)
-          || !ins_seed_store_reserve (conn, INS_SEED_SEQ_NUMERO, n, &g.next_numero, error))
-        goto out;
-      first_id = g.next_affaire;
-      /* The previous batch's insured persons are committed: no reuse across. */
-      g_clear_pointer (&g.last.nir, g_free);
-      for (gint64 i = 0; i < n; i++)
-        gen_affaire (&g);
-      if (!flush_batch (&g, conn, first_id, first_id + n - 1, error))
-        goto out;
-      done += n;
       if (progress)
-        progress (done, count, user_data);
-    }
-  ok = TRUE;
+        progress (0, count, user_data);
+      if (conninfo == NULL || jobs <= 1)
+        load_batches (&load, conn);
+      else
+        {
+          g_autoptr(GPtrArray) threads = g_ptr_array_new ();
 
-out:
-  gen_clear (&g);
+          for (guint i = 0; i < jobs; i++)
+            g_ptr_array_add (threads, g_thread_new ("ins-seed-load", load_thread, &load));
+          for (guint i = 0; i < jobs; i++)
+            g_thread_join (g_ptr_array_index (threads, i));
+        }
+      ok = load.error == NULL;
+      if (load.error != NULL)
+        g_propagate_error (error, g_steal_pointer (&load.error));
+    }
+  else
+    ok = FALSE;
+
+  staff_clear (&load.cpam);
+  staff_clear (&load.cnse);
+  g_mutex_clear (&load.lock);
   return ok;
 }

@@ -14,8 +14,11 @@ typedef void (*InsSeedProgress) (gint64 done, gint64 total, gpointer user_data);
  * details, attachments (from @pool, whose blobs must be stored), history,
  * medical opinions and owed notifications, with statuses spread as in a
  * working queue. Each batch is one transaction. The organismes and agents of
- * ins-seed-agents.h must exist. */
+ * ins-seed-agents.h must exist. With @conninfo, @jobs threads load batches
+ * at once, each on its own connection; otherwise @conn loads them all. */
 gboolean ins_seed_affaires (PGconn          *conn,
+                            const char      *conninfo,
+                            guint            jobs,
                             InsSeedPool     *pool,
                             gint64           count,
                             guint32          seed,

@@ -59,6 +59,7 @@ main (int argc, char *argv[])
   g_autofree char *password = NULL;
   gint64 count = -1;
   gint seed = 20260401;
+  gint jobs = 2;
   gboolean organismes = FALSE, agents = FALSE, list = FALSE, if_empty = FALSE;
   GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_STRING, &database, N_("Connection string (libpq); default: libpq's environment"), N_("CONNINFO") },
@@ -66,6 +67,7 @@ main (int argc, char *argv[])
     { "organismes", 0, 0, G_OPTION_ARG_NONE, &organismes, N_("Create the demo organismes"), NULL },
     { "agents", 0, 0, G_OPTION_ARG_NONE, &agents, N_("Create the demo agents and their login roles"), NULL },
     { "password", 0, 0, G_OPTION_ARG_STRING, &password, N_("Password of the demo agents (default: none)"), N_("PASSWORD") },
+    { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, N_("Connections loading at once (default: 2)"), N_("N") },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Random seed, for reproducible data"), N_("SEED") },
     { "if-empty", 0, 0, G_OPTION_ARG_NONE, &if_empty, N_("Add affaires only when the database has none"), NULL },
     { "list-agents", 0, 0, G_OPTION_ARG_NONE, &list, N_("List the agents (login, role, organisme, name) and exit"), NULL },
@@ -121,6 +123,8 @@ main (int argc, char *argv[])
   options.count = MAX (count, 0);
   options.seed = (guint32) seed;
   options.password = password;
+  options.conninfo = database ? database : "";
+  options.jobs = (guint) CLAMP (jobs, 1, 16);
   options.progress = show_progress;
   options.user_data = &progress;
   if (if_empty && options.count > 0)

@@ -40,7 +40,7 @@ ins_seed_run (PGconn               *conn,
     return FALSE;
   g_debug ("pool stored in %.1f s", (g_get_monotonic_time () - started) / 1e6);
   started = g_get_monotonic_time ();
-  if (!ins_seed_affaires (conn, pool, options->count, options->seed ^ 0x5eed, options->progress,
+  if (!ins_seed_affaires (conn, options->conninfo, options->jobs ? options->jobs : 2, pool, options->count, options->seed ^ 0x5eed, options->progress,
                           options->user_data, error))
     return FALSE;
   g_debug ("affaires loaded in %.1f s", (g_get_monotonic_time () - started) / 1e6);

@@ -13,6 +13,8 @@ typedef struct {
   gint64           count;        /* affaires to add (0: none) */
   guint32          seed;         /* for reproducible data */
   const char      *password;     /* agents' password, or NULL */
+  const char      *conninfo;     /* for loading on several connections, or NULL */
+  guint            jobs;         /* loading threads (with @conninfo); 0: 2 */
   InsSeedProgress  progress;
   gpointer         user_data;
 } InsSeedOptions;
