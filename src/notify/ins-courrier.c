@@ -368,6 +368,40 @@ body (Writer *w)
   paragraph (w, "Je vous prie d’agréer, Madame, Monsieur, l’expression de mes salutations distinguées.");
 }
 
+/* « MONT-DE-MARSAN » reads better as « Mont-de-Marsan » in a letter. */
+static char *
+title_case (const char *upper)
+{
+  static const char *small[] = { "de", "du", "des", "la", "le", "les", "sur", "sous", "en", "et", "lès", NULL };
+  g_autofree char *lower = g_utf8_strdown (upper, -1);
+  GString *out = g_string_new (NULL);
+  const char *word = lower;
+
+  while (*word != '\0')
+    {
+      const char *end = word;
+      g_autofree char *w = NULL;
+
+      while (*end != '\0' && *end != '-' && *end != ' ')
+        end++;
+      w = g_strndup (word, end - word);
+      if (out->len > 0 && g_strv_contains (small, w))
+        g_string_append (out, w);
+      else if (*w != '\0')
+        {
+          g_autofree char *first = g_utf8_substring (w, 0, 1);
+          g_autofree char *first_up = g_utf8_strup (first, -1);
+          g_string_append (out, first_up);
+          g_string_append (out, g_utf8_next_char (w));
+        }
+      if (*end == '\0')
+        break;
+      g_string_append_c (out, *end);
+      word = end + 1;
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* The city of the letterhead's last line: « 56000 Vannes » gives « Vannes ». */
 static char *
 letter_city (const InsCourrierData *d)
@@ -389,15 +423,10 @@ letter_city (const InsCourrierData *d)
   if (g_regex_match (re, last, 0, &match))
     {
       g_autofree char *city = g_match_info_fetch (match, 1);
-      /* « VANNES » from a postal line reads better as « Vannes ». */
       g_autofree char *upper = g_utf8_strup (city, -1);
 
-      if (g_utf8_strlen (city, -1) > 1 && g_strcmp0 (city, upper) == 0)
-        {
-          g_autofree char *lower = g_utf8_strdown (city, -1);
-          g_autofree char *first = g_utf8_substring (city, 0, 1);
-          return g_strconcat (first, g_utf8_offset_to_pointer (lower, 1), NULL);
-        }
+      if (g_strcmp0 (city, upper) == 0)
+        return title_case (city);
       return g_steal_pointer (&city);
     }
   return g_strdup (last);

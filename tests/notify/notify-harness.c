@@ -5,6 +5,7 @@
 #include <libsoup/soup.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <sys/prctl.h>
 
 #include "ins-test-db.h"
 #include "notify/ins-courrier.h"
@@ -64,8 +65,8 @@ notify_fixture_affaires (PGconn     *conn,
   const char *params[] = { prefix, n_s, kind, org };
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  g_assert_true (ins_db_run (conn, "SET client_min_messages = warning;"
-                             " CREATE SEQUENCE IF NOT EXISTS notify_fixture_seq", 0, NULL, &error));
+  g_assert_true (ins_db_run (conn, "SET client_min_messages = warning", 0, NULL, &error));
+  g_assert_true (ins_db_run (conn, "CREATE SEQUENCE IF NOT EXISTS notify_fixture_seq", 0, NULL, &error));
   g_assert_no_error (error);
   res = ins_db_exec (conn,
     "WITH s AS (SELECT nextval('notify_fixture_seq') AS n FROM generate_series(1, $2::int)),"
@@ -189,6 +190,13 @@ notify_query_int (PGconn *conn, const char *sql)
   return ins_db_get_int64 (res, 0, 0);
 }
 
+/* A test that fails leaves no sink or relay behind. */
+static void
+die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
 static char *
 tool_path (const char *folder, const char *name)
 {
@@ -205,6 +213,7 @@ notify_sink_start (const char         *store_path,
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autofree char *line = NULL;
   NotifySink *sink = g_new0 (NotifySink, 1);
 
@@ -215,7 +224,9 @@ notify_sink_start (const char         *store_path,
     g_ptr_array_add (argv, g_strdup (args[i]));
   g_ptr_array_add (argv, NULL);
 
-  sink->process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  sink->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (sink->process));
   line = g_data_input_stream_read_line (out, NULL, NULL, &error);
@@ -316,6 +327,7 @@ notify_relay_spawn (const char         *url,
   for (guint i = 0; args && args[i]; i++)
     g_ptr_array_add (argv, g_strdup (args[i]));
   g_ptr_array_add (argv, NULL);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   if (fault != NULL)
     g_subprocess_launcher_setenv (launcher, "INS_RELAY_FAULT", fault, TRUE);
   else

@@ -27,7 +27,9 @@ typedef struct {
 typedef struct {
   Faults      faults;
   GHashTable *keys;
+  GHashTable *in_flight;   /* keys of delayed requests not answered yet */
   FILE       *store;
+  guint64     concurrent;  /* requests for a key already in flight */
   guint64     received;
   guint64     stored;
   guint64     duplicates;
@@ -145,6 +147,7 @@ handle_message (Sink *sink, SoupServerMessage *msg)
 typedef struct {
   Sink              *sink;
   SoupServerMessage *msg;
+  char              *key;
 } Delayed;
 
 static gboolean
@@ -152,6 +155,8 @@ delayed_cb (gpointer data)
 {
   Delayed *d = data;
 
+  g_hash_table_remove (d->sink->in_flight, d->key);
+  g_free (d->key);
   handle_message (d->sink, d->msg);
   soup_server_message_unpause (d->msg);
   g_object_unref (d->msg);
@@ -177,7 +182,12 @@ messages_cb (SoupServer        *server,
   if (sink->faults.delay_ms > 0 && g_random_double () < sink->faults.delay_rate)
     {
       Delayed *d = g_new0 (Delayed, 1);
+      const char *key = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                      "Idempotency-Key");
 
+      d->key = g_strdup (key ? key : "");
+      if (!g_hash_table_add (sink->in_flight, g_strdup (d->key)))
+        sink->concurrent++;
       d->sink = sink;
       d->msg = g_object_ref (msg);
       soup_server_message_pause (msg);
@@ -229,10 +239,12 @@ control_cb (SoupServer        *server,
   json = g_strdup_printf ("{\"received\":%" G_GUINT64_FORMAT ",\"stored\":%" G_GUINT64_FORMAT
                           ",\"duplicates\":%" G_GUINT64_FORMAT ",\"failed\":%" G_GUINT64_FORMAT
                           ",\"dropped\":%" G_GUINT64_FORMAT ",\"refused\":%" G_GUINT64_FORMAT
+                          ",\"concurrent\":%" G_GUINT64_FORMAT ",\"in_flight\":%u"
                           ",\"keys\":%u,\"fail_rate\":%g,\"fail_next\":%d,\"delay_ms\":%d"
                           ",\"delay_rate\":%g,\"drop_rate\":%g}",
                           sink->received, sink->stored, sink->duplicates, sink->failed,
-                          sink->dropped, sink->refused, g_hash_table_size (sink->keys),
+                          sink->dropped, sink->refused, sink->concurrent,
+                          g_hash_table_size (sink->in_flight), g_hash_table_size (sink->keys),
                           sink->faults.fail_rate, sink->faults.fail_next, sink->faults.delay_ms,
                           sink->faults.delay_rate, sink->faults.drop_rate);
   respond_json (msg, 200, json);
@@ -276,7 +288,7 @@ main (int argc, char **argv)
 {
   int port = 8088;
   g_autofree char *store_path = NULL;
-  Sink sink = { { 0, 0, 0, 1.0, 0 }, NULL, NULL, 0, 0, 0, 0, 0, 0 };
+  Sink sink = { .faults = { 0, 0, 0, 1.0, 0 } };
   GOptionEntry entries[] = {
     { "port", 'p', 0, G_OPTION_ARG_INT, &port, "Port on 127.0.0.1 (0: any, printed on stdout)", "N" },
     { "store", 's', 0, G_OPTION_ARG_FILENAME, &store_path, "JSON lines file of the stored notifications", "FILE" },
@@ -302,6 +314,7 @@ main (int argc, char **argv)
     }
 
   sink.keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sink.in_flight = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (store_path != NULL)
     {
       if (!load_store (&sink, store_path, &error))
