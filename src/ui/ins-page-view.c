@@ -1,0 +1,298 @@
+/* ins-page-view.c — one page, scrollable, zoomed or fitted */
+#define G_LOG_DOMAIN "ins-ui"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "ins-page-view.h"
+
+#define MARGIN 12
+#define PX_PER_POINT (96.0 / 72.0)
+
+/* The page itself, inside the scrolled window. */
+#define INS_TYPE_PAGE_CANVAS (ins_page_canvas_get_type ())
+G_DECLARE_FINAL_TYPE (InsPageCanvas, ins_page_canvas, INS, PAGE_CANVAS, GtkWidget)
+
+struct _InsPageCanvas
+{
+  GtkWidget parent_instance;
+
+  double width, height;   /* logical pixels of the page */
+  GdkTexture *texture;
+};
+
+G_DEFINE_FINAL_TYPE (InsPageCanvas, ins_page_canvas, GTK_TYPE_WIDGET)
+
+static void
+ins_page_canvas_measure (GtkWidget *widget, GtkOrientation orientation, int for_size,
+                         int *minimum, int *natural, int *min_baseline, int *nat_baseline)
+{
+  InsPageCanvas *self = INS_PAGE_CANVAS (widget);
+  double size = orientation == GTK_ORIENTATION_HORIZONTAL ? self->width : self->height;
+
+  *minimum = *natural = (int) ceil (size) + 2 * MARGIN;
+}
+
+static void
+ins_page_canvas_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  InsPageCanvas *self = INS_PAGE_CANVAS (widget);
+  double x = MAX (MARGIN, (gtk_widget_get_width (widget) - self->width) / 2);
+  double y = MAX (MARGIN, (gtk_widget_get_height (widget) - self->height) / 2);
+  graphene_rect_t page = GRAPHENE_RECT_INIT ((float) round (x), (float) round (y),
+                                             (float) self->width, (float) self->height);
+  graphene_rect_t shadow = page;
+  GdkRGBA white = { 1, 1, 1, 1 }, edge = { 0, 0, 0, 0.18f };
+
+  if (self->width <= 0 || self->height <= 0)
+    return;
+  graphene_rect_inset (&shadow, -1, -1);
+  gtk_snapshot_append_color (snapshot, &edge, &shadow);
+  gtk_snapshot_append_color (snapshot, &white, &page);
+  if (self->texture != NULL)
+    gtk_snapshot_append_texture (snapshot, self->texture, &page);
+}
+
+static void
+ins_page_canvas_finalize (GObject *object)
+{
+  g_clear_object (&INS_PAGE_CANVAS (object)->texture);
+  G_OBJECT_CLASS (ins_page_canvas_parent_class)->finalize (object);
+}
+
+static void
+ins_page_canvas_class_init (InsPageCanvasClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = ins_page_canvas_finalize;
+  widget_class->measure = ins_page_canvas_measure;
+  widget_class->snapshot = ins_page_canvas_snapshot;
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+ins_page_canvas_init (InsPageCanvas *self)
+{
+}
+
+struct _InsPageView
+{
+  GtkWidget parent_instance;
+
+  GtkWidget *scrolled;
+  InsPageCanvas *canvas;
+
+  double page_w, page_h;  /* points */
+  int fit;
+  double zoom;            /* asked for (fit 0) */
+  double effective;       /* in use */
+  gboolean final;
+  guint apply_id;
+};
+
+G_DEFINE_FINAL_TYPE (InsPageView, ins_page_view, GTK_TYPE_WIDGET)
+
+enum { SCALE_CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static double
+wanted_zoom (InsPageView *self, int width, int height)
+{
+  double w = MAX (width - 2 * MARGIN, 1), h = MAX (height - 2 * MARGIN, 1);
+  double z;
+
+  if (self->fit == 0 || self->page_w <= 0 || self->page_h <= 0 || width <= 0)
+    return self->zoom;
+  z = w / (self->page_w * PX_PER_POINT);
+  if (self->fit == 2)
+    z = MIN (z, h / (self->page_h * PX_PER_POINT));
+  return CLAMP (z, INS_PAGE_VIEW_MIN_ZOOM, INS_PAGE_VIEW_MAX_ZOOM);
+}
+
+static void
+apply_zoom (InsPageView *self, double zoom)
+{
+  gboolean changed = fabs (zoom - self->effective) > 1e-6;
+
+  self->effective = zoom;
+  self->canvas->width = self->page_w * PX_PER_POINT * zoom;
+  self->canvas->height = self->page_h * PX_PER_POINT * zoom;
+  gtk_widget_queue_resize (GTK_WIDGET (self->canvas));
+  if (changed)
+    g_signal_emit (self, signals[SCALE_CHANGED], 0);
+}
+
+static gboolean
+apply_in_idle (gpointer data)
+{
+  InsPageView *self = data;
+
+  self->apply_id = 0;
+  apply_zoom (self, wanted_zoom (self, gtk_widget_get_width (GTK_WIDGET (self)),
+                                 gtk_widget_get_height (GTK_WIDGET (self))));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+ins_page_view_measure (GtkWidget *widget, GtkOrientation orientation, int for_size,
+                       int *minimum, int *natural, int *min_baseline, int *nat_baseline)
+{
+  gtk_widget_measure (INS_PAGE_VIEW (widget)->scrolled, orientation, for_size,
+                      minimum, natural, NULL, NULL);
+}
+
+static void
+ins_page_view_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  InsPageView *self = INS_PAGE_VIEW (widget);
+  double zoom = wanted_zoom (self, width, height);
+
+  gtk_widget_allocate (self->scrolled, width, height, baseline, NULL);
+  /* A new size in a fit mode: resize the page after this allocation. */
+  if (fabs (zoom - self->effective) > 1e-3 && self->apply_id == 0)
+    self->apply_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_in_idle, self, NULL);
+}
+
+static void
+on_scale_factor (InsPageView *self)
+{
+  g_signal_emit (self, signals[SCALE_CHANGED], 0);
+}
+
+static void
+ins_page_view_dispose (GObject *object)
+{
+  InsPageView *self = INS_PAGE_VIEW (object);
+
+  g_clear_handle_id (&self->apply_id, g_source_remove);
+  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  G_OBJECT_CLASS (ins_page_view_parent_class)->dispose (object);
+}
+
+static void
+ins_page_view_class_init (InsPageViewClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = ins_page_view_dispose;
+  widget_class->measure = ins_page_view_measure;
+  widget_class->size_allocate = ins_page_view_size_allocate;
+
+  signals[SCALE_CHANGED] = g_signal_new ("scale-changed", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 0);
+  gtk_widget_class_set_css_name (widget_class, "pageview");
+}
+
+static void
+ins_page_view_init (InsPageView *self)
+{
+  self->zoom = self->effective = 1.0;
+  self->fit = 1;
+  self->canvas = g_object_new (INS_TYPE_PAGE_CANVAS, NULL);
+  self->scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), GTK_WIDGET (self->canvas));
+  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_add_css_class (self->scrolled, "view");
+  g_signal_connect_swapped (self, "notify::scale-factor", G_CALLBACK (on_scale_factor), self);
+}
+
+GtkWidget *
+ins_page_view_new (void)
+{
+  return g_object_new (INS_TYPE_PAGE_VIEW, NULL);
+}
+
+void
+ins_page_view_set_page_size (InsPageView *self, double width, double height)
+{
+  g_return_if_fail (INS_IS_PAGE_VIEW (self));
+
+  self->page_w = MAX (width, 0);
+  self->page_h = MAX (height, 0);
+  self->effective = -1;   /* forces scale-changed */
+  apply_zoom (self, wanted_zoom (self, gtk_widget_get_width (GTK_WIDGET (self)),
+                                 gtk_widget_get_height (GTK_WIDGET (self))));
+}
+
+void
+ins_page_view_set_zoom (InsPageView *self, int fit, double zoom)
+{
+  g_return_if_fail (INS_IS_PAGE_VIEW (self));
+
+  self->fit = CLAMP (fit, 0, 2);
+  self->zoom = CLAMP (zoom, INS_PAGE_VIEW_MIN_ZOOM, INS_PAGE_VIEW_MAX_ZOOM);
+  apply_zoom (self, wanted_zoom (self, gtk_widget_get_width (GTK_WIDGET (self)),
+                                 gtk_widget_get_height (GTK_WIDGET (self))));
+}
+
+double
+ins_page_view_get_zoom (InsPageView *self)
+{
+  g_return_val_if_fail (INS_IS_PAGE_VIEW (self), 1.0);
+  return self->effective > 0 ? self->effective : self->zoom;
+}
+
+double
+ins_page_view_get_render_scale (InsPageView *self)
+{
+  g_return_val_if_fail (INS_IS_PAGE_VIEW (self), 1.0);
+  /* Quantised so that tiny size changes reuse the same cached image. */
+  return round (ins_page_view_get_zoom (self) * PX_PER_POINT
+                * gtk_widget_get_scale_factor (GTK_WIDGET (self)) * 100) / 100;
+}
+
+GdkTexture *
+ins_page_image_to_texture (InsPageImage *image)
+{
+  GdkMemoryFormat format;
+
+  switch (image->format)
+    {
+    case INS_PAGE_FORMAT_RGB8:
+      format = GDK_MEMORY_R8G8B8;
+      break;
+    case INS_PAGE_FORMAT_RGBA8:
+      format = GDK_MEMORY_R8G8B8A8;
+      break;
+    case INS_PAGE_FORMAT_ARGB32_PREMULTIPLIED:
+    default:
+      format = GDK_MEMORY_DEFAULT;
+      break;
+    }
+  return gdk_memory_texture_new ((int) image->width, (int) image->height, format,
+                                 image->pixels, image->stride);
+}
+
+void
+ins_page_view_set_image (InsPageView *self, InsPageImage *image, gboolean final)
+{
+  g_return_if_fail (INS_IS_PAGE_VIEW (self));
+
+  g_clear_object (&self->canvas->texture);
+  if (image != NULL)
+    self->canvas->texture = ins_page_image_to_texture (image);
+  self->final = image != NULL && final;
+  gtk_widget_queue_draw (GTK_WIDGET (self->canvas));
+}
+
+gboolean
+ins_page_view_has_final_image (InsPageView *self)
+{
+  g_return_val_if_fail (INS_IS_PAGE_VIEW (self), FALSE);
+  return self->final;
+}
+
+void
+ins_page_view_scroll_to_top (InsPageView *self)
+{
+  GtkAdjustment *adj;
+
+  g_return_if_fail (INS_IS_PAGE_VIEW (self));
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled));
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_lower (adj));
+}

@@ -1,0 +1,497 @@
+/* test-document-view.c — the viewer widget on real documents, under Xvfb */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "core/ins-affaire.h"
+#include "documents/ins-document-error.h"
+#include "ui/ins-document-view.h"
+#include "ui/ins-page-view.h"
+#include "doc-test-util.h"
+
+/* ---- an attachment source reading files, off the main loop ---- */
+
+#define TEST_TYPE_FILE_SOURCE (test_file_source_get_type ())
+G_DECLARE_FINAL_TYPE (TestFileSource, test_file_source, TEST, FILE_SOURCE, GObject)
+
+struct _TestFileSource
+{
+  GObject parent_instance;
+  GHashTable *paths;   /* id → path */
+  guint fetches;
+};
+
+static void test_file_source_iface_init (InsAttachmentSourceInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TestFileSource, test_file_source, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (INS_TYPE_ATTACHMENT_SOURCE,
+                                                      test_file_source_iface_init))
+
+static void
+read_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  GError *error = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+
+  if (g_file_get_contents (data, &contents, &len, &error))
+    g_task_return_pointer (task, g_bytes_new_take (contents, len), (GDestroyNotify) g_bytes_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+file_fetch_async (InsAttachmentSource *source, gint64 id, GCancellable *cancellable,
+                  GAsyncReadyCallback callback, gpointer user_data)
+{
+  TestFileSource *self = TEST_FILE_SOURCE (source);
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  const char *path = g_hash_table_lookup (self->paths, &id);
+
+  self->fetches++;
+  g_assert_nonnull (path);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, read_in_thread);
+}
+
+static GBytes *
+file_fetch_finish (InsAttachmentSource *source, GAsyncResult *result, GError **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+test_file_source_iface_init (InsAttachmentSourceInterface *iface)
+{
+  iface->fetch_async = file_fetch_async;
+  iface->fetch_finish = file_fetch_finish;
+}
+
+static void
+test_file_source_finalize (GObject *object)
+{
+  g_hash_table_unref (TEST_FILE_SOURCE (object)->paths);
+  G_OBJECT_CLASS (test_file_source_parent_class)->finalize (object);
+}
+
+static void
+test_file_source_class_init (TestFileSourceClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = test_file_source_finalize;
+}
+
+static void
+test_file_source_init (TestFileSource *self)
+{
+  self->paths = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+}
+
+static InsAttachmentInfo *
+add_file (TestFileSource *source, GPtrArray *infos, gint64 id, const char *sub,
+          const char *name, const char *type, int pages)
+{
+  InsAttachmentInfo *info = ins_attachment_info_new ();
+
+  info->id = id;
+  info->position = (int) infos->len + 1;
+  info->filename = g_strdup (name);
+  info->content_type = g_strdup (type);
+  info->page_count = pages;
+  g_hash_table_insert (source->paths, g_memdup2 (&id, sizeof id),
+                       g_build_filename (doc_test_corpus_dir (), sub, name, NULL));
+  g_ptr_array_add (infos, info);
+  return info;
+}
+
+/* ---- fixture: a window with the view ---- */
+
+typedef struct {
+  GtkWindow *window;
+  InsDocumentView *view;
+  TestFileSource *source;
+  GPtrArray *infos;
+  GPtrArray *events;     /* strings: "shown 1 2", "rotated 1 2 90", … */
+  guint mark_unusable;
+} Fixture;
+
+static void
+on_shown (InsDocumentView *view, gint64 id, int page, Fixture *f)
+{
+  g_ptr_array_add (f->events, g_strdup_printf ("shown %" G_GINT64_FORMAT " %d", id, page));
+}
+
+static void
+on_rotated (InsDocumentView *view, gint64 id, int page, int rotation, Fixture *f)
+{
+  g_ptr_array_add (f->events, g_strdup_printf ("rotated %" G_GINT64_FORMAT " %d %d", id, page,
+                                               rotation));
+}
+
+static void
+on_tagged (InsDocumentView *view, gint64 id, int page, int tag, Fixture *f)
+{
+  g_ptr_array_add (f->events, g_strdup_printf ("tagged %" G_GINT64_FORMAT " %d %s", id, page,
+                                               ins_page_tag_to_nick (tag)));
+}
+
+static void
+on_failed (InsDocumentView *view, gint64 id, const char *reason, Fixture *f)
+{
+  g_ptr_array_add (f->events, g_strdup_printf ("failed %" G_GINT64_FORMAT " %s", id, reason));
+}
+
+static void
+on_mark_unusable (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  ((Fixture *) data)->mark_unusable++;
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  const GActionEntry entries[] = { { "mark-unusable", on_mark_unusable, NULL, NULL, NULL } };
+
+  f->source = g_object_new (TEST_TYPE_FILE_SOURCE, NULL);
+  f->infos = g_ptr_array_new_with_free_func ((GDestroyNotify) ins_attachment_info_unref);
+  f->events = g_ptr_array_new_with_free_func (g_free);
+  add_file (f->source, f->infos, 11, "pdf", "three_pages_with_number.pdf", "application/pdf", 3);
+  add_file (f->source, f->infos, 12, "pdf", "issue6010_1.pdf", "application/pdf", 1);
+  add_file (f->source, f->infos, 13, "receipts", "receipt-090.jpg", "image/jpeg", 1);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 900, 800);
+  f->view = INS_DOCUMENT_VIEW (ins_document_view_new ());
+  g_object_ref_sink (f->view);
+  ins_document_view_set_renderer (f->view, ins_renderer_new ());
+  g_object_unref (ins_document_view_get_renderer (f->view));   /* the view holds it */
+  ins_document_view_set_source (f->view, INS_ATTACHMENT_SOURCE (f->source));
+  g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), f);
+  gtk_widget_insert_action_group (GTK_WIDGET (f->window), "affaire", G_ACTION_GROUP (group));
+  gtk_window_set_child (f->window, GTK_WIDGET (f->view));
+  g_signal_connect (f->view, "page-shown", G_CALLBACK (on_shown), f);
+  g_signal_connect (f->view, "page-rotated", G_CALLBACK (on_rotated), f);
+  g_signal_connect (f->view, "page-tagged", G_CALLBACK (on_tagged), f);
+  g_signal_connect (f->view, "document-failed", G_CALLBACK (on_failed), f);
+  gtk_window_present (f->window);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (f->window);
+  g_object_unref (f->view);
+  g_object_unref (f->source);
+  g_ptr_array_unref (f->infos);
+  g_ptr_array_unref (f->events);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+on_deadline (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+has_event (Fixture *f, const char *prefix)
+{
+  for (guint i = 0; i < f->events->len; i++)
+    if (g_str_has_prefix (f->events->pdata[i], prefix))
+      return TRUE;
+  return FALSE;
+}
+
+/* Iterates until an event starting with @prefix came (bounded, never hangs). */
+static void
+wait_event (Fixture *f, const char *prefix)
+{
+  gboolean expired = FALSE;
+  guint id = g_timeout_add_seconds (60, on_deadline, &expired);
+
+  while (!has_event (f, prefix) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  if (expired)
+    g_error ("no event %s", prefix);
+  g_source_remove (id);
+}
+
+/* Lets pending idles, layout and painting run. */
+static void
+settle (void)
+{
+  gboolean expired = FALSE;
+  guint id = g_timeout_add (200, on_deadline, &expired);
+
+  while (!expired)
+    g_main_context_iteration (NULL, TRUE);
+  (void) id;
+}
+
+/* Paints @widget off screen with the cairo renderer; the fraction of dark
+ * pixels, and of white ones, over its whole area. */
+/* Paints @widget off screen; also saved as screenshots/NAME.png in the build tree. */
+static void
+paint_widget_named (GtkWidget *widget, const char *name, double *dark, double *white)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree guint8 *pixels = NULL;
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  gsize n_dark = 0, n_white = 0;
+
+  g_assert_cmpint (w, >, 100);
+  g_assert_cmpint (h, >, 100);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  g_assert_true (gsk_renderer_realize (renderer, NULL, &error));
+  g_assert_no_error (error);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  gsk_renderer_unrealize (renderer);
+  if (name != NULL)
+    {
+      g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
+      g_autofree char *file = g_strconcat (name, ".png", NULL);
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+
+      g_mkdir_with_parents (dir, 0755);
+      g_assert_true (gdk_texture_save_to_png (texture, path));
+    }
+  pixels = g_malloc ((gsize) w * h * 4);
+  gdk_texture_download (texture, pixels, (gsize) w * 4);
+  for (gsize i = 0; i < (gsize) w * h; i++)
+    {
+      const guint8 *p = pixels + i * 4;   /* B G R A */
+      if (p[3] > 200 && p[0] < 128 && p[1] < 128 && p[2] < 128)
+        n_dark++;
+      else if (p[3] > 200 && p[0] > 245 && p[1] > 245 && p[2] > 245)
+        n_white++;
+    }
+  *dark = (double) n_dark / ((double) w * h);
+  *white = (double) n_white / ((double) w * h);
+}
+
+static void
+paint_widget (GtkWidget *widget, double *dark, double *white)
+{
+  paint_widget_named (widget, NULL, dark, white);
+}
+
+static GtkWidget *
+find_child_of_type (GtkWidget *root, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_child_of_type (c, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_page_view (InsDocumentView *view)
+{
+  return find_child_of_type (GTK_WIDGET (view), INS_TYPE_PAGE_VIEW);
+}
+
+/* The view's own stack (menus have stacks too). */
+static GtkStack *
+find_stack (InsDocumentView *view)
+{
+  return GTK_STACK (gtk_widget_get_parent (find_page_view (view)));
+}
+
+static void
+test_first_page_of_a_real_pdf (Fixture *f, gconstpointer data)
+{
+  GtkWidget *page_view;
+  double dark, white;
+
+  ins_document_view_set_documents (f->view, f->infos);
+  g_assert_cmpuint (ins_document_view_get_n_documents (f->view), ==, 3);
+  wait_event (f, "shown 11 1");
+  settle ();
+
+  g_assert_cmpint (ins_document_view_get_current_document (f->view), ==, 0);
+  g_assert_cmpint (ins_document_view_get_current_page (f->view), ==, 1);
+  page_view = find_page_view (f->view);
+  g_assert_true (gtk_widget_get_mapped (page_view));
+  paint_widget (page_view, &dark, &white);
+  g_test_message ("page 1: %.4f dark, %.4f white", dark, white);
+  paint_widget_named (GTK_WIDGET (f->window), "document-view-pdf", &dark, &white);
+  /* A white page fills most of the width, with the page number drawn on it. */
+  g_assert_cmpfloat (white, >, 0.3);
+  g_assert_cmpfloat (dark, >, 0.0005);
+  g_assert_cmpint (ins_document_view_get_zoom_mode (f->view), ==, INS_ZOOM_FIT_WIDTH);
+  g_assert_cmpfloat (ins_document_view_get_zoom (f->view), >, 0.5);
+}
+
+static void
+test_pages_rotation_and_tags (Fixture *f, gconstpointer data)
+{
+  InsRenderer *renderer = ins_document_view_get_renderer (f->view);
+  InsPageImage *turned;
+  double zoom;
+
+  ins_document_view_set_documents (f->view, f->infos);
+  wait_event (f, "shown 11 1");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "doc.next-page", NULL));
+  wait_event (f, "shown 11 2");
+  g_assert_cmpint (ins_document_view_get_current_page (f->view), ==, 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "doc.rotate-right", NULL));
+  g_assert_true (has_event (f, "rotated 11 2 90"));
+  g_ptr_array_set_size (f->events, 0);
+  wait_event (f, "shown 11 2");
+  turned = ins_page_cache_lookup_any (ins_renderer_get_cache (renderer), "attachment:11", 1, 90);
+  g_assert_nonnull (turned);
+  g_assert_cmpuint (turned->width, >, turned->height);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "doc.tag-page", "s", "facture"));
+  g_assert_true (has_event (f, "tagged 11 2 facture"));
+  settle ();
+  {
+    double dark, white;
+    paint_widget_named (GTK_WIDGET (f->window), "document-view-rotated-tagged", &dark, &white);
+  }
+
+  zoom = ins_document_view_get_zoom (f->view);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "doc.zoom-in", NULL));
+  g_assert_cmpint (ins_document_view_get_zoom_mode (f->view), ==, INS_ZOOM_FREE);
+  g_assert_cmpfloat_with_epsilon (ins_document_view_get_zoom (f->view), zoom * 1.25, 0.001);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "doc.fit-page", NULL));
+  settle ();
+  g_assert_cmpint (ins_document_view_get_zoom_mode (f->view), ==, INS_ZOOM_FIT_PAGE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "doc.previous-page", NULL));
+  wait_event (f, "shown 11 1");
+  g_assert_cmpint (ins_document_view_get_current_page (f->view), ==, 1);
+}
+
+static void
+test_encrypted_pdf_placeholder (Fixture *f, gconstpointer data)
+{
+  GtkWidget *stack, *status, *button;
+
+  ins_document_view_set_documents (f->view, f->infos);
+  wait_event (f, "shown 11 1");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "doc.next-document", NULL));
+  wait_event (f, "failed 12");
+
+  stack = GTK_WIDGET (find_stack (f->view));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "error");
+  status = gtk_stack_get_child_by_name (GTK_STACK (stack), "error");
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), ==,
+                   ins_document_error_message (INS_DOCUMENT_ERROR_ENCRYPTED));
+  button = find_child_of_type (status, GTK_TYPE_BUTTON);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==,
+                   "affaire.mark-unusable");
+  settle ();
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (f->mark_unusable, ==, 1);
+  {
+    double dark, white;
+    paint_widget_named (GTK_WIDGET (f->window), "document-view-encrypted", &dark, &white);
+  }
+
+  /* The app did not crash, and the next attachment still shows. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "doc.next-document", NULL));
+  wait_event (f, "shown 13 1");
+}
+
+static void
+test_receipt_and_import_reason (Fixture *f, gconstpointer data)
+{
+  InsAttachmentInfo *broken = ins_attachment_info_new ();
+  GtkWidget *stack, *status;
+  double dark, white;
+
+  broken->id = 14;
+  broken->position = 4;
+  broken->filename = g_strdup ("scan.pdf");
+  broken->content_type = g_strdup ("application/pdf");
+  broken->unreadable_reason = g_strdup ("Le fichier est endommagé.");
+  g_ptr_array_add (f->infos, broken);
+
+  ins_document_view_set_documents (f->view, f->infos);
+  ins_document_view_set_current_document (f->view, 2);
+  wait_event (f, "shown 13 1");
+  settle ();
+  paint_widget (find_page_view (f->view), &dark, &white);
+  g_assert_cmpfloat (dark, >, 0.001);
+  paint_widget_named (GTK_WIDGET (f->window), "document-view-receipt", &dark, &white);
+
+  ins_document_view_set_current_document (f->view, 3);
+  stack = GTK_WIDGET (find_stack (f->view));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "error");
+  status = gtk_stack_get_child_by_name (GTK_STACK (stack), "error");
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), ==,
+                   "Le fichier est endommagé.");
+  /* The first PDF and the receipt were fetched; the attachment known
+   * unreadable at import is not even fetched. */
+  g_assert_cmpuint (f->source->fetches, ==, 2);
+
+  ins_document_view_clear (f->view);
+  g_assert_cmpuint (ins_document_view_get_n_documents (f->view), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+}
+
+static void
+test_prefetch_next_affaire (Fixture *f, gconstpointer data)
+{
+  InsRenderer *renderer = ins_document_view_get_renderer (f->view);
+  g_autoptr(GPtrArray) next = g_ptr_array_new ();
+  gboolean expired = FALSE;
+  guint id;
+
+  ins_document_view_set_documents (f->view, f->infos);
+  wait_event (f, "shown 11 1");
+  settle ();
+  g_ptr_array_add (next, f->infos->pdata[2]);   /* the receipt */
+  ins_document_view_prefetch (f->view, next);
+
+  id = g_timeout_add_seconds (60, on_deadline, &expired);
+  while (ins_page_cache_lookup_any (ins_renderer_get_cache (renderer), "attachment:13", 0, 0) == NULL
+         && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (expired);
+  g_source_remove (id);
+  g_assert_nonnull (ins_renderer_lookup_document (renderer, "attachment:13"));
+
+  /* Showing it now paints from the cache without waiting. */
+  g_ptr_array_set_size (f->events, 0);
+  ins_document_view_set_documents (f->view, next);
+  wait_event (f, "shown 13 1");
+}
+
+int
+main (int argc, char **argv)
+{
+  doc_test_init_renderer ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/document-view/first-page-of-a-real-pdf", Fixture, NULL, fixture_set_up,
+              test_first_page_of_a_real_pdf, fixture_tear_down);
+  g_test_add ("/document-view/pages-rotation-and-tags", Fixture, NULL, fixture_set_up,
+              test_pages_rotation_and_tags, fixture_tear_down);
+  g_test_add ("/document-view/encrypted-pdf-placeholder", Fixture, NULL, fixture_set_up,
+              test_encrypted_pdf_placeholder, fixture_tear_down);
+  g_test_add ("/document-view/receipt-and-import-reason", Fixture, NULL, fixture_set_up,
+              test_receipt_and_import_reason, fixture_tear_down);
+  g_test_add ("/document-view/prefetch-next-affaire", Fixture, NULL, fixture_set_up,
+              test_prefetch_next_affaire, fixture_tear_down);
+  return g_test_run ();
+}
