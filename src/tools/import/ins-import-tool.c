@@ -34,6 +34,8 @@ progress_clear (Progress *p)
     fputs ("\r\033[K", stdout);
 }
 
+static char *display_name (const char *file);
+
 static void
 progress_draw (Progress   *p,
                const char *file)
@@ -43,12 +45,12 @@ progress_draw (Progress   *p,
 
   if (!p->tty || p->total == 0)
     return;
-  base = g_path_get_basename (file ? file : "");
+  base = file ? display_name (file) : NULL;
   filled = p->done * BAR_WIDTH / p->total;
   fputs ("\r\033[K[", stdout);
   for (guint i = 0; i < BAR_WIDTH; i++)
     fputs (i < filled ? "█" : "·", stdout);
-  printf ("] %u/%u %s", p->done, p->total, file ? base : "");
+  printf ("] %u/%u %s", p->done, p->total, base ? base : "");
   fflush (stdout);
 }
 
