@@ -118,10 +118,13 @@ courrier_hash (PGconn *conn, const char *kind)
   g_autoptr(PGresult) res = NULL;
 
   static char *cached[2];
+  static GMutex lock;
+  g_autoptr(GMutexLocker) locker = NULL;
   int slot = g_str_equal (kind, "refus") ? 0 : 1;
 
   if (!g_str_equal (kind, "refus") && !g_str_equal (kind, "pieces_manquantes"))
     return NULL;
+  locker = g_mutex_locker_new (&lock);
   if (cached[slot] != NULL)
     return g_strdup (cached[slot]);
   pdf = fixture_courrier (kind);
@@ -139,13 +142,13 @@ courrier_hash (PGconn *conn, const char *kind)
   return hash;
 }
 
-gboolean
-notify_fixture_close (PGconn     *conn,
-                      gint64      id,
-                      int         version,
-                      const char *kind)
+int
+notify_fixture_try_close (PGconn      *conn,
+                          gint64       id,
+                          int          version,
+                          const char  *kind,
+                          GError     **error)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(PGresult) res = NULL;
   g_autofree char *id_s = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   g_autofree char *version_s = g_strdup_printf ("%d", version);
@@ -154,21 +157,40 @@ notify_fixture_close (PGconn     *conn,
   const char *enqueue[] = { id_s, kind, hash };
   gboolean closed;
 
-  g_assert_true (ins_db_begin (conn, &error));
+  if (!ins_db_begin (conn, error))
+    return -1;
   res = ins_db_exec (conn,
                      "UPDATE affaire SET status = $3::affaire_status, closed_at = now(),"
                      " version = version + 1, updated_at = now()"
                      " WHERE id = $1::bigint AND version = $2::int",
-                     3, update, &error);
-  g_assert_no_error (error);
+                     3, update, error);
+  if (res == NULL)
+    goto fail;
   closed = atoi (PQcmdTuples (res)) == 1;
-  if (closed)
-    g_assert_true (ins_db_run (conn,
-                               "SELECT ins_outbox_enqueue($1::bigint, $2::notification_kind, decode($3, 'hex'))",
-                               3, enqueue, &error));
+  if (closed && !ins_db_run (conn,
+                             "SELECT ins_outbox_enqueue($1::bigint, $2::notification_kind, decode($3, 'hex'))",
+                             3, enqueue, error))
+    goto fail;
+  if (!ins_db_commit (conn, error))
+    goto fail;
+  return closed ? 1 : 0;
+
+fail:
+  ins_db_rollback (conn);
+  return -1;
+}
+
+gboolean
+notify_fixture_close (PGconn     *conn,
+                      gint64      id,
+                      int         version,
+                      const char *kind)
+{
+  g_autoptr(GError) error = NULL;
+  int closed = notify_fixture_try_close (conn, id, version, kind, &error);
+
   g_assert_no_error (error);
-  g_assert_true (ins_db_commit (conn, &error));
-  return closed;
+  return closed == 1;
 }
 
 void

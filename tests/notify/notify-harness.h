@@ -25,6 +25,14 @@ gboolean     notify_fixture_close        (PGconn     *conn,
                                           int         version,
                                           const char *kind);
 
+/* The same, reporting errors: 1 closed, 0 closed by another client first,
+ * -1 with @error set (rolled back). */
+int          notify_fixture_try_close    (PGconn      *conn,
+                                          gint64       id,
+                                          int          version,
+                                          const char  *kind,
+                                          GError     **error);
+
 /* Closes all of @ids and queues their notifications in one transaction. */
 void         notify_fixture_close_all    (PGconn     *conn,
                                           GArray     *ids,
