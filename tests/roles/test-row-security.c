@@ -4,7 +4,9 @@
 
 #include <unistd.h>
 
+#include "store/ins-affaire-store.h"
 #include "store/ins-db.h"
+#include "store/ins-queue-store.h"
 #include "ins-test-db.h"
 
 typedef struct {
@@ -280,6 +282,123 @@ test_history_in_own_name (void)
   g_assert_error (error, INS_STORE_ERROR, INS_STORE_ERROR_FORBIDDEN);
 }
 
+/* Search fields fed with SQL-injection attempts and LIKE wildcards: the queue
+ * matches them literally, without error, and the tables stay whole. */
+static char *
+insert_named (PGconn *conn, const char *org, const char *nom, const char *suffix)
+{
+  const char *p[] = { org, nom, suffix };
+  return scalar (conn,
+                 "INSERT INTO affaire (numero, submission_id, kind, status, organisme_id, assure_id,"
+                 " received_at, due_at, nir, nom, prenom, beneficiaire, country, amount_minor, currency)"
+                 " SELECT 'SE-I-' || $3, 'sub-i-' || $3, 'soins_etranger', 'recue', o.id, s.id,"
+                 " now(), now() + interval '28 days', s.nir, $2, 'Zoé', 'Zoé ' || $2, 'JP', 22200, 'JPY'"
+                 " FROM organisme o, assure s WHERE o.code = $1 LIMIT 1 RETURNING id",
+                 3, p);
+}
+
+static GPtrArray *
+search_ids (PGconn *conn, const InsAgent *agent, const char *search)
+{
+  g_autoptr(InsQueueQuery) query = ins_queue_query_new ();
+  g_autoptr(InsQueuePage) page = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  ins_queue_query_set_search (query, search);
+  page = ins_queue_store_page (conn, agent, query, NULL, INS_QUEUE_AFTER, 100, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (page);
+  for (guint i = 0; i < page->rows->len; i++)
+    g_ptr_array_add (ids, g_strdup_printf ("%" G_GINT64_FORMAT,
+                                           ((InsQueueRow *) g_ptr_array_index (page->rows, i))->id));
+  {
+    gint64 count = -1;
+    gboolean exact = FALSE;
+
+    g_assert_true (ins_queue_store_count (conn, agent, query, &count, &exact, &error));
+    g_assert_no_error (error);
+    g_assert_true (exact);
+    g_assert_cmpint (count, ==, ids->len);
+  }
+  return ids;
+}
+
+static void
+test_search_injection (void)
+{
+  g_autoptr(PGconn) owner = ins_test_db_connect ();
+  g_autoptr(PGconn) conn = ins_test_db_connect_as (fx.login[INSTRUCTEUR][0]);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(InsAgent) agent = ins_affaire_store_current_agent (conn, &error);
+  static const char *noms[] = {
+    "'; DROP TABLE affaire; --", "%Pourcent", "_Souligné", "\\Oblique", "O'Brien \"Bob\"",
+    "Ünïcødé 名前 🙂", "$1 OR 1=1",
+  };
+  g_autofree char *ids[G_N_ELEMENTS (noms)] = { NULL, };
+  g_autofree char *hidden = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *tables_before = NULL;
+  g_autofree char *tables_after = NULL;
+  const struct { const char *search; int expect; } cases[] = {
+    { "'; DROP TABLE affaire; --", 0 },
+    { "'; drop table", 0 },
+    { "%", 1 },
+    { "%pour", 1 },
+    { "_", 2 },
+    { "\\", 3 },
+    { "\\obl", 3 },
+    { "o'brien \"b", 4 },
+    { "O'", 4 },
+    { "ünïcødé 名", 5 },
+    { "UNICØDÉ 名前 🙂", 5 },
+    { "$1 OR", 6 },
+    { "SE-%", -1 },
+    { "SE-_", -1 },
+    { "' OR '1'='1", -1 },
+    { "\"", -1 },
+    { "%%", -1 },
+    { "_%", -1 },
+  };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (noms); i++)
+    {
+      g_autofree char *suffix = g_strdup_printf ("%u", i);
+      ids[i] = insert_named (owner, "T-A", noms[i], suffix);
+    }
+  /* The same name in the other organisme stays out of sight. */
+  hidden = insert_named (owner, "T-B", noms[0], "hidden");
+
+  before = scalar (owner, "SELECT count(*) FROM affaire", 0, NULL);
+  tables_before = scalar (owner, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", 0, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) found = NULL;
+
+      g_test_message ("search %s", cases[i].search);
+      found = search_ids (conn, agent, cases[i].search);
+      if (cases[i].expect < 0)
+        g_assert_cmpuint (found->len, ==, 0);
+      else
+        {
+          g_assert_cmpuint (found->len, ==, 1);
+          g_assert_cmpstr (g_ptr_array_index (found, 0), ==, ids[cases[i].expect]);
+        }
+      g_assert_false (g_ptr_array_find_with_equal_func (found, hidden, g_str_equal, NULL));
+    }
+  after = scalar (owner, "SELECT count(*) FROM affaire", 0, NULL);
+  tables_after = scalar (owner, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", 0, NULL);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpstr (tables_before, ==, tables_after);
+  {
+    const char *p[] = { ids[0] };
+    g_autofree char *nom = scalar (owner, "SELECT nom FROM affaire WHERE id = $1", 1, p);
+    g_assert_cmpstr (nom, ==, noms[0]);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -291,5 +410,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/roles/history-in-own-name", test_history_in_own_name);
   g_test_add_func ("/roles/update-matrix", test_update_matrix);
   g_test_add_func ("/roles/transfer", test_transfer);
+  g_test_add_func ("/roles/search-injection", test_search_injection);
   return g_test_run ();
 }
