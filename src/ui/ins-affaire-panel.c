@@ -139,6 +139,8 @@ add_field (GtkWidget *grid, const char *name, const char *value)
   key = gtk_label_new (name);
   gtk_label_set_xalign (GTK_LABEL (key), 0);
   gtk_label_set_yalign (GTK_LABEL (key), 0);
+  gtk_label_set_wrap (GTK_LABEL (key), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (key), 14);
   gtk_widget_add_css_class (key, "dim-label");
   val = value_label (value && *value ? value : "—");
   gtk_accessible_update_relation (GTK_ACCESSIBLE (val), GTK_ACCESSIBLE_RELATION_LABELLED_BY, key, NULL, -1);

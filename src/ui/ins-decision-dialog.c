@@ -138,8 +138,11 @@ converted_amount (InsDecisionDialog *self, gint64 *cents)
 static void
 update_complete (InsDecisionDialog *self)
 {
-  gboolean complete = ins_decision_dialog_is_complete (self);
+  gboolean complete;
 
+  if (!adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (self), "confirm"))
+    return;
+  complete = ins_decision_dialog_is_complete (self);
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "confirm", complete);
 }
 
@@ -795,6 +798,13 @@ ins_decision_dialog_discard_draft (InsDecisionDialog *self)
   g_return_if_fail (INS_IS_DECISION_DIALOG (self));
   if (self->drafts != NULL)
     ins_drafts_clear (self->drafts, self->affaire->id, self->action);
+}
+
+char *
+ins_decision_dialog_dup_text (InsDecisionDialog *self)
+{
+  g_return_val_if_fail (INS_IS_DECISION_DIALOG (self), NULL);
+  return text_view_get (self->text_view);
 }
 
 /* Test helpers ---------------------------------------------------------------- */

@@ -44,6 +44,9 @@ InsTransition     *ins_decision_dialog_build_transition (InsDecisionDialog *self
 /* Forgets the draft (once the action went through). */
 void               ins_decision_dialog_discard_draft (InsDecisionDialog *self);
 
+/* The main text as typed (question, explanation, conclusion…). */
+char              *ins_decision_dialog_dup_text      (InsDecisionDialog *self);
+
 /* Test helpers: fill the form as an agent would. */
 void               ins_decision_dialog_set_text      (InsDecisionDialog *self, const char *text);
 void               ins_decision_dialog_set_reasoning (InsDecisionDialog *self, const char *text);

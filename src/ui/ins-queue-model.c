@@ -44,6 +44,7 @@ struct _InsQueueModel
   gboolean        fetching;       /* a page or a reload is in flight */
   gboolean        want_more;
   gboolean        want_reload;
+  guint           emitting;       /* GTK reads new items while items-changed runs */
   guint           reload_source;
   gulong          changed_handler;
 };
@@ -55,6 +56,14 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (InsQueueModel, ins_queue_model, G_TYPE_OBJECT,
 
 static void fetch_more (InsQueueModel *self);
 static void fetch_reload (InsQueueModel *self);
+
+static void
+emit_items_changed (InsQueueModel *self, guint position, guint removed, guint added)
+{
+  self->emitting++;
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+  self->emitting--;
+}
 
 static void
 set_fetching (InsQueueModel *self, gboolean fetching)
@@ -111,6 +120,7 @@ more_done (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
 
+  g_debug ("Queue page of %u rows (more: %d)", page->rows->len, page->has_more);
   now = g_date_time_new_now_local ();
   position = self->items->len;
   for (guint i = 0; i < page->rows->len; i++)
@@ -124,7 +134,7 @@ more_done (GObject *source, GAsyncResult *result, gpointer user_data)
   set_has_more (self, page->has_more && page->rows->len > 0);
   set_fetching (self, FALSE);
   if (page->rows->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), position, 0, page->rows->len);
+    emit_items_changed (self, position, 0, page->rows->len);
   run_pending (self);
 }
 
@@ -179,7 +189,7 @@ apply_rows (InsQueueModel *self, GPtrArray *rows)
           i--;
         }
       g_ptr_array_remove_range (self->items, i, end - i);
-      g_list_model_items_changed (G_LIST_MODEL (self), i, end - i, 0);
+      emit_items_changed (self, i, end - i, 0);
     }
 
   /* Rows that stay are updated; rows that came or moved are inserted. */
@@ -200,13 +210,13 @@ apply_rows (InsQueueModel *self, GPtrArray *rows)
         {
           InsQueueItem *moved = g_ptr_array_steal_index (self->items, found);
 
-          g_list_model_items_changed (G_LIST_MODEL (self), found, 1, 0);
+          emit_items_changed (self, found, 1, 0);
           ins_queue_item_update (moved, row, now);
           g_ptr_array_insert (self->items, i, moved);
         }
       else
         g_ptr_array_insert (self->items, i, ins_queue_item_new (row, now));
-      g_list_model_items_changed (G_LIST_MODEL (self), i, 0, 1);
+      emit_items_changed (self, i, 0, 1);
     }
 }
 
@@ -281,7 +291,7 @@ ins_queue_model_get_item (GListModel *model, guint position)
 
   if (position >= self->items->len)
     return NULL;
-  if (self->has_more && position + PREFETCH_DISTANCE >= self->items->len)
+  if (self->has_more && self->emitting == 0 && position + PREFETCH_DISTANCE >= self->items->len)
     ins_queue_model_load_more (self);
   return g_object_ref (g_ptr_array_index (self->items, position));
 }
@@ -432,7 +442,7 @@ ins_queue_model_set_query (InsQueueModel       *self,
   removed = self->items->len;
   g_ptr_array_set_size (self->items, 0);
   if (removed > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
+    emit_items_changed (self, 0, removed, 0);
   set_has_more (self, FALSE);
   fetch_more (self);
 }

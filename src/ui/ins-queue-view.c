@@ -104,6 +104,7 @@ struct _InsQueueView
   GtkToggleButton     *breached_toggle;
   GtkSpinner          *spinner;
   GtkStack            *stack;
+  GtkScrolledWindow   *scrolled;
   GtkColumnView       *column_view;
   GtkColumnViewColumn *received_column;
   GtkColumnViewColumn *due_column;
@@ -263,6 +264,17 @@ on_load_failed (InsQueueModel *model, GError *error, InsQueueView *self)
   update_stack (self);
 }
 
+/* Near the end of what is loaded, ask for the next page. */
+static void
+on_scrolled (GtkAdjustment *adjustment, InsQueueView *self)
+{
+  double left = gtk_adjustment_get_upper (adjustment)
+                - gtk_adjustment_get_value (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+  if (self->model != NULL && left < gtk_adjustment_get_page_size (adjustment))
+    ins_queue_model_load_more (self->model);
+}
+
 static gboolean
 move_down (GtkWidget *widget, GVariant *args, gpointer user_data)
 {
@@ -352,6 +364,7 @@ ins_queue_view_class_init (InsQueueViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, InsQueueView, breached_toggle);
   gtk_widget_class_bind_template_child (widget_class, InsQueueView, spinner);
   gtk_widget_class_bind_template_child (widget_class, InsQueueView, stack);
+  gtk_widget_class_bind_template_child (widget_class, InsQueueView, scrolled);
   gtk_widget_class_bind_template_child (widget_class, InsQueueView, column_view);
   gtk_widget_class_bind_template_child (widget_class, InsQueueView, received_column);
   gtk_widget_class_bind_template_child (widget_class, InsQueueView, due_column);
@@ -387,6 +400,8 @@ ins_queue_view_init (InsQueueView *self)
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
                             G_CALLBACK (on_filter_changed), self);
   g_signal_connect (self->column_view, "activate", G_CALLBACK (on_activate), self);
+  g_signal_connect (gtk_scrolled_window_get_vadjustment (self->scrolled), "value-changed",
+                    G_CALLBACK (on_scrolled), self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Queue"), -1);
 }
@@ -508,6 +523,21 @@ ins_queue_view_move_selection (InsQueueView *self, int delta)
     target = current + delta;
   select_position (self, target);
   return TRUE;
+}
+
+gint64
+ins_queue_view_peek_next (InsQueueView *self)
+{
+  g_autoptr(InsQueueItem) item = NULL;
+  guint position;
+
+  g_return_val_if_fail (INS_IS_QUEUE_VIEW (self), 0);
+  if (self->selection == NULL)
+    return 0;
+  position = gtk_single_selection_get_selected (self->selection);
+  position = position == GTK_INVALID_LIST_POSITION ? 0 : position + 1;
+  item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  return item ? ins_queue_item_get_id (item) : 0;
 }
 
 void

@@ -34,6 +34,9 @@ gboolean       ins_queue_view_select_id         (InsQueueView *self,
 /* Moves the selection by @delta rows (j/k); returns FALSE at an end. */
 gboolean       ins_queue_view_move_selection    (InsQueueView *self,
                                                  int           delta);
+/* The id of the row after the selected one (the first row when none is
+ * selected), or 0. */
+gint64         ins_queue_view_peek_next         (InsQueueView *self);
 void           ins_queue_view_focus_list        (InsQueueView *self);
 
 /* Filters, for the keyboard and tests. */

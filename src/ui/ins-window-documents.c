@@ -1,37 +1,88 @@
-/* ins-window-documents.c — the right pane: the affaire's pieces */
+/* ins-window-documents.c — the right pane: the affaire's pieces in the
+ * document viewer, their page state persisted, the next affaire prefetched */
 #define G_LOG_DOMAIN "ins-ui"
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "core/ins-format.h"
+#include "ins-document-view.h"
+#include "ins-store-attachment-source.h"
 #include "ins-window-private.h"
 
-static GtkWidget *
-attachment_row (InsAttachmentInfo *info)
+static InsDocumentView *
+find_view (InsWindow *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = gtk_label_new (info->filename);
-  g_autofree char *details = NULL;
-  GtkWidget *detail;
+  GtkWidget *child = adw_bin_get_child (ins_window_get_document_slot (self));
 
-  if (info->unreadable_reason != NULL)
-    details = g_strdup_printf (_("Cannot be read: %s"), info->unreadable_reason);
-  else
-    details = g_strdup_printf (ngettext ("%s, %d page", "%s, %d pages", info->page_count),
-                               info->content_type, info->page_count);
-  detail = gtk_label_new (details);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_xalign (GTK_LABEL (detail), 0);
-  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_widget_add_css_class (name, "heading");
-  gtk_widget_add_css_class (detail, "dim-label");
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), detail);
-  gtk_widget_add_css_class (box, "card");
-  gtk_widget_add_css_class (box, "ins-attachment");
-  return box;
+  return INS_IS_DOCUMENT_VIEW (child) ? INS_DOCUMENT_VIEW (child) : NULL;
+}
+
+static void
+page_state_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(InsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!ins_store_set_page_state_finish (INS_STORE (source), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        ins_window_show_message (self, error->message);
+      return;
+    }
+  /* The checklist and the hints follow the tags. */
+  ins_window_reload_affaire (self);
+}
+
+static void
+on_page_tagged (InsDocumentView *view, gint64 attachment_id, int page_no, int tag, InsWindow *self)
+{
+  ins_store_set_page_state_async (ins_window_get_store (self), attachment_id, page_no, -1, tag,
+                                  NULL, page_state_done, g_object_ref (self));
+}
+
+static void
+on_page_rotated (InsDocumentView *view, gint64 attachment_id, int page_no, int rotation, InsWindow *self)
+{
+  ins_store_set_page_state_async (ins_window_get_store (self), attachment_id, page_no, rotation, -1,
+                                  NULL, page_state_done, g_object_ref (self));
+}
+
+static InsDocumentView *
+ensure_view (InsWindow *self)
+{
+  InsDocumentView *view = find_view (self);
+  g_autoptr(InsAttachmentSource) source = NULL;
+
+  if (view != NULL)
+    return view;
+  view = INS_DOCUMENT_VIEW (ins_document_view_new ());
+  source = ins_store_attachment_source_new (ins_window_get_store (self));
+  ins_document_view_set_source (view, source);
+  g_signal_connect (view, "page-tagged", G_CALLBACK (on_page_tagged), self);
+  g_signal_connect (view, "page-rotated", G_CALLBACK (on_page_rotated), self);
+  adw_bin_set_child (ins_window_get_document_slot (self), GTK_WIDGET (view));
+  return view;
+}
+
+static void
+prefetch_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(InsWindow) self = user_data;
+  g_autoptr(GPtrArray) attachments = ins_store_attachments_finish (INS_STORE (source), result, NULL);
+  InsDocumentView *view = find_view (self);
+
+  if (attachments != NULL && view != NULL && attachments->len > 0)
+    ins_document_view_prefetch (view, attachments);
+}
+
+static void
+prefetch_next (InsWindow *self)
+{
+  gint64 next = ins_queue_view_peek_next (ins_window_get_queue_view (self));
+
+  if (next != 0)
+    ins_store_attachments_async (ins_window_get_store (self), next, NULL,
+                                 prefetch_done, g_object_ref (self));
 }
 
 void
@@ -39,33 +90,72 @@ ins_window_documents_show (InsWindow  *self,
                            InsAffaire *affaire,
                            gboolean    changed_affaire)
 {
-  AdwBin *slot = ins_window_get_document_slot (self);
-  GtkWidget *scrolled, *box;
+  InsDocumentView *view;
 
-  if (affaire == NULL || affaire->attachments == NULL || affaire->attachments->len == 0)
+  if (!changed_affaire)
+    return;
+  view = ensure_view (self);
+  if (affaire == NULL)
     {
-      GtkWidget *page = adw_status_page_new ();
-
-      adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "x-office-document-symbolic");
-      adw_status_page_set_title (ADW_STATUS_PAGE (page), _("No document"));
-      gtk_widget_add_css_class (page, "compact");
-      adw_bin_set_child (slot, page);
+      ins_document_view_clear (view);
       return;
     }
+  ins_document_view_set_documents (view, affaire->attachments);
+  prefetch_next (self);
+}
 
-  scrolled = gtk_scrolled_window_new ();
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  for (guint i = 0; i < affaire->attachments->len; i++)
-    gtk_box_append (GTK_BOX (box), attachment_row (g_ptr_array_index (affaire->attachments, i)));
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
-  adw_bin_set_child (slot, scrolled);
+void
+ins_window_documents_show_bytes (InsWindow  *self,
+                                 const char *title,
+                                 GBytes     *bytes)
+{
+  ins_document_view_show_bytes (ensure_view (self), title, bytes);
+}
+
+InsDocumentView *
+ins_window_get_document_view (InsWindow *self)
+{
+  return find_view (self);
+}
+
+static gboolean
+forward (GtkWidget *widget, GVariant *args, gpointer user_data)
+{
+  InsDocumentView *view = find_view (INS_WINDOW (widget));
+
+  if (view == NULL)
+    return FALSE;
+  return gtk_widget_activate_action (GTK_WIDGET (view), user_data, NULL);
 }
 
 void
 ins_window_documents_class_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_plus, 0, forward, NULL, "doc.zoom-in");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Add, 0, forward, NULL, "doc.zoom-in");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_minus, 0, forward, NULL, "doc.zoom-out");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Subtract, 0, forward, NULL, "doc.zoom-out");
+}
+
+static gboolean
+forward_page (GtkWidget *widget, GVariant *args, gpointer user_data)
+{
+  return forward (widget, args, user_data);
+}
+
+/* Page Up and Down turn the document's pages wherever the focus is (the queue
+ * moves with arrows and j/k). */
+void
+ins_window_documents_init (InsWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcutAction *next = gtk_callback_action_new (forward_page, (gpointer) "doc.next-page", NULL);
+  GtkShortcutAction *previous = gtk_callback_action_new (forward_page, (gpointer) "doc.previous-page", NULL);
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Page_Down, 0), next));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Page_Up, 0), previous));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }

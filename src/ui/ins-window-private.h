@@ -5,6 +5,7 @@
 #include "ins-drafts.h"
 #include "ins-queue-view.h"
 #include "ins-window.h"
+#include "ins-workspace-state.h"
 
 G_BEGIN_DECLS
 
@@ -13,7 +14,15 @@ InsQueueView *ins_window_get_queue_view    (InsWindow *self);
 AdwBin       *ins_window_get_document_slot (InsWindow *self);
 InsDrafts    *ins_window_get_drafts        (InsWindow *self);
 gboolean      ins_window_is_busy           (InsWindow *self);
+/* Whether the window's action is enabled now (as its button shows). */
+gboolean      ins_window_action_enabled    (InsWindow          *self,
+                                            InsWorkspaceAction  action);
+/* An affaire is being loaded or reloaded. */
+gboolean      ins_window_is_loading        (InsWindow *self);
 void          ins_window_reload_affaire    (InsWindow *self);
+/* A toast, remembered as the last message. */
+void          ins_window_show_message      (InsWindow  *self,
+                                            const char *message);
 /* Sends @transition; on success forgets @dialog's draft (if any), reloads,
  * and takes the next affaire when @then_next. */
 void          ins_window_apply             (InsWindow         *self,
@@ -34,9 +43,16 @@ void          ins_window_prepare_courrier  (InsWindow         *self,
                                             gboolean           then_next);
 
 /* ins-window-documents.c: the right pane */
+struct _InsDocumentView;
 void          ins_window_documents_class_init (GtkWidgetClass *widget_class);
+void          ins_window_documents_init    (InsWindow  *self);
 void          ins_window_documents_show    (InsWindow  *self,
                                             InsAffaire *affaire,
                                             gboolean    changed_affaire);
+/* Shows a generated document (a courrier to preview). */
+void          ins_window_documents_show_bytes (InsWindow  *self,
+                                               const char *title,
+                                               GBytes     *bytes);
+struct _InsDocumentView *ins_window_get_document_view (InsWindow *self);
 
 G_END_DECLS

@@ -2,6 +2,8 @@
 #define G_LOG_DOMAIN "ins-ui"
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "core/ins-format.h"
@@ -53,6 +55,7 @@ struct _InsWindow
   gint64           shown_id;
   gint64           pending_select_id;
   gboolean         busy;
+  gboolean         loading;
   gboolean         ready;
   gboolean         medecin_mode;
   guint            count_source;
@@ -79,18 +82,34 @@ agent (InsWindow *self)
 }
 
 static void
-update_actions (InsWindow *self)
+compute_state (InsWindow *self, InsWorkspaceState *state)
 {
   InsAgent *me = agent (self);
-  InsWorkspaceState state = { 0, };
 
-  state.connected = self->ready && self->store && ins_store_get_connected (self->store) && me != NULL;
-  state.busy = self->busy;
-  state.role = me ? me->role : INS_ROLE_INSTRUCTEUR;
-  state.has_affaire = self->affaire != NULL;
+  memset (state, 0, sizeof *state);
+  state->connected = self->ready && self->store && ins_store_get_connected (self->store) && me != NULL;
+  state->busy = self->busy;
+  state->role = me ? me->role : INS_ROLE_INSTRUCTEUR;
+  state->has_affaire = self->affaire != NULL;
   if (self->affaire != NULL && me != NULL)
-    ins_affaire_get_facts (self->affaire, me->id, NULL, &state.facts);
+    ins_affaire_get_facts (self->affaire, me->id, NULL, &state->facts);
+}
 
+gboolean
+ins_window_action_enabled (InsWindow *self, InsWorkspaceAction action)
+{
+  InsWorkspaceState state;
+
+  compute_state (self, &state);
+  return ins_workspace_action_enabled (action, &state);
+}
+
+static void
+update_actions (InsWindow *self)
+{
+  InsWorkspaceState state;
+
+  compute_state (self, &state);
   for (guint i = 0; i < INS_WS_N_ACTIONS; i++)
     {
       g_autofree char *name = g_strconcat ("affaire.", ins_workspace_action_name (i), NULL);
@@ -119,6 +138,13 @@ toast (InsWindow *self, const char *message)
 
   adw_toast_set_timeout (t, 5);
   adw_toast_overlay_add_toast (self->toasts, t);
+}
+
+void
+ins_window_show_message (InsWindow *self, const char *message)
+{
+  set_last_message (self, message);
+  toast (self, message);
 }
 
 static void
@@ -308,6 +334,7 @@ load_done (GObject *source, GAsyncResult *result, gpointer user_data)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
+      self->loading = FALSE;
       if (g_error_matches (error, INS_STORE_ERROR, INS_STORE_ERROR_NOT_FOUND))
         {
           self->shown_id = 0;
@@ -318,6 +345,7 @@ load_done (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   if (affaire->id != self->shown_id)
     return;
+  self->loading = FALSE;
   set_affaire (self, affaire);
 }
 
@@ -327,11 +355,13 @@ load_affaire (InsWindow *self, gint64 id)
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   self->shown_id = id;
+  self->loading = FALSE;
   if (id == 0)
     {
       set_affaire (self, NULL);
       return;
     }
+  self->loading = TRUE;
   self->load_cancellable = g_cancellable_new ();
   if (self->affaire == NULL || self->affaire->id != id)
     ins_affaire_panel_set_loading (self->affaire_panel);
@@ -407,6 +437,7 @@ typedef struct {
   InsDecisionDialog *dialog;     /* kept until the action went through */
   InsAction          action;
   gboolean           then_next;
+  GBytes            *courrier;
 } ApplyData;
 
 static void
@@ -414,6 +445,7 @@ apply_data_free (ApplyData *data)
 {
   g_clear_object (&data->self);
   g_clear_object (&data->dialog);
+  g_clear_pointer (&data->courrier, g_bytes_unref);
   g_free (data);
 }
 
@@ -455,6 +487,10 @@ apply_done (GObject *source, GAsyncResult *result, gpointer user_data)
   ins_window_reload_affaire (self);
   ins_queue_model_reload (ins_queue_view_get_model (self->queue_view));
   schedule_counts (self);
+  if (data->courrier != NULL && !data->then_next)
+    ins_window_documents_show_bytes (self, data->action == INS_ACTION_REFUSE ? _("Refusal letter")
+                                                                             : _("Letter asking for pieces"),
+                                     data->courrier);
   if (data->then_next)
     claim_next (self);
   apply_data_free (data);
@@ -472,6 +508,7 @@ ins_window_apply (InsWindow         *self,
   data->dialog = dialog ? g_object_ref (dialog) : NULL;
   data->action = transition->action;
   data->then_next = then_next;
+  data->courrier = transition->courrier ? g_bytes_ref (transition->courrier) : NULL;
   set_busy (self, TRUE);
   ins_store_apply_async (self->store, transition, self->cancellable, apply_done, data);
 }
@@ -878,6 +915,7 @@ ins_window_init (InsWindow *self)
   g_signal_connect (self->queue_view, "activated", G_CALLBACK (on_queue_activated), self);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   ins_window_warm_up_rates ();
+  ins_window_documents_init (self);
   update_actions (self);
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -967,4 +1005,10 @@ gboolean
 ins_window_is_busy (InsWindow *self)
 {
   return self->busy;
+}
+
+gboolean
+ins_window_is_loading (InsWindow *self)
+{
+  return self->loading || self->reload_source != 0;
 }
