@@ -24,6 +24,13 @@ ui_test_admin (void)
   return admin;
 }
 
+void
+ui_test_reconnect_admin (void)
+{
+  g_clear_pointer (&admin, PQfinish);
+  admin = ins_test_db_connect ();
+}
+
 const char *
 ui_test_drafts_path (void)
 {

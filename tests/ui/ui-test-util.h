@@ -13,6 +13,8 @@ G_BEGIN_DECLS
  * attachments into the test database. Call once from main(). */
 void        ui_test_init          (int *argc, char ***argv);
 PGconn     *ui_test_admin         (void);
+/* After the server restarted. */
+void        ui_test_reconnect_admin (void);
 const char *ui_test_drafts_path   (void);
 
 /* A window connected as @login, shown, and ready (queue first page loaded). */
