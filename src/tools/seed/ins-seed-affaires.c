@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 
@@ -837,7 +838,7 @@ load_staff (Load *g, PGconn *conn, GError **error)
     if (both[s]->instructeurs->len == 0 || both[s]->medecins->len == 0)
       {
         g_set_error (error, INS_STORE_ERROR, INS_STORE_ERROR_NOT_FOUND,
-                     "The demo organismes have no agents: seed the agents first");
+                     _("The demo organismes have no agents: create them first (--agents)"));
         return FALSE;
       }
   return TRUE;

@@ -21,6 +21,9 @@ static void
 show_progress (gint64 done, gint64 total, gpointer user_data)
 {
   Progress *p = user_data;
+  g_autofree char *done_text = NULL;
+  g_autofree char *total_text = NULL;
+  g_autofree char *line = NULL;
   double secs;
 
   if (done == 0)
@@ -29,11 +32,12 @@ show_progress (gint64 done, gint64 total, gpointer user_data)
       return;
     }
   secs = (g_get_monotonic_time () - p->started) / (double) G_USEC_PER_SEC;
-
-  /* TRANSLATORS: progress line of instruction-seed */
-  g_printerr (_("%s%" G_GINT64_FORMAT " / %" G_GINT64_FORMAT " affaires (%.0f %%), %.1f s, %.0f per second%s"),
-              p->tty ? "\r" : "", done, total, 100.0 * done / total, secs, done / MAX (secs, 0.001),
-              p->tty && done < total ? "" : "\n");
+  done_text = g_strdup_printf ("%" G_GINT64_FORMAT, done);
+  total_text = g_strdup_printf ("%" G_GINT64_FORMAT, total);
+  /* TRANSLATORS: progress of instruction-seed: done / total, percentage, elapsed seconds, rate */
+  line = g_strdup_printf (_("%s / %s affaires (%.0f %%), %.1f s, %.0f per second"),
+                          done_text, total_text, 100.0 * done / total, secs, done / MAX (secs, 0.001));
+  g_printerr ("%s%s%s", p->tty ? "\r" : "", line, p->tty && done < total ? "" : "\n");
 }
 
 static gboolean
@@ -133,7 +137,9 @@ main (int argc, char *argv[])
 
       if (existing > 0)
         {
-          g_printerr (_("The database already holds %" G_GINT64_FORMAT " affaires: none added.\n"), existing);
+          g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, existing);
+
+          g_printerr (_("The database already holds %s affaires: none added.\n"), text);
           options.count = 0;
         }
     }
