@@ -120,8 +120,13 @@ invoice_init (Invoice *inv, const InsSeedCountry *country, guint max_lines, GRan
   surname = g_utf8_strup (ins_seed_surnames[g_rand_int_range (rand, 0, n_surnames)], -1);
   inv->patient = g_strdup_printf ("%s %s",
                                   firsts[g_rand_int_range (rand, 0, ins_seed_list_len (firsts))], surname);
-  inv->date = g_strdup_printf ("%04d-%02d-%02d", g_rand_int_range (rand, 2025, 2027),
-                               g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
+  {
+    /* Care of the past months: the pool is shared by affaires of any age. */
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autoptr(GDateTime) day = g_date_time_add_days (now, -g_rand_int_range (rand, 20, 300));
+
+    inv->date = g_date_time_format (day, "%Y-%m-%d");
+  }
   inv->number = g_strdup_printf ("%c%c-%06u", 'A' + g_rand_int_range (rand, 0, 26),
                                  'A' + g_rand_int_range (rand, 0, 26), g_rand_int_range (rand, 1, 999999));
   scale = pow (10, inv->minor_units);
@@ -139,7 +144,10 @@ invoice_init (Invoice *inv, const InsSeedCountry *country, guint max_lines, GRan
     }
 }
 
-/* Writes @text at (@x, @y) with @font; right-aligned when @align_right (x is then the right edge). */
+/* Writes @text in a box of @width at (@x, @y) with @font and @align; returns its height. */
+/* Narrow pages (till receipts) get smaller type. */
+static double type_scale = 1.0;
+
 static double
 draw_text (cairo_t *cr, const char *font, double x, double y, double width,
            const char *text, PangoAlignment align)
@@ -147,6 +155,8 @@ draw_text (cairo_t *cr, const char *font, double x, double y, double width,
   PangoLayout *layout = pango_cairo_create_layout (cr);
   PangoFontDescription *desc = pango_font_description_from_string (font);
   int w, h;
+
+  pango_font_description_set_size (desc, (int) (pango_font_description_get_size (desc) * type_scale));
 
   pango_layout_set_font_description (layout, desc);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
@@ -175,6 +185,7 @@ draw_invoice_page (cairo_t *cr, double w, double h, const Invoice *inv,
   g_autofree char *footer = NULL;
   g_autofree char *total = NULL;
 
+  type_scale = MIN (1.0, w / 400.0);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
 
@@ -198,19 +209,20 @@ draw_invoice_page (cairo_t *cr, double w, double h, const Invoice *inv,
 
   /* The table of care lines. */
   cairo_set_source_rgb (cr, 0.9, 0.92, 0.95);
-  cairo_rectangle (cr, m, y, w - 2 * m, 18);
+  cairo_rectangle (cr, m, y, w - 2 * m, 18 * type_scale);
   cairo_fill (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
-  draw_text (cr, "DejaVu Sans Bold 10", m + 4, y + 2, (w - 2 * m) * 0.6, t->description, start);
+  draw_text (cr, "DejaVu Sans Bold 10", m + 4, y + 2, (w - 2 * m) * 0.55, t->description, start);
   draw_text (cr, "DejaVu Sans Bold 10", m, y + 2, w - 2 * m - 4, t->amount, end);
-  y += 24;
+  y += 24 * type_scale;
   for (guint i = first_line; i < last_line; i++)
     {
       g_autofree char *amount = format_amount (inv->amounts[i], inv->minor_units, inv->country->currency);
 
-      draw_text (cr, "DejaVu Sans 10", m + 4, y, (w - 2 * m) * 0.6, inv->items[i], start);
+      double line_h = draw_text (cr, "DejaVu Sans 10", m + 4, y, (w - 2 * m) * 0.55, inv->items[i], start);
+
       draw_text (cr, "DejaVu Sans 10", m, y, w - 2 * m - 4, amount, end);
-      y += 20;
+      y += MAX (20 * type_scale, line_h + 6);
       cairo_set_source_rgb (cr, 0.85, 0.85, 0.85);
       cairo_rectangle (cr, m, y - 4, w - 2 * m, 0.6);
       cairo_fill (cr);
@@ -231,13 +243,20 @@ draw_invoice_page (cairo_t *cr, double w, double h, const Invoice *inv,
       draw_text (cr, "DejaVu Sans Oblique 9", m, y, w - 2 * m, t->thanks, start);
       /* A "paid" stamp, slightly askew. */
       cairo_save (cr);
-      cairo_translate (cr, w * 0.62, MIN (y + 60, h - m * 2));
+      cairo_translate (cr, w * 0.55, MIN (y + 60 * type_scale, h - m * 2));
       cairo_rotate (cr, -0.25);
+      cairo_scale (cr, type_scale, type_scale);
       cairo_set_source_rgba (cr, 0.75, 0.1, 0.1, 0.8);
       cairo_set_line_width (cr, 2);
       cairo_rectangle (cr, -8, -6, 120, 36);
       cairo_stroke (cr);
-      draw_text (cr, "DejaVu Sans Bold 16", 0, 0, 104, t->paid, PANGO_ALIGN_CENTER);
+      {
+        double scale = type_scale;
+
+        type_scale = 1.0;   /* the context is scaled already */
+        draw_text (cr, "DejaVu Sans Bold 16", 0, 0, 104, t->paid, PANGO_ALIGN_CENTER);
+        type_scale = scale;
+      }
       cairo_restore (cr);
     }
 
@@ -452,7 +471,7 @@ static GBytes *
 draw_photo (const Invoice *inv, gboolean jpeg, GRand *rand)
 {
   int w = jpeg ? 900 : 540, h = jpeg ? 1200 : 960;
-  double s = jpeg ? 2.6 : 2.1;
+  double s = h * (jpeg ? 0.88 : 0.9) / TILL_H;
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
   cairo_t *cr = cairo_create (surface);
   cairo_pattern_t *table;
@@ -469,7 +488,7 @@ draw_photo (const Invoice *inv, gboolean jpeg, GRand *rand)
       cairo_pattern_destroy (table);
       cairo_translate (cr, w / 2.0, h / 2.0);
       cairo_rotate (cr, g_rand_double_range (rand, -7, 7) * G_PI / 180);
-      cairo_translate (cr, -TILL_W * s / 2, -TILL_H * s / 2 + 20);
+      cairo_translate (cr, -TILL_W * s / 2, -TILL_H * s / 2);
       cairo_set_source_rgba (cr, 0, 0, 0, 0.35);
       cairo_rectangle (cr, 10, 12, TILL_W * s, TILL_H * s);
       cairo_fill (cr);
@@ -478,7 +497,7 @@ draw_photo (const Invoice *inv, gboolean jpeg, GRand *rand)
     {
       cairo_set_source_rgb (cr, 0.96, 0.96, 0.97);
       cairo_paint (cr);
-      cairo_translate (cr, (w - TILL_W * s) / 2, 40);
+      cairo_translate (cr, (w - TILL_W * s) / 2, h * 0.05);
     }
   cairo_scale (cr, s, s);
   cairo_rectangle (cr, 0, 0, TILL_W, TILL_H);
