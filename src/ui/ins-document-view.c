@@ -71,7 +71,7 @@ struct _InsDocumentView
 
 G_DEFINE_FINAL_TYPE (InsDocumentView, ins_document_view, GTK_TYPE_WIDGET)
 
-enum { PAGE_ROTATED, PAGE_TAGGED, PAGE_SHOWN, DOCUMENT_FAILED, N_SIGNALS };
+enum { PAGE_ROTATED, PAGE_TAGGED, PAGE_SHOWN, PLACEHOLDER_SHOWN, DOCUMENT_FAILED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void show_current (InsDocumentView *self);
@@ -158,8 +158,7 @@ update_tab (InsDocumentView *self, DocState *d)
     text = g_strdup_printf ("%s · %s · %s", d->title, kind_label (d), _("unreadable"));
   else if (n > 0)
     {
-      g_autofree char *pages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page",
-                                                             "%u pages", n), n);
+      g_autofree char *pages = n == 1 ? g_strdup (_("1 page")) : g_strdup_printf (_("%u pages"), n);
       text = g_strdup_printf ("%s · %s · %s", d->title, kind_label (d), pages);
     }
   else
@@ -270,7 +269,7 @@ build_thumbnails (InsDocumentView *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->thumbnails))) != NULL)
     gtk_list_box_remove (self->thumbnails, child);
   gtk_widget_set_visible (self->thumbnails_scroller, d != NULL && d->doc != NULL && d->n_pages > 1);
-  if (d != NULL && d->doc != NULL)
+  if (d != NULL && d->doc != NULL && d->n_pages > 1)
     for (guint i = 0; i < MIN (d->n_pages, MAX_THUMBNAILS); i++)
       {
         double w, h;
@@ -410,7 +409,13 @@ on_page_rendered (GObject *source, GAsyncResult *result, gpointer user_data)
       prefetch_neighbours (self, d, req->scale);
     }
   else if (!ins_page_view_has_final_image (self->page_view))
-    ins_page_view_set_image (self->page_view, image, FALSE);
+    {
+      DocState *d = current_doc (self);
+
+      ins_page_view_set_image (self->page_view, image, FALSE);
+      g_signal_emit (self, signals[PLACEHOLDER_SHOWN], 0, d->info ? d->info->id : (gint64) 0,
+                     (int) req->page + 1);
+    }
   page_request_free (req);
 }
 
@@ -420,6 +425,8 @@ request_page (InsDocumentView *self, InsRenderDocument *doc, guint page, guint r
 {
   PageRequest *req = g_new0 (PageRequest, 1);
 
+  g_debug ("render page %u at scale %.3f rotation %u%s", page, scale, rotation,
+           final ? "" : " (placeholder)");
   req->self = g_object_ref (self);
   req->doc = g_object_ref (doc);
   req->page = page;
@@ -466,6 +473,9 @@ render_current_page (InsDocumentView *self)
   if (placeholder == NULL && rotation == 0)
     placeholder = ins_render_document_get_preview (d->doc);
   ins_page_view_set_image (self->page_view, placeholder, FALSE);
+  if (placeholder != NULL)
+    g_signal_emit (self, signals[PLACEHOLDER_SHOWN], 0, d->info ? d->info->id : (gint64) 0,
+                   (int) self->page + 1);
 
   if (placeholder == NULL && ins_render_document_get_kind (d->doc) == INS_DOCUMENT_KIND_PDF
       && g_bytes_get_size (ins_render_document_get_bytes (d->doc)) / MAX (d->n_pages, 1)
@@ -1010,6 +1020,9 @@ ins_document_view_class_init (InsDocumentViewClass *klass)
   signals[PAGE_SHOWN] = g_signal_new ("page-shown", G_TYPE_FROM_CLASS (klass),
                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
                                       2, G_TYPE_INT64, G_TYPE_INT);
+  signals[PLACEHOLDER_SHOWN] = g_signal_new ("placeholder-shown", G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
+                                             2, G_TYPE_INT64, G_TYPE_INT);
   signals[DOCUMENT_FAILED] = g_signal_new ("document-failed", G_TYPE_FROM_CLASS (klass),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
                                            2, G_TYPE_INT64, G_TYPE_STRING);
@@ -1118,7 +1131,7 @@ typedef struct {
   InsDocumentView *self;
   char *key;
   GCancellable *cancellable;
-  double width_pt;       /* the view's width, in points at zoom 1, for the scale */
+  double width_px;      /* the width a page is fitted to, in logical pixels */
 } PrefetchRequest;
 
 static void
@@ -1142,8 +1155,8 @@ on_prefetch_opened (GObject *source, GAsyncResult *result, gpointer user_data)
       double w, h, scale;
 
       ins_render_document_get_page_size (doc, 0, &w, &h);
-      /* What fit width will ask for, unless the agent zoomed or it is rotated. */
-      scale = round (req->width_pt / MAX (w, 1) * (96.0 / 72.0)
+      /* What fit width will ask for (see InsPageView), unless the agent zoomed. */
+      scale = round (req->width_px / MAX (w, 1)
                      * gtk_widget_get_scale_factor (GTK_WIDGET (self)) * 100) / 100;
       ins_renderer_render_async (self->renderer, doc, 0, scale, 0, INS_RENDER_PRIORITY_PREFETCH,
                                  req->cancellable, NULL, NULL);
@@ -1171,7 +1184,7 @@ void
 ins_document_view_prefetch (InsDocumentView *self,
                             GPtrArray       *attachments)
 {
-  double width_pt;
+  double width_px;
 
   g_return_if_fail (INS_IS_DOCUMENT_VIEW (self));
 
@@ -1181,8 +1194,9 @@ ins_document_view_prefetch (InsDocumentView *self,
   if (attachments == NULL || self->source == NULL)
     return;
 
-  /* The page view's width in logical pixels, less its margins. */
-  width_pt = MAX (gtk_widget_get_width (GTK_WIDGET (self->page_view)) - 24, 100) * 72.0 / 96.0;
+  /* The page area's width less the page's margins; the stack is laid out
+   * whichever of its pages shows. */
+  width_px = MAX (gtk_widget_get_width (GTK_WIDGET (self->stack)) - 24, 100);
   for (guint i = 0; i < MIN (attachments->len, 2); i++)
     {
       InsAttachmentInfo *info = attachments->pdata[i];
@@ -1194,7 +1208,7 @@ ins_document_view_prefetch (InsDocumentView *self,
       req->self = g_object_ref (self);
       req->key = key_for_info (info);
       req->cancellable = g_object_ref (self->prefetch_cancellable);
-      req->width_pt = width_pt;
+      req->width_px = width_px;
       ins_attachment_source_fetch_async (self->source, info->id, req->cancellable,
                                          on_prefetch_bytes, req);
     }

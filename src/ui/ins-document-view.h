@@ -23,6 +23,8 @@
  *     the agent tagged the page (an InsPageTag; INS_PAGE_TAG_NONE clears).
  *   page-shown (gint64 attachment_id, int page_no)
  *     the page is painted at full resolution (for tests and benchmarks).
+ *   placeholder-shown (gint64 attachment_id, int page_no)
+ *     a low-resolution version of the page is shown while it renders.
  *   document-failed (gint64 attachment_id, const char *reason)
  *     an attachment cannot be shown (French reason, the one on the placeholder).
  *
