@@ -435,6 +435,8 @@ ins_preferences_window_dispose (GObject *object)
   InsPreferencesWindow *self = INS_PREFERENCES_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->settings != NULL && g_settings_get_has_unapplied (self->settings))
+    g_settings_apply (self->settings);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);

@@ -13,6 +13,8 @@ struct _InsWelcomePage
 
   /* template widgets */
   AdwStatusPage *status_page;
+  GtkButton     *connect_button;
+  GtkButton     *demo_button;
 };
 
 G_DEFINE_FINAL_TYPE (InsWelcomePage, ins_welcome_page, ADW_TYPE_BIN)
@@ -25,6 +27,8 @@ ins_welcome_page_class_init (InsWelcomePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/fr/ameli/Instruction/ui/ins-welcome-page.ui");
   gtk_widget_class_bind_template_child (widget_class, InsWelcomePage, status_page);
+  gtk_widget_class_bind_template_child (widget_class, InsWelcomePage, connect_button);
+  gtk_widget_class_bind_template_child (widget_class, InsWelcomePage, demo_button);
 }
 
 static void

@@ -548,6 +548,7 @@ test_preferences_service (void)
   g_setenv ("PGSERVICEFILE", file, TRUE);
 
   window = g_object_ref_sink (ins_preferences_window_new (NULL));
+  gtk_window_present (GTK_WINDOW (window));
   model = adw_combo_row_get_model (ADW_COMBO_ROW (child (window, "service_row")));
   g_assert_cmpuint (g_list_model_get_n_items (model), >=, 1);
   adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "kind_row")), 1);
@@ -639,7 +640,7 @@ static void
 test_about_server_version (void)
 {
   GtkWindow *about = NULL;
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
   guint before = g_list_model_get_n_items (toplevels);
   g_autofree char *info = NULL;
 
@@ -709,7 +710,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GTestDBus) bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  GTestDBus *bus = g_test_dbus_new (G_TEST_DBUS_NONE);
   int status;
 
   /* A private session bus without a keyring: libsecret calls fail at once. */
@@ -747,6 +748,7 @@ main (int   argc,
   g_test_add_func ("/about/server-version", test_about_server_version);
   g_test_add_func ("/cli/options", test_cli);
   status = g_test_run ();
-  g_test_dbus_down (bus);
+  /* Stopped, not finalized: GTK keeps its bus connection until exit. */
+  g_test_dbus_stop (bus);
   return status;
 }
