@@ -112,10 +112,10 @@ BEGIN
     v_subject := CASE a.kind WHEN 'soins_etranger'
                    THEN 'Accusé de réception de votre demande de prise en charge de soins à l’étranger'
                    ELSE 'Accusé de réception de votre choix d’organisme complémentaire' END;
-    v_body := format(E'Bonjour,\n\nNous accusons réception de %s du %s (n°\u00A0%s).\n\n%s*\n\n%s\n\n' ||
+    v_body := format(E'Bonjour,\n\nNous accusons réception de %s du %s (n°\u00A0%s).\n\n%s*.\n\n%s\n\n' ||
                      E'(*)\u00A0: ou par téléphone au 36\u00A046 (service gratuit + prix appel), depuis ' ||
                      E'l’étranger composez le +33\u00A01\u00A084\u00A080\u00A036\u00A046 (service gratuit + prix appel).',
-                     v_demande, v_received, a.numero, v_contact, v_close);
+                     v_demande, v_received, a.numero, replace(v_contact, 'ameli.', 'ameli'), v_close);
   WHEN 'acceptation' THEN
     v_subject := CASE a.kind WHEN 'soins_etranger'
                    THEN 'Remboursement de vos soins à l’étranger'
@@ -193,7 +193,11 @@ BEGIN
                          'amount_eur', ins_fr_euros(a.amount_eur_cents),
                          'amount_minor', a.amount_minor, 'currency', a.currency,
                          'amount_declared', ins_fr_money(a.amount_minor, a.currency),
-                         'rate', a.rate, 'rate_date', a.rate_date, 'rate_source', a.rate_source,
+                         'rate', rtrim(rtrim(a.rate::text, '0'), '.'),
+                         'rate_label', CASE WHEN a.rate IS NOT NULL AND a.currency IS NOT NULL
+                                            THEN E'1\u00A0€ = ' || ins_fr_rate(a.rate) || E'\u00A0' || upper(a.currency)
+                                       END,
+                         'rate_date', a.rate_date, 'rate_source', a.rate_source,
                          'refusal_motif', a.refusal_motif,
                          'refusal_motif_label', ins_fr_motif(a.refusal_motif),
                          'text', nullif(a.decision_text, ''),

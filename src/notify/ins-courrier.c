@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
@@ -551,7 +552,7 @@ render_pass (const InsCourrierData *data, int n_pages, GByteArray *out, GError *
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, INS_NOTIFY_ERROR, INS_NOTIFY_ERROR_COURRIER,
-                   "cannot draw the courrier: %s", cairo_status_to_string (status));
+                   _("The letter could not be drawn: %s"), cairo_status_to_string (status));
       return -1;
     }
   return w.page;

@@ -47,8 +47,14 @@ test_payload_acceptation (void)
   g_autofree char *address = NULL;
   g_autofree char *amount = NULL;
   g_autofree char *declared = NULL;
+  g_autofree char *rate = NULL;
+  g_autofree char *rate_label = NULL;
 
   g_assert_true (notify_fixture_close (conn, id, 1, "acceptation"));
+  rate = payload_text (id, "acceptation", "{decision,rate}");
+  rate_label = payload_text (id, "acceptation", "{decision,rate_label}");
+  g_assert_cmpstr (rate, ==, "160.1234");
+  g_assert_cmpstr (rate_label, ==, "1\u00A0€ = 160,1234\u00A0JPY");
   body = payload_text (id, "acceptation", "{message,body}");
   subject = payload_text (id, "acceptation", "{message,subject}");
   address = payload_text (id, "acceptation", "{insured,address}");
@@ -123,6 +129,7 @@ test_payload_accuse_and_oc (void)
   g_assert_cmpstr (subject, ==, "Accusé de réception de votre demande de prise en charge de soins à l’étranger");
   g_assert_true (g_str_has_prefix (accuse, "Bonjour,\n\nNous accusons réception de votre demande de prise "
                                            "en charge de soins à l’étranger du 12/10/2026"));
+  g_assert_nonnull (strstr (accuse, "via la messagerie de votre compte ameli*.\n"));
   g_assert_cmpstr (oc, ==, "La transmission automatique des paiements à votre complémentaire est activée.");
 }
 
