@@ -1,6 +1,7 @@
 /* bench-queue.c — queue pages through the store, next to the same SQL on the server
  *
- * bench-queue --database CONNINFO (an agent's login) [--iterations N] [--deep OFFSET] [--sql-dir DIR]
+ * bench-queue --database CONNINFO (an agent's login) [--iterations N] [--deep OFFSET]
+ *             [--deep-iterations N] [--sql-dir DIR]
  * Prints p50/p95/p99 of the first page and of a deep keyset page, as the store's
  * function sees them (client side) and as the server executes the same
  * statement (EXPLAIN ANALYZE); writes the statements for pgbench into DIR.
@@ -81,11 +82,13 @@ main (int argc, char *argv[])
   g_autofree char *database = NULL;
   g_autofree char *sql_dir = NULL;
   gint iterations = 500;
+  gint deep_iterations = 50;
   gint64 deep = 300000;
   GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_STRING, &database, "Connection of an agent", "CONNINFO" },
     { "iterations", 'n', 0, G_OPTION_ARG_INT, &iterations, "Pages timed per case", "N" },
     { "deep", 0, 0, G_OPTION_ARG_INT64, &deep, "Position of the deep page", "OFFSET" },
+    { "deep-iterations", 0, 0, G_OPTION_ARG_INT, &deep_iterations, "Deep pages timed per case", "N" },
     { "sql-dir", 0, 0, G_OPTION_ARG_FILENAME, &sql_dir, "Where to write the statements for pgbench", "DIR" },
     { NULL }
   };
@@ -141,7 +144,7 @@ main (int argc, char *argv[])
 
   /* Warm the caches the same way for both. */
   g_array_unref (time_store (conn, agent, query, NULL, 20));
-  g_array_unref (time_store (conn, agent, query, cursor, 20));
+  g_array_unref (time_store (conn, agent, query, cursor, 3));
 
   g_print ("| %-52s | %6s | %8s | %8s | %8s |\n", "case", "n", "p50 ms", "p95 ms", "p99 ms");
   g_print ("|%s|%s|%s|%s|%s|\n", "------------------------------------------------------", "--------",
@@ -157,13 +160,13 @@ main (int argc, char *argv[])
     bench_print ("first page, same SQL, server execution (baseline)", &s);
   }
   {
-    g_autoptr(GArray) a = time_store (conn, agent, query, cursor, iterations);
+    g_autoptr(GArray) a = time_store (conn, agent, query, cursor, deep_iterations);
     s = bench_stats (a);
     g_autofree char *what = g_strdup_printf ("page after row %" G_GINT64_FORMAT ", ins_queue_store_page()", deep);
     bench_print (what, &s);
   }
   {
-    g_autoptr(GArray) a = time_server (conn, deep_sql, iterations);
+    g_autoptr(GArray) a = time_server (conn, deep_sql, deep_iterations);
     s = bench_stats (a);
     bench_print ("deep page, same SQL, server execution (baseline)", &s);
   }
