@@ -51,7 +51,17 @@ ins_application_handle_local_options (GApplication *app,
   else if (database != NULL)
     self->conninfo = g_strdup (database);
   else if (g_variant_dict_contains (options, "demo"))
-    self->conninfo = ins_connection_demo_conninfo ();
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->conninfo = ins_connection_demo_resolve (&error);
+      if (self->conninfo == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      self->password_looked_up = TRUE;
+    }
   else if (ins_connection_environment_configured ())
     self->conninfo = g_strdup ("");
   else
@@ -119,6 +129,19 @@ ins_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+/* The welcome window gives way to the workspace (the hold keeps the
+ * application alive while it has no window). */
+static void
+replace_welcome (InsApplication *self,
+                 GtkWindow      *welcome)
+{
+  g_application_hold (G_APPLICATION (self));
+  if (welcome != NULL && !INS_IS_WINDOW (welcome))
+    gtk_window_destroy (welcome);
+  g_application_activate (G_APPLICATION (self));
+  g_application_release (G_APPLICATION (self));
+}
+
 /* The welcome window gives way to the workspace once a server is configured. */
 static void
 on_connection_settings_changed (InsApplication *self)
@@ -131,9 +154,7 @@ on_connection_settings_changed (InsApplication *self)
   if (self->conninfo == NULL)
     return;
   self->password_looked_up = FALSE;
-  g_application_activate (G_APPLICATION (self));
-  if (window != NULL)
-    gtk_window_destroy (window);
+  replace_welcome (self, window);
 }
 
 static void
@@ -157,19 +178,41 @@ about_activated (GSimpleAction *action,
 }
 
 static void
+demo_resolved (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(InsApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *conninfo = ins_connection_demo_resolve_finish (result, &error);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "demo")),
+                               TRUE);
+  if (conninfo == NULL)
+    {
+      if (window != NULL)
+        {
+          GtkWidget *dialog = adw_message_dialog_new (window, _("No Demo Database"), error->message);
+
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+      return;
+    }
+  g_free (self->conninfo);
+  self->conninfo = g_steal_pointer (&conninfo);
+  self->password_looked_up = TRUE;
+  replace_welcome (self, window);
+}
+
+static void
 demo_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  InsApplication *self = INS_APPLICATION (user_data);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-
-  g_free (self->conninfo);
-  self->conninfo = ins_connection_demo_conninfo ();
-  self->password_looked_up = TRUE;
-  g_application_activate (G_APPLICATION (self));
-  if (window != NULL && !INS_IS_WINDOW (window))
-    gtk_window_destroy (window);
+  g_simple_action_set_enabled (action, FALSE);
+  ins_connection_demo_resolve_async (NULL, demo_resolved, g_object_ref (user_data));
 }
 
 static void

@@ -6,8 +6,10 @@
 #include <glib/gi18n.h>
 #include <libpq-fe.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "store/ins-db.h"
+#include "store/ins-seed-store.h"
 #include "ins-preferences-connection.h"
 
 GSettings *
@@ -142,17 +144,28 @@ ins_connection_conninfo_from_settings (GSettings *settings)
 }
 
 char *
-ins_connection_demo_conninfo (void)
+ins_connection_demo_dir (void)
 {
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "instruction-demo", "pg", NULL);
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "instruction-demo", NULL);
+
+  /* As scripts/demo: root's cluster runs as postgres, which cannot enter /root. */
+  if (getuid () == 0 && (g_str_equal (dir, "/root") || g_str_has_prefix (dir, "/root/")))
+    return g_build_filename ("/var/lib", "instruction-demo", "pg", NULL);
+  return g_build_filename (dir, "pg", NULL);
+}
+
+char *
+ins_connection_demo_conninfo (const char *login)
+{
+  g_autofree char *dir = ins_connection_demo_dir ();
   g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
   const char *name;
-  const char *port = "5432";
+  const char *port = g_getenv ("INS_DEMO_PORT") ? g_getenv ("INS_DEMO_PORT") : "54329";
   g_autofree char *found_port = NULL;
   GString *conninfo = g_string_new (NULL);
 
   /* The demo cluster listens on a socket in its data directory only; the
-   * socket's name carries the port scripts/demo chose. */
+   * socket's name carries its port. */
   while (d != NULL && (name = g_dir_read_name (d)) != NULL)
     if (g_str_has_prefix (name, ".s.PGSQL.") && !g_str_has_suffix (name, ".lock"))
       found_port = g_strdup (name + strlen (".s.PGSQL."));
@@ -162,7 +175,74 @@ ins_connection_demo_conninfo (void)
   append_keyword (conninfo, "host", dir);
   append_keyword (conninfo, "port", port);
   append_keyword (conninfo, "dbname", "instruction");
+  if (login != NULL)
+    append_keyword (conninfo, "user", login);
   return g_string_free (conninfo, FALSE);
+}
+
+char *
+ins_connection_demo_resolve (GError **error)
+{
+  g_autofree char *admin = ins_connection_demo_conninfo ("postgres");
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(PGconn) conn = ins_db_connect (admin, &local_error);
+  g_autoptr(GPtrArray) agents = NULL;
+
+  if (conn == NULL)
+    {
+      g_set_error (error, INS_STORE_ERROR, INS_STORE_ERROR_CONNECTION,
+                   _("The demo database is not running: start it with scripts/demo"));
+      return NULL;
+    }
+  agents = ins_seed_store_list_agents (conn, error);
+  if (agents == NULL)
+    return NULL;
+  /* The same agent scripts/demo opens by default: the CNSE's first instructeur. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < agents->len; i++)
+      {
+        InsSeedAgent *agent = g_ptr_array_index (agents, i);
+
+        if (g_str_equal (agent->role, "instructeur")
+            && (pass == 1 || g_str_equal (agent->organisme_code, "CNSE")))
+          return ins_connection_demo_conninfo (agent->login);
+      }
+  g_set_error (error, INS_STORE_ERROR, INS_STORE_ERROR_NOT_FOUND,
+               _("The demo database has no case worker: run scripts/demo --reset"));
+  return NULL;
+}
+
+static void
+demo_resolve_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  GError *error = NULL;
+  char *conninfo = ins_connection_demo_resolve (&error);
+
+  if (conninfo != NULL)
+    g_task_return_pointer (task, conninfo, g_free);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+ins_connection_demo_resolve_async (GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, ins_connection_demo_resolve_async);
+  g_task_run_in_thread (task, demo_resolve_thread);
+}
+
+char *
+ins_connection_demo_resolve_finish (GAsyncResult  *result,
+                                    GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 char *

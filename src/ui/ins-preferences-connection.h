@@ -32,8 +32,19 @@ gboolean             ins_connection_environment_configured (void);
 /* The conninfo the settings describe, or NULL when they describe nothing. */
 char                *ins_connection_conninfo_from_settings (GSettings *settings);
 
-/* The conninfo of the local demo cluster that scripts/demo starts. */
-char                *ins_connection_demo_conninfo          (void);
+/* The local demo cluster that scripts/demo starts: its data directory (the
+ * socket is there), and a conninfo on its database "instruction" as @login
+ * (NULL: libpq's default user). */
+char                *ins_connection_demo_dir               (void);
+char                *ins_connection_demo_conninfo          (const char *login);
+/* Connects to the demo cluster and returns the conninfo of the agent
+ * scripts/demo opens by default (the CNSE's first instructeur). Blocks. */
+char                *ins_connection_demo_resolve           (GError    **error);
+void                 ins_connection_demo_resolve_async     (GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+char                *ins_connection_demo_resolve_finish    (GAsyncResult        *result,
+                                                            GError             **error);
 
 /* A libpq URI for a server; empty or zero parts are left out. */
 char                *ins_connection_build_uri     (const char *host,
