@@ -25,3 +25,35 @@ CREATE INDEX affaire_non_exploitable_idx ON affaire (organisme_id, received_at, 
 -- Closes by time: throughput per agent and day.
 CREATE INDEX history_close_at_idx ON history (at)
   INCLUDE (agent_id, affaire_id) WHERE action = 'close';
+
+
+-- Closes per agent and day for the caller's organisme. Under row security
+-- every history row would be checked against its affaire with a function
+-- call per row (the policy of history): 94,000 closes took seconds. This
+-- function reads as the owner, restricted to what the policy lets a
+-- superviseur see — the affaires of their organisme — with the organisme
+-- resolved once. Closed affaires only: a close leaves its affaire clôturée
+-- for good, and a decided affaire is never transferred.
+CREATE INDEX affaire_closed_idx ON affaire (organisme_id, id) WHERE status = 'cloturee';
+
+CREATE FUNCTION ins_workload_closes(p_days integer)
+RETURNS TABLE (agent_id integer, day date, closes bigint)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  v_agent agent;
+BEGIN
+  SELECT * INTO v_agent FROM agent WHERE login = session_user AND active;
+  IF v_agent.id IS NULL OR v_agent.role <> 'superviseur' THEN
+    RAISE EXCEPTION 'only a superviseur reads the throughput' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN QUERY
+    SELECT h.agent_id, h.at::date, count(*)
+      FROM history h
+     WHERE h.action = 'close' AND h.agent_id IS NOT NULL
+       AND h.at >= (current_date - (p_days - 1))::timestamptz
+       AND h.affaire_id IN (SELECT a.id FROM affaire a
+                             WHERE a.organisme_id = v_agent.organisme_id AND a.status = 'cloturee')
+     GROUP BY 1, 2;
+END $$;
+REVOKE ALL ON FUNCTION ins_workload_closes(integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION ins_workload_closes(integer) TO superviseur;

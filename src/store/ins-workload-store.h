@@ -20,6 +20,7 @@
 
 G_BEGIN_DECLS
 
+/* As a superviseur (the throughput is refused to other roles). */
 InsWorkload *ins_workload_store_load               (PGconn                 *conn,
                                                     const InsWorkloadQuery *query,
                                                     GError                **error);

@@ -317,6 +317,19 @@ test_other_organisme_sees_none (void)
   g_assert_cmpint (((InsWorkloadNotification *) w->failed->pdata[0])->id, ==, failed_b);
 }
 
+/* The dashboard is the superviseur's: an instructeur is refused, not shown zeros. */
+static void
+test_instructeur_refused (void)
+{
+  g_autoptr(PGconn) conn = fixture_connect_as (prefix, "marie", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(InsWorkload) w = ins_workload_store_load (conn, NULL, &error);
+
+  g_assert_null (w);
+  g_assert_error (error, INS_STORE_ERROR, INS_STORE_ERROR_FORBIDDEN);
+  g_assert_cmpint (PQtransactionStatus (conn), ==, PQTRANS_IDLE);
+}
+
 static void
 test_retry_notification (void)
 {
@@ -424,6 +437,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/workload/throughput", test_throughput);
   g_test_add_func ("/workload/untouched-and-lists", test_untouched_and_lists);
   g_test_add_func ("/workload/other-organisme", test_other_organisme_sees_none);
+  g_test_add_func ("/workload/instructeur-refused", test_instructeur_refused);
   g_test_add_func ("/workload/retry-notification", test_retry_notification);
   g_test_add_func ("/workload/supervisor-actions", test_supervisor_actions);
   return g_test_run ();
