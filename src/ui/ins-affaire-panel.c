@@ -566,6 +566,16 @@ ins_affaire_panel_init (InsAffairePanel *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Affaire"), -1);
 }
 
+/* A spinning GtkSpinner makes GTK 4.8 repaint the window every frame even on a
+ * hidden stack page: it spins only while shown. */
+static void
+show_page (InsAffairePanel *self, const char *name)
+{
+  gtk_spinner_set_spinning (GTK_SPINNER (gtk_stack_get_child_by_name (self->stack, "loading")),
+                            g_str_equal (name, "loading"));
+  gtk_stack_set_visible_child_name (self->stack, name);
+}
+
 void
 ins_affaire_panel_set_affaire (InsAffairePanel *self,
                                InsAffaire      *affaire,
@@ -582,7 +592,7 @@ ins_affaire_panel_set_affaire (InsAffairePanel *self,
   clear_content (self);
   if (affaire == NULL)
     {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
+      show_page (self, "empty");
       return;
     }
 
@@ -596,7 +606,7 @@ ins_affaire_panel_set_affaire (InsAffairePanel *self,
   build_decision (self, affaire);
   build_avis (self, affaire);
   build_history (self, affaire);
-  gtk_stack_set_visible_child_name (self->stack, "affaire");
+  show_page (self, "affaire");
 }
 
 void
@@ -604,7 +614,7 @@ ins_affaire_panel_set_loading (InsAffairePanel *self)
 {
   g_return_if_fail (INS_IS_AFFAIRE_PANEL (self));
   if (self->affaire == NULL)
-    gtk_stack_set_visible_child_name (self->stack, "loading");
+    show_page (self, "loading");
 }
 
 InsAffaire *
