@@ -259,6 +259,7 @@ static gboolean
 record_outcome (InsRelay       *self,
                 Worker         *w,
                 PGconn         *conn,
+                GPtrArray      *delivered,
                 InsOutboxItem  *item,
                 guint           status,
                 const char     *error_text,
@@ -270,10 +271,9 @@ record_outcome (InsRelay       *self,
   switch (ins_delivery_verdict (status))
     {
     case INS_DELIVERY_DELIVERED:
-      ok = ins_outbox_mark_delivered (conn, item, self->owner, &recorded, error);
-      if (ok && recorded)
-        stat_add (self, &self->stats.delivered);
-      break;
+      /* Recorded with the others of the batch, in one statement. */
+      g_ptr_array_add (delivered, item);
+      return TRUE;
 
     case INS_DELIVERY_RETRY:
       if (item->attempts >= self->max_attempts)
@@ -312,6 +312,23 @@ record_outcome (InsRelay       *self,
   return ok;
 }
 
+static gboolean
+flush_delivered (InsRelay *self, PGconn *conn, GPtrArray *delivered, GError **error)
+{
+  guint recorded = 0;
+
+  if (delivered->len == 0)
+    return TRUE;
+  if (!ins_outbox_mark_delivered_many (conn, delivered, self->owner, &recorded, error))
+    return FALSE;
+  g_mutex_lock (&self->lock);
+  self->stats.delivered += recorded;
+  self->stats.superseded += delivered->len - recorded;
+  g_mutex_unlock (&self->lock);
+  g_ptr_array_set_size (delivered, 0);
+  return TRUE;
+}
+
 static void
 release_rest (InsRelay *self, PGconn *conn, GPtrArray *items, guint from)
 {
@@ -330,6 +347,9 @@ send_batch (InsRelay     *self,
             GPtrArray    *items,
             gint64        claimed_us)
 {
+  g_autoptr(GPtrArray) delivered = g_ptr_array_new ();
+  g_autoptr(GError) flush_error = NULL;
+
   for (guint i = 0; i < items->len; i++)
     {
       InsOutboxItem *item = g_ptr_array_index (items, i);
@@ -344,7 +364,7 @@ send_batch (InsRelay     *self,
           || (i > 0 && g_get_monotonic_time () - claimed_us > self->lease_ms * 1000 / 2))
         {
           release_rest (self, conn, items, i);
-          return TRUE;
+          break;
         }
 
       wait_for_rate (self, w->cancellable);
@@ -352,17 +372,23 @@ send_batch (InsRelay     *self,
       if (cancelled)
         {
           release_rest (self, conn, items, i);
-          return TRUE;
+          break;
         }
       stat_add (self, &self->stats.sent);
       g_debug ("notification %" G_GINT64_FORMAT " attempt %d: %u", item->id, item->attempts, status);
 
-      if (!record_outcome (self, w, conn, item, status, error_text, &error))
+      if (!record_outcome (self, w, conn, delivered, item, status, error_text, &error))
         {
           g_warning ("cannot record notification %" G_GINT64_FORMAT ": %s", item->id, error->message);
           if (connection_lost (conn, error))
             return FALSE;
         }
+    }
+  if (!flush_delivered (self, conn, delivered, &flush_error))
+    {
+      g_warning ("cannot record delivered notifications: %s", flush_error->message);
+      if (connection_lost (conn, flush_error))
+        return FALSE;
     }
   return TRUE;
 }

@@ -181,6 +181,48 @@ ins_outbox_mark_delivered (PGconn              *conn,
 }
 
 gboolean
+ins_outbox_mark_delivered_many (PGconn      *conn,
+                                GPtrArray   *items,
+                                const char  *owner,
+                                guint       *recorded,
+                                GError     **error)
+{
+  g_autoptr(GString) ids = g_string_new ("{");
+  g_autoptr(GString) attempts = g_string_new ("{");
+  g_autoptr(PGresult) res = NULL;
+  const char *params[3];
+
+  if (recorded != NULL)
+    *recorded = 0;
+  if (items->len == 0)
+    return TRUE;
+  for (guint i = 0; i < items->len; i++)
+    {
+      const InsOutboxItem *item = g_ptr_array_index (items, i);
+
+      g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i ? "," : "", item->id);
+      g_string_append_printf (attempts, "%s%d", i ? "," : "", item->attempts);
+    }
+  g_string_append_c (ids, '}');
+  g_string_append_c (attempts, '}');
+  params[0] = ids->str;
+  params[1] = owner;
+  params[2] = attempts->str;
+  res = ins_db_exec (conn,
+                     "UPDATE notification_outbox o SET state = 'delivered', delivered_at = now(),"
+                     " lease_until = NULL, last_error = NULL"
+                     "  FROM unnest($1::bigint[], $3::int[]) AS u(id, attempts)"
+                     " WHERE o.id = u.id AND o.attempts = u.attempts AND o.lease_owner = $2"
+                     "   AND o.state = 'pending'",
+                     3, params, error);
+  if (res == NULL)
+    return FALSE;
+  if (recorded != NULL)
+    *recorded = (guint) atoi (PQcmdTuples (res));
+  return TRUE;
+}
+
+gboolean
 ins_outbox_mark_retry (PGconn              *conn,
                        const InsOutboxItem *item,
                        const char          *owner,

@@ -45,6 +45,13 @@ gboolean       ins_outbox_mark_delivered     (PGconn              *conn,
                                               const char          *owner,
                                               gboolean            *recorded,
                                               GError             **error);
+/* The same for many rows in one statement; @recorded receives how many were
+ * still held by their claim. */
+gboolean       ins_outbox_mark_delivered_many (PGconn              *conn,
+                                              GPtrArray           *items,
+                                              const char          *owner,
+                                              guint               *recorded,
+                                              GError             **error);
 gboolean       ins_outbox_mark_retry         (PGconn              *conn,
                                               const InsOutboxItem *item,
                                               const char          *owner,

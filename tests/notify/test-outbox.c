@@ -222,13 +222,19 @@ test_claim_lease_fencing (void)
   stale = g_ptr_array_index (a, 0);
   g_assert_true (ins_outbox_mark_failed (conn, stale, "relay-a", "HTTP 400", &recorded, &error));
   g_assert_false (recorded);
-  for (guint i = 0; i < b->len; i++)
-    {
-      InsOutboxItem *fresh = g_ptr_array_index (b, i);
-      recorded = FALSE;
-      g_assert_true (ins_outbox_mark_delivered (conn, fresh, "relay-b", &recorded, &error));
-      g_assert_true (recorded);
-    }
+  {
+    guint n = 99;
+
+    g_assert_true (ins_outbox_mark_delivered_many (conn, a, "relay-a", &n, &error));
+    g_assert_cmpuint (n, ==, 0);
+    recorded = FALSE;
+    g_assert_true (ins_outbox_mark_delivered (conn, g_ptr_array_index (b, 0), "relay-b", &recorded, &error));
+    g_assert_true (recorded);
+    g_ptr_array_remove_index (b, 0);
+    g_assert_true (ins_outbox_mark_delivered_many (conn, b, "relay-b", &n, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n, ==, 2);
+  }
   g_assert_cmpint (notify_query_int (conn, "SELECT count(*) FROM notification_outbox WHERE state = 'failed'"), ==, 0);
   g_assert_cmpint (notify_query_int (conn, "SELECT count(*) FROM notification_outbox WHERE state = 'pending'"), ==, 0);
 
