@@ -51,10 +51,16 @@ static const char instructeurs_sql[] =
   "SELECT id, display_name FROM agent"
   " WHERE organisme_id = ins_current_organisme_id() AND role = 'instructeur' AND active";
 
+/* $H: the hours without activity. */
+#define UNTOUCHED_WHERE(H) \
+  " WHERE a.status = 'en_cours' AND a.assignee_id IS NOT NULL" \
+  "   AND (a.lease_until <= now() OR a.updated_at < now() - make_interval(hours => " H "::int))"
+
+static const char untouched_count_sql[] =
+  "SELECT count(*) FROM affaire a" UNTOUCHED_WHERE ("$1");
+
 static const char untouched_sql[] =
-  "SELECT " AFFAIRE_COLUMNS ", count(*) OVER () FROM " AFFAIRE_FROM
-  " WHERE a.status = 'en_cours' AND a.assignee_id IS NOT NULL"
-  "   AND (a.lease_until <= now() OR a.updated_at < now() - make_interval(hours => $2::int))"
+  "SELECT " AFFAIRE_COLUMNS " FROM " AFFAIRE_FROM UNTOUCHED_WHERE ("$2")
   " ORDER BY a.updated_at, a.id LIMIT $1";
 
 static const char non_exploitable_sql[] =
@@ -68,6 +74,9 @@ static const char failed_sql[] =
   "  FROM notification_outbox n JOIN affaire a ON a.id = n.affaire_id"
   " WHERE n.state = 'failed'"
   " ORDER BY n.id LIMIT $1";
+
+static const char begin_sql[] = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+static const char now_sql[] = "SELECT now(), current_date - ($1::int - 1)";
 
 static InsWorkloadAffaire *
 read_affaire (PGresult *res, int row)
@@ -111,6 +120,22 @@ load_list (PGconn      *conn,
     g_ptr_array_add (into, read_affaire (res, i));
   if (total != NULL)
     *total = PQntuples (res) > 0 ? (guint) ins_db_get_int64 (res, 0, AFFAIRE_N_COLUMNS) : 0;
+  return TRUE;
+}
+
+static gboolean
+load_count (PGconn      *conn,
+            const char  *sql,
+            int          n_params,
+            const char **params,
+            guint       *count,
+            GError     **error)
+{
+  g_autoptr(PGresult) res = ins_db_exec (conn, sql, n_params, params, error);
+
+  if (res == NULL)
+    return FALSE;
+  *count = (guint) ins_db_get_int64 (res, 0, 0);
   return TRUE;
 }
 
@@ -215,10 +240,11 @@ load_snapshot (PGconn *conn, InsWorkload *w, GError **error)
   g_autofree char *days = g_strdup_printf ("%u", w->query.days);
   const char *limit_p[] = { limit };
   const char *untouched_p[] = { limit, hours };
+  const char *hours_p[] = { hours };
   const char *first_p[] = { days };
   g_autoptr(PGresult) now = NULL;
 
-  now = ins_db_exec (conn, "SELECT now(), current_date - ($1::int - 1)", 1, first_p, error);
+  now = ins_db_exec (conn, now_sql, 1, first_p, error);
   if (now == NULL)
     return FALSE;
   w->as_of = ins_db_row_datetime (now, 0, 0);
@@ -229,7 +255,8 @@ load_snapshot (PGconn *conn, InsWorkload *w, GError **error)
          && load_breach_counts (conn, w, error)
          && load_list (conn, breaches_sql, 1, limit_p, w->breaches, NULL, error)
          && load_throughput (conn, w, error)
-         && load_list (conn, untouched_sql, 2, untouched_p, w->untouched, &w->untouched_count, error)
+         && load_count (conn, untouched_count_sql, 1, hours_p, &w->untouched_count, error)
+         && load_list (conn, untouched_sql, 2, untouched_p, w->untouched, NULL, error)
          && load_list (conn, non_exploitable_sql, 1, limit_p, w->non_exploitables,
                        &w->non_exploitable_count, error)
          && load_failed (conn, w, limit, error);
@@ -242,7 +269,7 @@ ins_workload_store_load (PGconn                 *conn,
 {
   g_autoptr(InsWorkload) w = ins_workload_new (query);
 
-  if (!ins_db_run (conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", 0, NULL, error))
+  if (!ins_db_run (conn, begin_sql, 0, NULL, error))
     return NULL;
   if (!load_snapshot (conn, w, error))
     {
@@ -253,6 +280,53 @@ ins_workload_store_load (PGconn                 *conn,
   if (!ins_db_commit (conn, error))
     return NULL;
   return g_steal_pointer (&w);
+}
+
+/* @sql with $1 and $2 replaced by integers. */
+static void
+append_statement (GString *out, const char *name, const char *sql, guint p1, guint p2)
+{
+  g_autofree char *s1 = g_strdup_printf ("%u", p1);
+  g_autofree char *s2 = g_strdup_printf ("%u", p2);
+
+  if (name != NULL)
+    g_string_append_printf (out, "-- %s\n", name);
+  for (const char *p = sql; *p; p++)
+    {
+      if (p[0] == '$' && (p[1] == '1' || p[1] == '2'))
+        g_string_append (out, *++p == '1' ? s1 : s2);
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append (out, ";\n");
+}
+
+char *
+ins_workload_store_script (const InsWorkloadQuery *query)
+{
+  InsWorkloadQuery q;
+  GString *out = g_string_new (NULL);
+  guint limit;
+
+  if (query != NULL)
+    q = *query;
+  else
+    ins_workload_query_init (&q);
+  limit = MAX (q.list_limit, 1);
+  append_statement (out, NULL, begin_sql, 0, 0);
+  append_statement (out, "snapshot time", now_sql, q.days, 0);
+  append_statement (out, "backlog", backlog_sql, 0, 0);
+  append_statement (out, "oldest", oldest_sql, limit, 0);
+  append_statement (out, "overdue counts", breach_count_sql, 0, 0);
+  append_statement (out, "overdue list", breaches_sql, limit, 0);
+  append_statement (out, "instructeurs", instructeurs_sql, 0, 0);
+  append_statement (out, "closes per agent and day", closes_sql, q.days, 0);
+  append_statement (out, "untouched count", untouched_count_sql, q.untouched_hours, 0);
+  append_statement (out, "untouched claims", untouched_sql, limit, q.untouched_hours);
+  append_statement (out, "unusable", non_exploitable_sql, limit, 0);
+  append_statement (out, "failed notifications", failed_sql, limit, 0);
+  append_statement (out, NULL, "COMMIT", 0, 0);
+  return g_string_free (out, FALSE);
 }
 
 gboolean

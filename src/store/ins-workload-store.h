@@ -25,6 +25,10 @@ InsWorkload *ins_workload_store_load               (PGconn                 *conn
                                                     const InsWorkloadQuery *query,
                                                     GError                **error);
 
+/* For benchmarks: the statements ins_workload_store_load() runs, as a
+ * pgbench script — its transaction with the integer parameters written in. */
+char        *ins_workload_store_script             (const InsWorkloadQuery *query);
+
 /* Puts the failed notification @notification_id back to pending (a fresh
  * attempt count) and records it in its affaire's history as @agent, in one
  * transaction. INS_STORE_ERROR_CONFLICT when it is no longer failed (retried

@@ -67,6 +67,10 @@ add_close (PGconn *admin, gint64 id, const char *who, int days_ago, const char *
               "   FROM agent WHERE login = $2",
               4, params, &error);
   g_assert_no_error (error);
+  /* Closing sets closed_at in the same transaction. */
+  if (g_str_equal (action, "close"))
+    run (admin, "UPDATE affaire a SET closed_at = h.at FROM history h"
+                " WHERE a.id = $1 AND h.affaire_id = a.id AND h.action = 'close'", id);
 }
 
 static gint64

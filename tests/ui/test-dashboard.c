@@ -65,6 +65,7 @@ setup_fixture (void)
        " UNION ALL"
        " SELECT $1::bigint, g.id, 'close', 'acceptee'::affaire_status, 'cloturee'::affaire_status, (current_date - 3)::timestamptz + interval '10 hours'"
        "   FROM agent g WHERE g.login = $2 || 'paul'", closed);
+  sql ("UPDATE affaire SET closed_at = now() WHERE id = $1", closed);
   failed_id = fixture_int (admin,
                            "INSERT INTO notification_outbox (affaire_id, kind, payload, state, attempts, last_error)"
                            " VALUES ($1, 'acceptation', '{}', 'failed', 8, 'HTTP 503') RETURNING id", closed);
