@@ -10,6 +10,7 @@
 #include "store/ins-claim-store.h"
 #include "ins-affaire-hints.h"
 #include "ins-affaire-panel.h"
+#include "ins-dashboard-view.h"
 #include "ins-decision-dialog.h"
 #include "ins-drafts.h"
 #include "ins-queue-view.h"
@@ -42,6 +43,10 @@ struct _InsWindow
   GtkWidget       *incomplete_button;
   GtkWidget       *close_button;
   GtkWidget       *close_next_button;
+  GtkStack        *main_stack;        /* workspace, and the dashboard for a superviseur */
+  GtkWidget       *view_switcher;
+  InsDashboardView *dashboard_view;
+  GtkWidget       *action_bar;
 
   /* borrowed */
   GtkWindow       *dialog;            /* weak */
@@ -702,6 +707,16 @@ action_refresh (GtkWidget *widget, const char *name, GVariant *param)
   ins_queue_model_reload (ins_queue_view_get_model (self->queue_view));
   ins_window_reload_affaire (self);
   schedule_counts (self);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "dashboard") == 0)
+    ins_dashboard_view_refresh (self->dashboard_view);
+}
+
+/* The affaire actions belong to the workspace, not to the dashboard. */
+static void
+on_main_page (GtkStack *stack, GParamSpec *pspec, InsWindow *self)
+{
+  gtk_widget_set_visible (self->action_bar,
+                          g_strcmp0 (gtk_stack_get_visible_child_name (stack), "dashboard") != 0);
 }
 
 static void
@@ -747,6 +762,12 @@ enter_mode (InsWindow *self)
   gtk_widget_set_visible (self->close_next_button, !self->medecin_mode);
   gtk_widget_set_visible (self->answer_avis_button, self->medecin_mode);
   ins_queue_view_set_medecin_mode (self->queue_view, self->medecin_mode);
+
+  gtk_widget_set_visible (self->view_switcher, me->role == INS_ROLE_SUPERVISEUR);
+  gtk_stack_page_set_visible (gtk_stack_get_page (self->main_stack, GTK_WIDGET (self->dashboard_view)),
+                              me->role == INS_ROLE_SUPERVISEUR);
+  if (me->role == INS_ROLE_SUPERVISEUR)
+    ins_dashboard_view_set_store (self->dashboard_view, self->store);
 }
 
 static void
@@ -857,6 +878,7 @@ ins_window_class_init (InsWindowClass *klass)
 
   g_type_ensure (INS_TYPE_QUEUE_VIEW);
   g_type_ensure (INS_TYPE_AFFAIRE_PANEL);
+  g_type_ensure (INS_TYPE_DASHBOARD_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/fr/ameli/Instruction/ui/ins-window.ui");
   gtk_widget_class_bind_template_child (widget_class, InsWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, InsWindow, title);
@@ -875,6 +897,11 @@ ins_window_class_init (InsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, InsWindow, incomplete_button);
   gtk_widget_class_bind_template_child (widget_class, InsWindow, close_button);
   gtk_widget_class_bind_template_child (widget_class, InsWindow, close_next_button);
+  gtk_widget_class_bind_template_child (widget_class, InsWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, InsWindow, view_switcher);
+  gtk_widget_class_bind_template_child (widget_class, InsWindow, dashboard_view);
+  gtk_widget_class_bind_template_child (widget_class, InsWindow, action_bar);
+  gtk_widget_class_bind_template_callback (widget_class, on_main_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
 

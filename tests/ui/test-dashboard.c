@@ -12,6 +12,7 @@
 #include "store/ins-db.h"
 #include "ui/ins-dashboard-dialogs.h"
 #include "ui/ins-dashboard-view.h"
+#include "ui/ins-window.h"
 #include "../store/ins-store-fixture.h"
 #include "ins-test-db.h"
 #include "ui-test-util.h"
@@ -391,6 +392,86 @@ test_export_csv (void)
   g_assert_nonnull (strstr (oldest, formula_row));
 }
 
+static GtkWidget *
+find (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find (c, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct {
+  InsWindow *window;
+} WindowWait;
+
+static gboolean
+window_connected (gpointer data)
+{
+  InsStore *s = ins_window_get_store (((WindowWait *) data)->window);
+
+  return ins_store_get_connected (s) && ins_store_get_agent (s) != NULL
+         && ins_window_get_subtitle (((WindowWait *) data)->window) != NULL;
+}
+
+static gboolean
+window_dashboard_loaded (gpointer data)
+{
+  GtkWidget *dashboard = find (GTK_WIDGET (((WindowWait *) data)->window), INS_TYPE_DASHBOARD_VIEW);
+
+  return ins_dashboard_view_get_workload (INS_DASHBOARD_VIEW (dashboard)) != NULL;
+}
+
+static InsWindow *
+open_window (const char *who)
+{
+  g_autofree char *conninfo = g_strdup_printf ("%s user=%s%s", ins_test_db_conninfo (), prefix, who);
+  g_autofree char *drafts = g_build_filename (g_get_tmp_dir (), "ins-dashboard-drafts.json", NULL);
+  InsWindow *w = ins_window_new_for_conninfo (NULL, conninfo, drafts);
+  WindowWait wait = { w };
+
+  gtk_window_set_default_size (GTK_WINDOW (w), 1500, 900);
+  gtk_window_present (GTK_WINDOW (w));
+  ui_test_wait (window_connected, &wait, "the window to connect");
+  return w;
+}
+
+/* The superviseur's window offers the dashboard beside the affaires; an
+ * instructeur's does not. */
+static void
+test_in_window (void)
+{
+  InsWindow *w = open_window ("sophie");
+  WindowWait wait = { w };
+  GtkWidget *dashboard = find (GTK_WIDGET (w), INS_TYPE_DASHBOARD_VIEW);
+  GtkWidget *switcher = find (GTK_WIDGET (w), GTK_TYPE_STACK_SWITCHER);
+  GtkStack *stack = GTK_STACK (gtk_widget_get_parent (dashboard));
+
+  g_assert_true (gtk_widget_get_visible (switcher));
+  g_assert_null (ins_dashboard_view_get_workload (INS_DASHBOARD_VIEW (dashboard)));
+  gtk_stack_set_visible_child_name (stack, "dashboard");
+  ui_test_wait (window_dashboard_loaded, &wait, "the dashboard in the window");
+  g_assert_cmpuint (ins_workload_backlog_sum (ins_dashboard_view_get_workload (INS_DASHBOARD_VIEW (dashboard)),
+                                              -1, -1, -1), ==, 6);
+  ui_test_screenshot (GTK_WIDGET (w), "dashboard-window");
+  gtk_window_destroy (GTK_WINDOW (w));
+  ui_test_spin (5);
+
+  w = open_window ("marie");
+  switcher = find (GTK_WIDGET (w), GTK_TYPE_STACK_SWITCHER);
+  dashboard = find (GTK_WIDGET (w), INS_TYPE_DASHBOARD_VIEW);
+  g_assert_false (gtk_widget_get_visible (switcher));
+  g_assert_false (gtk_stack_page_get_visible (gtk_stack_get_page (GTK_STACK (gtk_widget_get_parent (dashboard)),
+                                                                  dashboard)));
+  gtk_window_destroy (GTK_WINDOW (w));
+  ui_test_spin (5);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -422,6 +503,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/dashboard/reassign", test_reassign);
   g_test_add_func ("/dashboard/retry", test_retry);
   g_test_add_func ("/dashboard/export-csv", test_export_csv);
+  g_test_add_func ("/dashboard/in-window", test_in_window);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
