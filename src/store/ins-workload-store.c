@@ -17,7 +17,6 @@
   " a.sla_paused_since, a.updated_at, a.lease_until," \
   " greatest(0, current_date - a.received_at::date), a.assignee_id, g.display_name," \
   " a.version, a.non_exploitable_reason"
-#define AFFAIRE_N_COLUMNS 16
 #define AFFAIRE_FROM "affaire a LEFT JOIN agent g ON g.id = a.assignee_id"
 
 static const char backlog_sql[] =
@@ -63,8 +62,11 @@ static const char untouched_sql[] =
   "SELECT " AFFAIRE_COLUMNS " FROM " AFFAIRE_FROM UNTOUCHED_WHERE ("$2")
   " ORDER BY a.updated_at, a.id LIMIT $1";
 
+static const char non_exploitable_count_sql[] =
+  "SELECT count(*) FROM affaire WHERE status = 'non_exploitable'";
+
 static const char non_exploitable_sql[] =
-  "SELECT " AFFAIRE_COLUMNS ", count(*) OVER () FROM " AFFAIRE_FROM
+  "SELECT " AFFAIRE_COLUMNS " FROM " AFFAIRE_FROM
   " WHERE a.status = 'non_exploitable'"
   " ORDER BY a.received_at, a.id LIMIT $1";
 
@@ -102,14 +104,12 @@ read_affaire (PGresult *res, int row)
   return a;
 }
 
-/* Runs a list statement; returns the total the window function counted. */
 static gboolean
 load_list (PGconn      *conn,
            const char  *sql,
            int          n_params,
            const char **params,
            GPtrArray   *into,
-           guint       *total,
            GError     **error)
 {
   g_autoptr(PGresult) res = ins_db_exec (conn, sql, n_params, params, error);
@@ -118,8 +118,6 @@ load_list (PGconn      *conn,
     return FALSE;
   for (int i = 0; i < PQntuples (res); i++)
     g_ptr_array_add (into, read_affaire (res, i));
-  if (total != NULL)
-    *total = PQntuples (res) > 0 ? (guint) ins_db_get_int64 (res, 0, AFFAIRE_N_COLUMNS) : 0;
   return TRUE;
 }
 
@@ -251,14 +249,14 @@ load_snapshot (PGconn *conn, InsWorkload *w, GError **error)
   ins_db_row_date (now, 0, 1, &w->first_day);
 
   return load_backlog (conn, w, error)
-         && load_list (conn, oldest_sql, 1, limit_p, w->oldest, NULL, error)
+         && load_list (conn, oldest_sql, 1, limit_p, w->oldest, error)
          && load_breach_counts (conn, w, error)
-         && load_list (conn, breaches_sql, 1, limit_p, w->breaches, NULL, error)
+         && load_list (conn, breaches_sql, 1, limit_p, w->breaches, error)
          && load_throughput (conn, w, error)
          && load_count (conn, untouched_count_sql, 1, hours_p, &w->untouched_count, error)
-         && load_list (conn, untouched_sql, 2, untouched_p, w->untouched, NULL, error)
-         && load_list (conn, non_exploitable_sql, 1, limit_p, w->non_exploitables,
-                       &w->non_exploitable_count, error)
+         && load_list (conn, untouched_sql, 2, untouched_p, w->untouched, error)
+         && load_count (conn, non_exploitable_count_sql, 0, NULL, &w->non_exploitable_count, error)
+         && load_list (conn, non_exploitable_sql, 1, limit_p, w->non_exploitables, error)
          && load_failed (conn, w, limit, error);
 }
 
@@ -323,6 +321,7 @@ ins_workload_store_script (const InsWorkloadQuery *query)
   append_statement (out, "closes per agent and day", closes_sql, q.days, 0);
   append_statement (out, "untouched count", untouched_count_sql, q.untouched_hours, 0);
   append_statement (out, "untouched claims", untouched_sql, limit, q.untouched_hours);
+  append_statement (out, "unusable count", non_exploitable_count_sql, 0, 0);
   append_statement (out, "unusable", non_exploitable_sql, limit, 0);
   append_statement (out, "failed notifications", failed_sql, limit, 0);
   append_statement (out, NULL, "COMMIT", 0, 0);
