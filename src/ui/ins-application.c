@@ -294,3 +294,10 @@ ins_application_get_conninfo (InsApplication *self)
   g_return_val_if_fail (INS_IS_APPLICATION (self), NULL);
   return self->conninfo ? self->conninfo : "";
 }
+
+GSettings *
+ins_application_get_settings (InsApplication *self)
+{
+  g_return_val_if_fail (INS_IS_APPLICATION (self), NULL);
+  return self->settings;
+}

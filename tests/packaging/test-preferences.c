@@ -20,6 +20,7 @@
 #include "ui/ins-preferences-connection.h"
 #include "ui/ins-preferences-password.h"
 #include "ui/ins-preferences-window.h"
+#include "ui/ins-preferences-window-state.h"
 #include "ui/ins-welcome-page.h"
 
 static const char *
@@ -622,6 +623,38 @@ test_first_start_welcome (void)
 }
 
 static void
+test_window_state (void)
+{
+  g_autoptr(GSettings) settings = fresh_settings ();
+  GtkWindow *window = g_object_ref_sink (GTK_WINDOW (gtk_window_new ()));
+  GtkWindow *again = NULL;
+  int width = 0;
+  int height = 0;
+
+  g_settings_set_int (settings, "window-width", 1000);
+  g_settings_set_int (settings, "window-height", 700);
+  ins_window_state_track (window, settings);
+  gtk_window_get_default_size (window, &width, &height);
+  g_assert_cmpint (width, ==, 1000);
+  g_assert_cmpint (height, ==, 700);
+
+  gtk_window_present (window);
+  gtk_window_set_default_size (window, 1100, 750);
+  gtk_window_close (window);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1100);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 750);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+  g_object_unref (window);
+
+  again = g_object_ref_sink (GTK_WINDOW (gtk_window_new ()));
+  ins_window_state_track (again, settings);
+  gtk_window_get_default_size (again, &width, &height);
+  g_assert_cmpint (width, ==, 1100);
+  gtk_window_destroy (again);
+  g_object_unref (again);
+}
+
+static void
 test_about_debug_info (void)
 {
   g_autofree char *info = ins_about_debug_info ("15.4");
@@ -744,6 +777,7 @@ main (int   argc,
   g_test_add_func ("/preferences/service", test_preferences_service);
   g_test_add_func ("/welcome/page", test_welcome_page);
   g_test_add_func ("/welcome/first-start", test_first_start_welcome);
+  g_test_add_func ("/window-state/saved-and-restored", test_window_state);
   g_test_add_func ("/about/debug-info", test_about_debug_info);
   g_test_add_func ("/about/server-version", test_about_server_version);
   g_test_add_func ("/cli/options", test_cli);
