@@ -223,6 +223,22 @@ main (int   argc,
 {
   Listing *listing = NULL;
 
+  GTestDBus *bus = NULL;
+  int status;
+
+  /* A private session bus, so that widgets reaching for the keyring or a
+   * portal do not autolaunch one; kept for the subprocesses. */
+  if (g_getenv ("INS_TEMPLATES_BUS") == NULL)
+    {
+      g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
+
+      bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+      g_test_dbus_up (bus);
+      if (display != NULL)
+        g_setenv ("DISPLAY", display, TRUE);  /* g_test_dbus_up() unsets it */
+      g_setenv ("INS_TEMPLATES_BUS", "1", TRUE);
+    }
+  g_setenv ("GTK_A11Y", "none", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -240,5 +256,9 @@ main (int   argc,
       name = g_strconcat ("/ui-templates/builds/", file, NULL);
       g_test_add_data_func (name, resource, test_template);
     }
-  return g_test_run ();
+  status = g_test_run ();
+  /* Stopped, not finalized: GTK keeps its bus connection until exit. */
+  if (bus != NULL)
+    g_test_dbus_stop (bus);
+  return status;
 }
