@@ -43,6 +43,9 @@ struct _InsRelay
   /* test hooks (INS_RELAY_FAULT), see docs/notifications.md */
   double        kill_before_post;
   double        kill_after_post;
+  int           kill_before_nth;   /* the Nth POST of the process, 0: never */
+  int           kill_after_nth;
+  int           posts;
 
   /* shared with the workers, under the lock */
   GMutex        lock;
@@ -204,9 +207,9 @@ wait_for_rate (InsRelay *self, GCancellable *cancellable)
 }
 
 static void
-maybe_die (double probability)
+maybe_die (double probability, int nth, int post)
 {
-  if (probability > 0 && g_random_double () < probability)
+  if ((probability > 0 && g_random_double () < probability) || (nth > 0 && post == nth))
     kill (getpid (), SIGKILL);
 }
 
@@ -225,6 +228,7 @@ post_one (InsRelay       *self,
   g_autoptr(SoupMessage) msg = NULL;
   g_autoptr(GError) error = NULL;
   guint status;
+  int post;
 
   body = ins_notification_build_body (item->payload, item->kind, item->idempotency_key,
                                       item->courrier, item->courrier_sha256, &error);
@@ -238,9 +242,10 @@ post_one (InsRelay       *self,
   soup_message_headers_replace (soup_message_get_request_headers (msg),
                                 "Idempotency-Key", item->idempotency_key);
 
-  maybe_die (self->kill_before_post);
+  post = g_atomic_int_add (&self->posts, 1) + 1;
+  maybe_die (self->kill_before_post, self->kill_before_nth, post);
   answer = soup_session_send_and_read (session, msg, cancellable, &error);
-  maybe_die (self->kill_after_post);
+  maybe_die (self->kill_after_post, self->kill_after_nth, post);
 
   if (answer == NULL)
     {
@@ -582,6 +587,10 @@ parse_faults (InsRelay *self)
         self->kill_before_post = p;
       else if (g_str_equal (kv[0], "kill-after-post"))
         self->kill_after_post = p;
+      else if (g_str_equal (kv[0], "kill-before-post-nth"))
+        self->kill_before_nth = (int) p;
+      else if (g_str_equal (kv[0], "kill-after-post-nth"))
+        self->kill_after_nth = (int) p;
     }
 }
 

@@ -132,8 +132,8 @@ test_chaos (void)
   NotifySink *sink = notify_sink_start (store, sink_args);
   g_autoptr(PGconn) conn = ins_test_db_connect ();
   Relay relays[] = {
-    { NULL, "kill-before-post=0.004" },
-    { NULL, "kill-after-post=0.004" },
+    { NULL, "kill-before-post-nth=40,kill-before-post=0.002" },
+    { NULL, "kill-after-post-nth=40,kill-after-post=0.002" },
     { NULL, NULL },
   };
   const char *kinds[] = { "acceptation", "refus", "pieces_manquantes", "oc_activee" };
@@ -203,6 +203,7 @@ test_chaos (void)
   g_assert_cmpint (notify_sink_stat (sink, "dropped"), >, 0);
   g_assert_cmpint (notify_sink_stat (sink, "duplicates"), >, 0);
   g_assert_cmpint (external_kills, >, 0);
+  g_assert_cmpint (self_kills, >, 0);
   g_test_message ("%d closes, %d refused second closes, %d relays killed from outside, %d by themselves, "
                   "sink: %" G_GINT64_FORMAT " received, %" G_GINT64_FORMAT " answered 500, "
                   "%" G_GINT64_FORMAT " dropped after storing, %" G_GINT64_FORMAT " duplicates (409)",
