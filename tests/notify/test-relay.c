@@ -247,6 +247,54 @@ test_stop_gives_back (void)
   fixture_teardown (&f);
 }
 
+static guint
+post_to_sink (NotifySink *sink, const char *key, const char *body)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) msg = soup_message_new (SOUP_METHOD_POST, sink->url);
+  g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+  if (key != NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "Idempotency-Key", key);
+  answer = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  return soup_message_get_status (msg);
+}
+
+/* The stand-in answers as docs/notifications.md says, and keeps its keys
+ * across a restart. */
+static void
+test_sink_contract (void)
+{
+  Fixture f;
+  g_autoptr(GHashTable) stored = NULL;
+
+  fixture_setup (&f, NULL);
+  g_assert_cmpuint (post_to_sink (f.sink, NULL, "{\"kind\":\"refus\"}"), ==, 400);
+  g_assert_cmpuint (post_to_sink (f.sink, "k-1", "not json"), ==, 400);
+  g_assert_cmpuint (post_to_sink (f.sink, "k-1", "{\"idempotency_key\":\"other\"}"), ==, 422);
+  g_assert_cmpuint (post_to_sink (f.sink, "k-1", "{\"idempotency_key\":\"k-1\"}"), ==, 201);
+  g_assert_cmpuint (post_to_sink (f.sink, "k-1", "{\"idempotency_key\":\"k-1\"}"), ==, 409);
+  g_free (notify_sink_control (f.sink, "{\"fail_next\":1}"));
+  g_assert_cmpuint (post_to_sink (f.sink, "k-2", "{}"), ==, 500);
+  g_assert_cmpuint (post_to_sink (f.sink, "k-2", "{}"), ==, 201);
+  g_assert_cmpint (notify_sink_stat (f.sink, "stored"), ==, 2);
+  g_assert_cmpint (notify_sink_stat (f.sink, "duplicates"), ==, 1);
+  g_assert_cmpint (notify_sink_stat (f.sink, "refused"), ==, 3);
+
+  /* Restarted on the same store, it still knows k-1. */
+  notify_sink_stop (f.sink);
+  f.sink = notify_sink_start (f.store, NULL);
+  g_assert_cmpuint (post_to_sink (f.sink, "k-1", "{}"), ==, 409);
+  stored = notify_sink_stored_keys (f.sink);
+  g_assert_cmpuint (g_hash_table_size (stored), ==, 2);
+  g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (stored, "k-1")), ==, 1);
+  fixture_teardown (&f);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -256,5 +304,6 @@ main (int argc, char **argv)
   g_test_add_func ("/relay/server-errors-retried", test_server_errors_retried);
   g_test_add_func ("/relay/attempts-exhausted-park", test_attempts_exhausted_park);
   g_test_add_func ("/relay/stop-gives-back", test_stop_gives_back);
+  g_test_add_func ("/relay/notify-sink-contract", test_sink_contract);
   return g_test_run ();
 }
