@@ -35,7 +35,7 @@ struct _InsDecisionDialog
   /* form widgets (those the action needs; others NULL) */
   GtkTextView     *text_view;
   GtkTextView     *reasoning_view;
-  GtkDropDown     *motif_dropdown;
+  GtkCheckButton  *motif_checks[INS_N_MOTIFS];
   GtkCheckButton  *piece_checks[G_N_ELEMENTS (missing_piece_tags)];
   GtkCheckButton  *favorable_check;
   GtkCheckButton  *defavorable_check;
@@ -197,13 +197,24 @@ on_entry_changed (GtkEditable *editable, InsDecisionDialog *self)
   update_complete (self);
 }
 
-static void
-on_motif_selected (GtkDropDown *dropdown, GParamSpec *pspec, InsDecisionDialog *self)
+static int
+selected_motif (InsDecisionDialog *self)
 {
-  guint selected = gtk_drop_down_get_selected (dropdown);
+  for (int i = 0; i < INS_N_MOTIFS; i++)
+    if (self->motif_checks[i] != NULL && gtk_check_button_get_active (self->motif_checks[i]))
+      return i;
+  return -1;
+}
 
-  if (selected < INS_N_MOTIFS)
-    save_field (self, FIELD_MOTIF, ins_motif_to_nick (selected));
+static void
+on_motif_toggled (GtkCheckButton *check, InsDecisionDialog *self)
+{
+  int motif = selected_motif (self);
+
+  if (!gtk_check_button_get_active (check))
+    return;
+  if (motif >= 0)
+    save_field (self, FIELD_MOTIF, ins_motif_to_nick (motif));
   update_complete (self);
 }
 
@@ -384,26 +395,29 @@ build_accept (InsDecisionDialog *self, GtkBox *box)
 static void
 build_refuse (InsDecisionDialog *self, GtkBox *box)
 {
-  g_autoptr(GtkStringList) motifs = gtk_string_list_new (NULL);
-  GtkWidget *dropdown;
   const char *draft = draft_field (self, FIELD_MOTIF);
+  GtkWidget *list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   InsRefusalMotif motif;
 
   adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), _("Refuse the affaire"));
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self),
                                _("The insured person will receive a letter giving the motif and your text."));
+  gtk_box_append (box, caption (_("Motif"), NULL));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Motif"), -1);
   for (guint i = 0; i < INS_N_MOTIFS; i++)
-    gtk_string_list_append (motifs, ins_motif_label (i));
-  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&motifs)), NULL);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), GTK_INVALID_LIST_POSITION);
+    {
+      GtkWidget *check = gtk_check_button_new_with_label (ins_motif_label (i));
+
+      if (i > 0)
+        gtk_check_button_set_group (GTK_CHECK_BUTTON (check), self->motif_checks[0]);
+      self->motif_checks[i] = GTK_CHECK_BUTTON (check);
+      gtk_box_append (GTK_BOX (list), check);
+    }
   if (draft != NULL && ins_motif_from_nick (draft, &motif))
-    gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), motif);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Motif"), -1);
-  gtk_box_append (box, caption (_("_Motif"), dropdown));
-  gtk_box_append (box, dropdown);
-  self->motif_dropdown = GTK_DROP_DOWN (dropdown);
-  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_motif_selected), self);
+    gtk_check_button_set_active (self->motif_checks[motif], TRUE);
+  for (guint i = 0; i < INS_N_MOTIFS; i++)
+    g_signal_connect (self->motif_checks[i], "toggled", G_CALLBACK (on_motif_toggled), self);
+  gtk_box_append (box, list);
 
   self->text_view = add_text_area (self, box, _("_Explanation for the insured person"),
                                    _("Explanation for the insured person"), FIELD_TEXT);
@@ -698,7 +712,7 @@ ins_decision_dialog_is_complete (InsDecisionDialog *self)
       return gtk_check_button_get_active (self->applied_check);
 
     case INS_ACTION_REFUSE:
-      return gtk_drop_down_get_selected (self->motif_dropdown) < INS_N_MOTIFS;
+      return selected_motif (self) >= 0;
 
     case INS_ACTION_MARK_INCOMPLETE:
       for (guint i = 0; i < G_N_ELEMENTS (missing_piece_tags); i++)
@@ -765,7 +779,7 @@ ins_decision_dialog_build_transition (InsDecisionDialog *self)
       break;
 
     case INS_ACTION_REFUSE:
-      transition->motif = gtk_drop_down_get_selected (self->motif_dropdown);
+      transition->motif = selected_motif (self);
       break;
 
     case INS_ACTION_MARK_INCOMPLETE:
@@ -826,8 +840,8 @@ ins_decision_dialog_set_reasoning (InsDecisionDialog *self, const char *text)
 void
 ins_decision_dialog_set_motif (InsDecisionDialog *self, InsRefusalMotif motif)
 {
-  g_return_if_fail (INS_IS_DECISION_DIALOG (self) && self->motif_dropdown != NULL);
-  gtk_drop_down_set_selected (self->motif_dropdown, motif);
+  g_return_if_fail (INS_IS_DECISION_DIALOG (self) && self->motif_checks[0] != NULL);
+  gtk_check_button_set_active (self->motif_checks[motif], TRUE);
 }
 
 void
