@@ -115,10 +115,8 @@ oc_hints (const InsAffaire *affaire, GPtrArray *hints)
   guint n = affaire->oc_beneficiaires ? affaire->oc_beneficiaires->len : 0;
 
   if (n > OC_MAX_BENEFICIAIRES)
-    g_ptr_array_add (hints, g_strdup_printf (ngettext ("%u beneficiary: not eligible to the online service "
-                                                       "(4 at most).",
-                                                       "%u beneficiaries: not eligible to the online service "
-                                                       "(4 at most).", n), n));
+    g_ptr_array_add (hints, g_strdup_printf (_("%u beneficiaries: not eligible to the online service "
+                                               "(4 at most)."), n));
   for (guint i = 0; i < n; i++)
     {
       const InsOcBeneficiaire *b = g_ptr_array_index (affaire->oc_beneficiaires, i);
@@ -151,9 +149,9 @@ ins_affaire_hints (const InsAffaire *affaire)
     for (guint i = 0; i < affaire->attachments->len; i++)
       if (((InsAttachmentInfo *) g_ptr_array_index (affaire->attachments, i))->unreadable_reason != NULL)
         unreadable++;
-  if (unreadable > 0)
-    g_ptr_array_add (hints, g_strdup_printf (ngettext ("%u document cannot be read.",
-                                                       "%u documents cannot be read.", unreadable),
-                                             unreadable));
+  if (unreadable == 1)
+    g_ptr_array_add (hints, g_strdup (_("One document cannot be read.")));
+  else if (unreadable > 1)
+    g_ptr_array_add (hints, g_strdup_printf (_("%u documents cannot be read."), unreadable));
   return hints;
 }

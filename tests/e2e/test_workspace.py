@@ -9,6 +9,7 @@ throwaway PostgreSQL of scripts/test:
   test_workspace.py INSTRUCTION_BINARY FIXTURE_SQL SCREENSHOT_DIR LOCALEDIR
 """
 import gettext
+import tempfile
 import os
 import random
 import subprocess
@@ -103,7 +104,7 @@ try:
     env = dict(os.environ)
     env.pop("NO_AT_BRIDGE", None)
     env.update({"LC_ALL": "fr_FR.UTF-8", "LANGUAGE": "fr", "INSTRUCTION_LOCALEDIR": LOCALEDIR,
-                "GTK_A11Y": "atspi", "GSK_RENDERER": "cairo", "XDG_DATA_HOME": os.path.join(SHOTS, "xdg")})
+                "GTK_A11Y": "atspi", "GSK_RENDERER": "cairo", "XDG_DATA_HOME": tempfile.mkdtemp(prefix="ins-e2e-")})
     app = subprocess.Popen([INSTRUCTION, "--database", "%s dbname=%s user=ui_marie" % (ADMIN, dbname)], env=env)
 
     from dogtail.config import config
