@@ -54,6 +54,7 @@ struct _InsDashboardView
   GtkLabel          *as_of_label;
   GtkBox            *tiles;
   GtkStack          *stack;
+  GtkStackSwitcher  *switcher;
 
   /* built in init, owned by the widget tree */
   GtkButton         *tile_buttons[N_TILES];
@@ -676,6 +677,7 @@ build_tiles (InsDashboardView *self)
       gtk_box_append (GTK_BOX (box), caption);
       gtk_button_set_child (GTK_BUTTON (button), box);
       gtk_widget_add_css_class (button, "card");
+      gtk_widget_set_tooltip_text (button, ins_dashboard_table_title (tile_pages[i]));
       g_object_set_data (G_OBJECT (button), "ins-tile", GUINT_TO_POINTER (i));
       g_signal_connect (button, "clicked", G_CALLBACK (on_tile_clicked), self);
       gtk_box_append (self->tiles, button);
@@ -734,6 +736,20 @@ build_pages (InsDashboardView *self)
       stack_page = gtk_stack_add_titled (self->stack, scrolled, ins_dashboard_table_name (id),
                                          ins_dashboard_table_title (id));
       (void) stack_page;
+    }
+}
+
+/* The switcher's buttons show the page titles; say them as tooltips too. */
+static void
+name_switcher_buttons (InsDashboardView *self)
+{
+  for (GtkWidget *b = gtk_widget_get_first_child (GTK_WIDGET (self->switcher)); b != NULL;
+       b = gtk_widget_get_next_sibling (b))
+    {
+      GtkWidget *label = gtk_widget_get_first_child (b);
+
+      if (GTK_IS_LABEL (label))
+        gtk_widget_set_tooltip_text (b, gtk_label_get_text (GTK_LABEL (label)));
     }
 }
 
@@ -797,6 +813,7 @@ ins_dashboard_view_class_init (InsDashboardViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, InsDashboardView, as_of_label);
   gtk_widget_class_bind_template_child (widget_class, InsDashboardView, tiles);
   gtk_widget_class_bind_template_child (widget_class, InsDashboardView, stack);
+  gtk_widget_class_bind_template_child (widget_class, InsDashboardView, switcher);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_install_action (widget_class, "dashboard.refresh", NULL, action_refresh);
@@ -812,6 +829,7 @@ ins_dashboard_view_init (InsDashboardView *self)
   self->cancellable = g_cancellable_new ();
   build_tiles (self);
   build_pages (self);
+  name_switcher_buttons (self);
 }
 
 GtkWidget *

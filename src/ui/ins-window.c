@@ -45,8 +45,8 @@ struct _InsWindow
   GtkWidget       *close_next_button;
   GtkStack        *main_stack;        /* workspace, and the dashboard for a superviseur */
   GtkWidget       *view_switcher;
-  InsDashboardView *dashboard_view;
   GtkWidget       *action_bar;
+  InsDashboardView *dashboard_view;   /* superviseur only, in main_stack */
 
   /* borrowed */
   GtkWindow       *dialog;            /* weak */
@@ -707,7 +707,8 @@ action_refresh (GtkWidget *widget, const char *name, GVariant *param)
   ins_queue_model_reload (ins_queue_view_get_model (self->queue_view));
   ins_window_reload_affaire (self);
   schedule_counts (self);
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "dashboard") == 0)
+  if (self->dashboard_view != NULL
+      && g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "dashboard") == 0)
     ins_dashboard_view_refresh (self->dashboard_view);
 }
 
@@ -763,11 +764,14 @@ enter_mode (InsWindow *self)
   gtk_widget_set_visible (self->answer_avis_button, self->medecin_mode);
   ins_queue_view_set_medecin_mode (self->queue_view, self->medecin_mode);
 
-  gtk_widget_set_visible (self->view_switcher, me->role == INS_ROLE_SUPERVISEUR);
-  gtk_stack_page_set_visible (gtk_stack_get_page (self->main_stack, GTK_WIDGET (self->dashboard_view)),
-                              me->role == INS_ROLE_SUPERVISEUR);
-  if (me->role == INS_ROLE_SUPERVISEUR)
-    ins_dashboard_view_set_store (self->dashboard_view, self->store);
+  if (me->role == INS_ROLE_SUPERVISEUR && self->dashboard_view == NULL)
+    {
+      self->dashboard_view = INS_DASHBOARD_VIEW (ins_dashboard_view_new ());
+      gtk_stack_add_titled (self->main_stack, GTK_WIDGET (self->dashboard_view), "dashboard", _("Dashboard"));
+      ins_dashboard_view_set_store (self->dashboard_view, self->store);
+      gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (self->view_switcher), self->main_stack);
+      gtk_widget_set_visible (self->view_switcher, TRUE);
+    }
 }
 
 static void
@@ -878,7 +882,6 @@ ins_window_class_init (InsWindowClass *klass)
 
   g_type_ensure (INS_TYPE_QUEUE_VIEW);
   g_type_ensure (INS_TYPE_AFFAIRE_PANEL);
-  g_type_ensure (INS_TYPE_DASHBOARD_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/fr/ameli/Instruction/ui/ins-window.ui");
   gtk_widget_class_bind_template_child (widget_class, InsWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, InsWindow, title);
@@ -899,7 +902,6 @@ ins_window_class_init (InsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, InsWindow, close_next_button);
   gtk_widget_class_bind_template_child (widget_class, InsWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, InsWindow, view_switcher);
-  gtk_widget_class_bind_template_child (widget_class, InsWindow, dashboard_view);
   gtk_widget_class_bind_template_child (widget_class, InsWindow, action_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_main_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
