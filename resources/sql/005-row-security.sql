@@ -118,9 +118,13 @@ CREATE POLICY avis_medical_reasoning_follows_affaire ON avis_medical_reasoning
 -- role may see points at them; anyone working affaires may add bytes.
 ALTER TABLE blob ENABLE ROW LEVEL SECURITY;
 CREATE POLICY blob_visible ON blob
-  FOR SELECT TO instructeur, medecin_conseil, superviseur
+  FOR SELECT TO instructeur, superviseur
   USING (EXISTS (SELECT FROM attachment t WHERE t.sha256 = blob.sha256)
          OR EXISTS (SELECT FROM notification_outbox n WHERE n.courrier_sha256 = blob.sha256));
+-- The médecin-conseil reads the pieces, not the courriers (nor the outbox).
+CREATE POLICY blob_visible_medical ON blob
+  FOR SELECT TO medecin_conseil
+  USING (EXISTS (SELECT FROM attachment t WHERE t.sha256 = blob.sha256));
 CREATE POLICY blob_insert ON blob
   FOR INSERT TO instructeur, superviseur WITH CHECK (true);
 CREATE POLICY blob_services ON blob

@@ -45,6 +45,18 @@ insert_affaire (PGconn *conn, const char *org, const char *status, const char *s
 }
 
 static void
+add_attachment (PGconn *conn, const char *affaire_id)
+{
+  const char *p[] = { affaire_id };
+
+  g_free (scalar (conn, "INSERT INTO blob (sha256, bytes) VALUES (sha256('%PDF-1.4 test'), '%PDF-1.4 test')"
+                        " RETURNING 1", 0, NULL));
+  g_free (scalar (conn, "INSERT INTO attachment (affaire_id, position, filename, content_type, size_bytes,"
+                        " sha256, page_count) VALUES ($1, 1, 'facture.pdf', 'application/pdf', 13,"
+                        " sha256('%PDF-1.4 test'), 1) RETURNING id", 1, p));
+}
+
+static void
 setup_fixture (void)
 {
   g_autoptr(PGconn) conn = ins_test_db_connect ();
@@ -75,6 +87,7 @@ setup_fixture (void)
   fx.own_id = insert_affaire (conn, "T-A", "en_cours", "1");
   fx.other_id = insert_affaire (conn, "T-B", "recue", "2");
   fx.avis_id = insert_affaire (conn, "T-A", "avis_medical_demande", "3");
+  add_attachment (conn, fx.avis_id);
   {
     const char *p[] = { fx.avis_id, fx.login[INSTRUCTEUR][0] };
     g_autofree char *avis = scalar (conn,
@@ -194,6 +207,27 @@ test_transfer (void)
                                            " WHERE affaire_id = $1 ORDER BY id DESC LIMIT 1", 1, p);
     g_assert_cmpstr (last, ==, "transfer:recue");
   }
+}
+
+/* Whether @login reads the bytes of the affaire's attachments. */
+static gboolean
+can_read_pieces (const char *login, const char *affaire_id)
+{
+  g_autoptr(PGconn) conn = ins_test_db_connect_as (login);
+  const char *p[] = { affaire_id };
+  g_autofree char *n = scalar (conn, "SELECT count(b.bytes) FROM attachment t"
+                                     " JOIN blob b ON b.sha256 = t.sha256 WHERE t.affaire_id = $1", 1, p);
+  return g_str_equal (n, "1");
+}
+
+static void
+test_pieces (void)
+{
+  g_assert_true (can_read_pieces (fx.login[INSTRUCTEUR][0], fx.avis_id));
+  g_assert_true (can_read_pieces (fx.login[SUPERVISEUR][0], fx.avis_id));
+  g_assert_true (can_read_pieces (fx.login[MEDECIN][0], fx.avis_id));
+  g_assert_false (can_read_pieces (fx.login[INSTRUCTEUR][1], fx.avis_id));
+  g_assert_false (can_read_pieces (fx.login[MEDECIN][1], fx.avis_id));
 }
 
 static void
@@ -406,6 +440,7 @@ main (int argc, char *argv[])
   setup_fixture ();
   g_test_add_func ("/roles/visibility-matrix", test_visibility_matrix);
   g_test_add_func ("/roles/medical-secrecy", test_medical_secrecy);
+  g_test_add_func ("/roles/pieces", test_pieces);
   g_test_add_func ("/roles/history-append-only", test_history_append_only);
   g_test_add_func ("/roles/history-in-own-name", test_history_in_own_name);
   g_test_add_func ("/roles/update-matrix", test_update_matrix);
