@@ -21,18 +21,29 @@ import zlib
 INSTRUCTION, FIXTURE, SHOTS, LOCALEDIR = sys.argv[1:5]
 ADMIN = os.environ.get("INS_TEST_ADMIN_CONNINFO")
 
+# Run again inside a private D-Bus session; the session's daemons write to
+# stdout, so TAP goes through a descriptor of its own.
+if "INS_E2E_TAP_FD" not in os.environ:
+    tap_fd = os.dup(1)
+    env = dict(os.environ, INS_E2E_TAP_FD=str(tap_fd))
+    rc = subprocess.run(["dbus-run-session", "--", sys.executable] + sys.argv, env=env,
+                        stdout=sys.stderr, pass_fds=[tap_fd]).returncode
+    sys.exit(rc)
+TAP = os.fdopen(int(os.environ["INS_E2E_TAP_FD"]), "w", buffering=1)
+sys.stdout = sys.stderr
+
 results = []
 
 
 def tap(ok, name, detail=""):
     results.append(ok)
-    print("%s %d %s" % ("ok" if ok else "not ok", len(results), name), flush=True)
+    print("%s %d %s" % ("ok" if ok else "not ok", len(results), name), file=TAP, flush=True)
     for line in detail.splitlines():
-        print("# " + line, flush=True)
+        print("# " + line, file=TAP, flush=True)
 
 
 if ADMIN is None:
-    print("1..0 # SKIP needs INS_TEST_ADMIN_CONNINFO (scripts/test)")
+    print("1..0 # SKIP needs INS_TEST_ADMIN_CONNINFO (scripts/test)", file=TAP)
     sys.exit(0)
 
 # The names the agent reads: French through the build tree's catalogue (the
@@ -78,7 +89,7 @@ def screenshot(name):
     os.makedirs(SHOTS, exist_ok=True)
     path = os.path.join(SHOTS, "e2e-%s.png" % name)
     subprocess.run(["import", "-window", "root", path], capture_output=True)
-    print("# screenshot: " + path, flush=True)
+    print("# screenshot: " + path, file=TAP, flush=True)
 
 
 # The database ------------------------------------------------------------------
@@ -241,7 +252,7 @@ except Exception:
     try:
         d = dialog()
         if d is not None:
-            print("\n".join("# " + l for l in names(d)[:60]))
+            print("\n".join("# " + l for l in names(d)[:60]), file=TAP)
     except Exception:
         pass
     try:
@@ -258,5 +269,5 @@ finally:
     subprocess.run(["psql", "%s dbname=postgres" % ADMIN, "-X", "-q", "-c",
                     'DROP DATABASE IF EXISTS "%s" WITH (FORCE)' % dbname], capture_output=True)
 
-print("1..%d" % len(results))
+print("1..%d" % len(results), file=TAP, flush=True)
 sys.exit(0 if all(results) else 1)
