@@ -13,6 +13,9 @@
 #include "ins-dashboard-view.h"
 
 #define RELOAD_DELAY_MS 1500
+/* Automatic reloads at most this often: a busy office changes affaires all
+ * the time, and each load aggregates the whole organisme. */
+#define RELOAD_MIN_INTERVAL_MS 10000
 
 typedef enum {
   TILE_OPEN,
@@ -74,6 +77,7 @@ struct _InsDashboardView
   GCancellable      *cancellable;       /* the view's lifetime */
   GCancellable      *load_cancellable;
   guint              reload_source;
+  gint64             loaded_at;         /* monotonic µs of the last load started */
   gboolean           loading;
   gboolean           dirty;
   char              *last_message;
@@ -315,6 +319,7 @@ load (InsDashboardView *self)
       return;
     }
   self->dirty = FALSE;
+  self->loaded_at = g_get_monotonic_time ();
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
@@ -344,11 +349,14 @@ reload_timeout (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Changes come in bursts (a whole office at work): one reload after a pause,
- * and none while the dashboard is not shown. */
+/* Changes come in bursts (a whole office at work): one reload a moment after
+ * the first change, no sooner than RELOAD_MIN_INTERVAL_MS after the last one,
+ * and none while the dashboard is not shown. F5 reloads at once. */
 static void
 on_affaire_changed (InsStore *store, gint64 id, InsDashboardView *self)
 {
+  gint64 since_ms = (g_get_monotonic_time () - self->loaded_at) / 1000;
+
   (void) store;
   (void) id;
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -357,7 +365,8 @@ on_affaire_changed (InsStore *store, gint64 id, InsDashboardView *self)
       return;
     }
   if (self->reload_source == 0)
-    self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_timeout, self);
+    self->reload_source = g_timeout_add ((guint) MAX (RELOAD_DELAY_MS, RELOAD_MIN_INTERVAL_MS - since_ms),
+                                         reload_timeout, self);
 }
 
 static void

@@ -2,7 +2,7 @@
  *
  * Figures come from ins_workload_store_load_async(), off the main loop, when
  * the view is shown, on F5 (dashboard.refresh) and a moment after the store
- * says affaires changed. Actions (each confirmed in a small dialog, sent
+ * says affaires changed (at most every 10 s). Actions (each confirmed in a small dialog, sent
  * through the store with the version shown, recorded in the history):
  *   dashboard.release (x: affaire id), dashboard.reassign (x),
  *   dashboard.transfer (x), dashboard.retry (x: notification id),
