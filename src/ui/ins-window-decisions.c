@@ -48,9 +48,44 @@ ins_window_set_reference_rate (InsWindow         *self,
     ins_decision_dialog_set_reference_rate (dialog, NULL, NULL);
 }
 
+#define ORGANISMES_KEY "ins-organismes"
+
+static void
+organismes_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(InsWindow) self = user_data;
+  GPtrArray *organismes = ins_store_organismes_finish (INS_STORE (source), result, NULL);
+
+  if (organismes != NULL)
+    g_object_set_data_full (G_OBJECT (self), ORGANISMES_KEY, organismes, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+ins_window_load_organismes (InsWindow *self)
+{
+  ins_store_organismes_async (ins_window_get_store (self), NULL, organismes_done, g_object_ref (self));
+}
+
+/* The letterhead of the affaire's organisme, or its name until the list came. */
+static char *
+letterhead_for (InsWindow *self, InsAffaire *affaire)
+{
+  GPtrArray *organismes = g_object_get_data (G_OBJECT (self), ORGANISMES_KEY);
+
+  for (guint i = 0; organismes != NULL && i < organismes->len; i++)
+    {
+      InsOrganisme *o = g_ptr_array_index (organismes, i);
+
+      if (o->id == affaire->organisme_id && o->letterhead != NULL && *o->letterhead)
+        return g_strdup (o->letterhead);
+    }
+  return g_strdup (affaire->organisme_name);
+}
+
 typedef struct {
   InsWindow         *self;
   InsDecisionDialog *dialog;
+  char              *letterhead;
   InsAffaire        *affaire;
   InsTransition     *transition;
   InsNotificationKind kind;
@@ -62,6 +97,7 @@ courrier_job_free (CourrierJob *job)
 {
   g_clear_object (&job->self);
   g_clear_object (&job->dialog);
+  g_clear_pointer (&job->letterhead, g_free);
   g_clear_pointer (&job->affaire, ins_affaire_unref);
   g_clear_pointer (&job->transition, ins_transition_free);
   g_free (job);
@@ -82,7 +118,7 @@ courrier_thread (GTask *task, gpointer source, gpointer data, GCancellable *canc
   d.numero = a->numero;
   d.received_at = a->received_at;
   d.organisme_name = a->organisme_name;
-  d.letterhead = a->organisme_name;
+  d.letterhead = job->letterhead;
   d.nom = a->nom;
   d.prenom = a->prenom;
   d.address = a->assure_address;
@@ -137,6 +173,7 @@ ins_window_prepare_courrier (InsWindow         *self,
   job->self = g_object_ref (self);
   job->dialog = g_object_ref (dialog);
   job->affaire = ins_affaire_ref (ins_decision_dialog_get_affaire (dialog));
+  job->letterhead = letterhead_for (self, job->affaire);
   job->transition = ins_transition_copy (transition);
   job->kind = transition->action == INS_ACTION_REFUSE ? INS_NOTIFICATION_REFUS
                                                       : INS_NOTIFICATION_PIECES_MANQUANTES;

@@ -31,6 +31,8 @@ void          ins_window_apply             (InsWindow         *self,
                                             gboolean           then_next);
 
 /* ins-window-decisions.c: what a decision needs besides the dialog */
+/* Fetches the organismes' letterheads for the courriers. */
+void          ins_window_load_organismes   (InsWindow *self);
 /* Parses the ECB history off the main loop, once. */
 void          ins_window_warm_up_rates     (void);
 void          ins_window_set_reference_rate (InsWindow         *self,

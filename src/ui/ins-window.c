@@ -262,6 +262,7 @@ refresh_counts (gpointer user_data)
   if (self->medecin_mode)
     {
       received->status_mask = INS_QUEUE_STATUS_BIT (INS_STATUS_AVIS_MEDICAL_DEMANDE);
+      received->kind_mask = INS_QUEUE_KIND_BIT (INS_KIND_SOINS_ETRANGER);
       count_one (self, 0, received);
       return G_SOURCE_REMOVE;
     }
@@ -786,6 +787,7 @@ become_ready (InsWindow *self)
                     G_CALLBACK (on_queue_items_changed), self);
   update_actions (self);
   schedule_counts (self);
+  ins_window_load_organismes (self);
   ins_queue_view_focus_list (self->queue_view);
 }
 
