@@ -195,7 +195,7 @@ build_throughput (InsDashboardTable *t, const InsWorkload *w)
 static void
 build_untouched (InsDashboardTable *t, const InsWorkload *w, GDateTime *now)
 {
-  set_headers (t, _("Numéro"), _("Type"), _("Held by"), _("Last action"), _("Claim"), _("Age (days)"), NULL);
+  set_headers (t, _("Numéro"), _("Type"), _("Held by"), _("Last action"), _("Lease"), _("Age (days)"), NULL);
   t->numeric = 1 << 5;
   for (guint i = 0; i < w->untouched->len; i++)
     {
@@ -210,7 +210,7 @@ build_untouched (InsDashboardTable *t, const InsWorkload *w, GDateTime *now)
 static void
 build_oldest (InsDashboardTable *t, const InsWorkload *w, GDateTime *now)
 {
-  set_headers (t, _("Numéro"), _("Type"), _("Status"), _("Insured person"), _("Received"),
+  set_headers (t, _("Numéro"), _("Type"), _("Status"), _("Insured person"), _("Received on"),
                _("Age (days)"), _("Deadline"), _("Held by"), NULL);
   t->numeric = 1 << 5;
   for (guint i = 0; i < w->oldest->len; i++)
@@ -227,7 +227,7 @@ build_oldest (InsDashboardTable *t, const InsWorkload *w, GDateTime *now)
 static void
 build_non_exploitables (InsDashboardTable *t, const InsWorkload *w)
 {
-  set_headers (t, _("Numéro"), _("Type"), _("Insured person"), _("Received"), _("Age (days)"), _("Reason"), NULL);
+  set_headers (t, _("Numéro"), _("Type"), _("Insured person"), _("Received on"), _("Age (days)"), _("Reason"), NULL);
   t->numeric = 1 << 4;
   for (guint i = 0; i < w->non_exploitables->len; i++)
     {

@@ -245,6 +245,7 @@ test_release (void)
   ui_test_wait (idle, NULL, "the figures to settle");
   ins_dashboard_view_show_table (view, INS_DASHBOARD_UNTOUCHED);
   button = row_button (INS_DASHBOARD_UNTOUCHED, numero, "dashboard.release");
+  ui_test_screenshot (window, "dashboard-untouched");
   click (button);
   ui_test_wait (dialog_open, NULL, "the confirmation");
   ui_test_screenshot (GTK_WIDGET (ins_dashboard_view_get_dialog (view)), "dashboard-release-dialog");
@@ -375,7 +376,7 @@ test_export_csv (void)
   g_autofree char *csv = export (INS_DASHBOARD_NON_EXPLOITABLES);
   g_autofree char *received = fixture_string (admin, "SELECT to_char(received_at, 'DD/MM/YYYY') FROM affaire"
                                                      " WHERE id = $1", unusable);
-  g_autofree char *expected = g_strdup_printf ("Numéro,Type,Insured person,Received,Age (days),Reason\r\n"
+  g_autofree char *expected = g_strdup_printf ("Numéro,Type,Insured person,Received on,Age (days),Reason\r\n"
                                                "%s,%s,Roux Jeanne,%s,5,\"Pièce illisible, tronquée\"\r\n",
                                                unusable_numero, ins_kind_label (INS_KIND_SOINS_ETRANGER),
                                                received);
@@ -386,7 +387,7 @@ test_export_csv (void)
 
   /* A name that a spreadsheet would run is quoted and defused. */
   oldest = export (INS_DASHBOARD_OLDEST);
-  g_assert_true (g_str_has_prefix (oldest, "Numéro,Type,Status,Insured person,Received,Age (days),Deadline,Held by\r\n"));
+  g_assert_true (g_str_has_prefix (oldest, "Numéro,Type,Status,Insured person,Received on,Age (days),Deadline,Held by\r\n"));
   formula_row = g_strdup_printf ("\r\n%s,%s,%s,\"'=Dupont, \"\"Jo\"\" Jeanne\",", formula_numero,
                                  ins_kind_label (INS_KIND_SOINS_ETRANGER), ins_status_label (INS_STATUS_RECUE));
   g_assert_nonnull (strstr (oldest, formula_row));
