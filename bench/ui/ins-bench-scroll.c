@@ -1,0 +1,370 @@
+/* ins-bench-scroll.c — queue scrolling: frame work while scrolling step by
+ * step and after jumps, in the real InsWindow, next to a bare GtkColumnView
+ * over a GListStore of the same rows in the same run
+ *
+ *   instruction-bench-scroll --database CONNINFO [--label TEXT] [--rows N] [--jumps N]
+ */
+#define G_LOG_DOMAIN "ins-bench"
+#include "config.h"
+
+#include <math.h>
+#include <unistd.h>
+
+#include <adwaita.h>
+
+#include "ui/ins-queue-item.h"
+#include "ui/ins-queue-model.h"
+#include "ui/ins-queue-view.h"
+#include "ui/ins-window.h"
+#include "ui/ins-window-private.h"
+#include "ins-bench-ui.h"
+
+#define SCROLL_TARGET_MS 8.0
+#define JUMP_TARGET_MS 16.7
+#define FRAME_WAIT_MS 250
+#define SETTLE_MS 400
+
+/* What a run scrolls: the real queue or the bare baseline. */
+typedef struct {
+  GtkWidget     *list;         /* the GtkColumnView */
+  GtkAdjustment *vadj;
+  InsQueueModel *model;        /* NULL for the baseline */
+} Scene;
+
+typedef struct {
+  InsBenchSamples scroll_wall, scroll_cpu;
+  InsBenchSamples jump_wall, jump_cpu;       /* the first frame after each jump */
+  InsBenchSamples settle_wall, settle_cpu;   /* every later frame until settled */
+  guint           steps;
+  guint           rows;
+  guint           idle_frames;               /* painted in 2 s with nothing to do */
+  double          rows_per_page;
+} Figures;
+
+static void
+figures_init (Figures *f)
+{
+  ins_bench_samples_init (&f->scroll_wall);
+  ins_bench_samples_init (&f->scroll_cpu);
+  ins_bench_samples_init (&f->jump_wall);
+  ins_bench_samples_init (&f->jump_cpu);
+  ins_bench_samples_init (&f->settle_wall);
+  ins_bench_samples_init (&f->settle_cpu);
+}
+
+static void
+figures_clear (Figures *f)
+{
+  ins_bench_samples_clear (&f->scroll_wall);
+  ins_bench_samples_clear (&f->scroll_cpu);
+  ins_bench_samples_clear (&f->jump_wall);
+  ins_bench_samples_clear (&f->jump_cpu);
+  ins_bench_samples_clear (&f->settle_wall);
+  ins_bench_samples_clear (&f->settle_cpu);
+}
+
+static GtkWidget *
+find_column_view (GtkWidget *widget)
+{
+  if (GTK_IS_COLUMN_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_column_view (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+scene_loading (Scene *scene)
+{
+  return scene->model != NULL && ins_queue_model_get_loading (scene->model);
+}
+
+static gboolean
+scene_idle (gpointer data)
+{
+  return !scene_loading (data);
+}
+
+static guint
+scene_rows (Scene *scene)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (scene->list))));
+}
+
+static double
+max_value (Scene *scene)
+{
+  return gtk_adjustment_get_upper (scene->vadj) - gtk_adjustment_get_page_size (scene->vadj);
+}
+
+/* Sets the adjustment as a wheel or a scrollbar drag would, timing the call
+ * (its handlers may ask for the next page) into the next frame. */
+static void
+set_value (InsBenchFrames *frames, Scene *scene, double value)
+{
+  gint64 wall = g_get_monotonic_time ();
+  gint64 cpu = ins_bench_thread_cpu_us ();
+
+  gtk_adjustment_set_value (scene->vadj, value);
+  ins_bench_frames_add_extra (frames, g_get_monotonic_time () - wall, ins_bench_thread_cpu_us () - cpu);
+}
+
+static void
+scroll_steps (InsBenchFrames *frames, Scene *scene, guint rows, Figures *f)
+{
+  guint n_items = scene_rows (scene);
+  double row_height = gtk_adjustment_get_upper (scene->vadj) / MAX (n_items, 1);
+  /* GtkScrolledWindow's step for one wheel notch. */
+  double step = pow (gtk_adjustment_get_page_size (scene->vadj), 2.0 / 3.0);
+  double goal = rows * row_height;
+  guint idle_steps = 0;
+
+  ins_bench_frames_set_target (frames, &f->scroll_wall, &f->scroll_cpu);
+  while (gtk_adjustment_get_value (scene->vadj) < goal && idle_steps < 40)
+    {
+      double value = gtk_adjustment_get_value (scene->vadj);
+
+      if (value >= max_value (scene) - 0.5)
+        {
+          /* At the end of what is loaded: a page may be on its way. */
+          if (!scene_loading (scene))
+            idle_steps++;
+          ins_bench_wait (scene_idle, scene, 5000);
+          ins_bench_wait_frames (frames, 1, 50);
+          continue;
+        }
+      idle_steps = 0;
+      set_value (frames, scene, MIN (value + step, max_value (scene)));
+      f->steps++;
+      if (!ins_bench_wait_frames (frames, 1, FRAME_WAIT_MS))
+        ins_bench_frames_add_extra (frames, -frames->extra_wall, -frames->extra_cpu);
+    }
+  /* And back to the top, as an agent going back up the list does. */
+  while (gtk_adjustment_get_value (scene->vadj) > 0.5)
+    {
+      set_value (frames, scene, MAX (gtk_adjustment_get_value (scene->vadj) - step, 0));
+      f->steps++;
+      if (!ins_bench_wait_frames (frames, 1, FRAME_WAIT_MS))
+        ins_bench_frames_add_extra (frames, -frames->extra_wall, -frames->extra_cpu);
+    }
+  ins_bench_frames_set_target (frames, NULL, NULL);
+  f->rows = scene_rows (scene);
+  f->rows_per_page = gtk_adjustment_get_page_size (scene->vadj) * f->rows / MAX (gtk_adjustment_get_upper (scene->vadj), 1);
+}
+
+static void
+jumps (InsBenchFrames *frames, Scene *scene, guint n_jumps, Figures *f)
+{
+  for (guint i = 0; i < n_jumps; i++)
+    {
+      double target = i % 2 == 0 ? max_value (scene) : floor (max_value (scene) / 2);
+
+      ins_bench_frames_set_target (frames, &f->jump_wall, &f->jump_cpu);
+      set_value (frames, scene, target);
+      if (!ins_bench_wait_frames (frames, 1, FRAME_WAIT_MS))
+        {
+          ins_bench_frames_add_extra (frames, -frames->extra_wall, -frames->extra_cpu);
+          continue;
+        }
+      /* A jump to the end of a lazy queue fetches the next page: its rows
+       * arrive in later frames. */
+      ins_bench_frames_set_target (frames, &f->settle_wall, &f->settle_cpu);
+      ins_bench_wait (scene_idle, scene, 5000);
+      ins_bench_run_for (SETTLE_MS);
+      ins_bench_frames_set_target (frames, NULL, NULL);
+    }
+}
+
+static void
+run_scene (GtkWidget *toplevel, Scene *scene, guint rows, guint n_jumps, Figures *f)
+{
+  InsBenchFrames frames;
+
+  guint64 before;
+
+  ins_bench_frames_attach (&frames, toplevel);
+  gtk_adjustment_set_value (scene->vadj, 0);
+  ins_bench_wait_frames (&frames, 3, 1000);
+  ins_bench_run_for (1000);
+  before = frames.n_frames;
+  ins_bench_run_for (2000);
+  f->idle_frames = (guint) (frames.n_frames - before);
+  scroll_steps (&frames, scene, rows, f);
+  jumps (&frames, scene, n_jumps, f);
+  ins_bench_frames_detach (&frames);
+}
+
+/* The baseline: a bare column view, one label per cell set in bind. */
+static const struct { const char *property; int width; } columns[] = {
+  { "numero", 130 }, { "kind-label", 150 }, { "beneficiaire", 160 }, { "place", 140 },
+  { "amount", 110 }, { "received", 100 }, { "due", 120 }, { "status-label", 130 }, { "agent", 140 },
+};
+
+static void
+bare_setup (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bare_bind (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  g_autofree char *text = NULL;
+
+  g_object_get (gtk_list_item_get_item (item), data, &text, NULL);
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static GtkWidget *
+bare_window (GListModel *rows, int width, int height, Scene *scene)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkSingleSelection *selection = gtk_single_selection_new (g_object_ref (rows));
+  GtkWidget *view = gtk_column_view_new (GTK_SELECTION_MODEL (selection));
+
+  gtk_column_view_set_show_row_separators (GTK_COLUMN_VIEW (view), TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (bare_setup), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (bare_bind), (gpointer) columns[i].property);
+      column = gtk_column_view_column_new (columns[i].property, factory);
+      gtk_column_view_column_set_fixed_width (column, columns[i].width);
+      gtk_column_view_append_column (GTK_COLUMN_VIEW (view), column);
+      g_object_unref (column);
+    }
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_window_set_child (GTK_WINDOW (window), scrolled);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  scene->list = view;
+  scene->vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  scene->model = NULL;
+  return window;
+}
+
+static gboolean
+window_ready (gpointer data)
+{
+  InsWindow *window = data;
+  InsQueueModel *model = ins_queue_view_get_model (ins_window_get_queue_view (window));
+
+  return model != NULL && !ins_queue_model_get_loading (model)
+         && g_list_model_get_n_items (G_LIST_MODEL (model)) > 0;
+}
+
+static void
+print_figures (const char *who, Figures *f, Figures *base)
+{
+  g_autofree char *a = NULL, *b = NULL;
+
+  g_print ("\n%s: %u scroll steps down and back up over %u rows (baseline: %u steps over %u rows); "
+           "%.0f rows in view (baseline %.0f); frames painted in 2 s of idling before: %u (baseline %u)\n\n",
+           who, f->steps, f->rows, base->steps, base->rows, f->rows_per_page, base->rows_per_page,
+           f->idle_frames, base->idle_frames);
+  g_print ("| measure | InsWindow queue | bare GtkColumnView baseline | target |\n|---|---|---|---|\n");
+#define ROW(label, set, target)                                                                  \
+  a = g_strdup_printf ("%.1f ms p95 (cpu %.1f, max %.1f, %u frames)",                            \
+                       ins_bench_samples_percentile (&f->set##_wall, 95),                        \
+                       ins_bench_samples_percentile (&f->set##_cpu, 95),                         \
+                       ins_bench_samples_max (&f->set##_wall), ins_bench_samples_count (&f->set##_wall)); \
+  b = g_strdup_printf ("%.1f ms p95 (cpu %.1f, max %.1f, %u frames)",                            \
+                       ins_bench_samples_percentile (&base->set##_wall, 95),                     \
+                       ins_bench_samples_percentile (&base->set##_cpu, 95),                      \
+                       ins_bench_samples_max (&base->set##_wall), ins_bench_samples_count (&base->set##_wall)); \
+  ins_bench_print_row (label, a, b, target);                                                     \
+  g_clear_pointer (&a, g_free);                                                                  \
+  g_clear_pointer (&b, g_free);
+  ROW ("frame work while scrolling", scroll, "≤ 8 ms");
+  ROW ("first frame after a jump (end, middle)", jump, "≤ 16.7 ms");
+  ROW ("later frames until settled", settle, "≤ 16.7 ms");
+#undef ROW
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autofree char *database = NULL;
+  g_autofree char *label = NULL;
+  int rows = 1000, n_jumps = 40;
+  GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_STRING, &database, "libpq conninfo (with the agent's user)", "CONNINFO" },
+    { "label", 0, 0, G_OPTION_ARG_STRING, &label, "What the database holds, for the report", "TEXT" },
+    { "rows", 0, 0, G_OPTION_ARG_INT, &rows, "Rows to scroll through step by step (default 1000)", "N" },
+    { "jumps", 0, 0, G_OPTION_ARG_INT, &n_jumps, "Jumps, alternately to the end and the middle (default 40)", "N" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *drafts = g_strdup_printf ("%s/ins-bench-drafts-%d.json", g_get_tmp_dir (), (int) getpid ());
+  g_autoptr(GListStore) rows_store = g_list_store_new (INS_TYPE_QUEUE_ITEM);
+  InsWindow *window;
+  GtkWidget *bare;
+  GListModel *model;
+  Scene scene = { 0 }, base_scene = { 0 };
+  Figures f, base;
+  int width, height;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || database == NULL)
+    {
+      g_printerr ("%s\n", error ? error->message : "--database is required");
+      return 2;
+    }
+  gtk_init ();
+  adw_init ();
+  figures_init (&f);
+  figures_init (&base);
+
+  window = ins_window_new_for_conninfo (NULL, database, drafts);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1500, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  if (!ins_bench_wait (window_ready, window, 60000))
+    {
+      g_printerr ("the queue did not load: %s\n", ins_window_get_last_message (window));
+      return 1;
+    }
+  ins_bench_run_for (500);
+
+  scene.list = find_column_view (GTK_WIDGET (ins_window_get_queue_view (window)));
+  scene.vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (scene.list));
+  scene.model = ins_queue_view_get_model (ins_window_get_queue_view (window));
+  width = gtk_widget_get_width (gtk_widget_get_parent (scene.list));
+  height = gtk_widget_get_height (gtk_widget_get_parent (scene.list));
+  run_scene (GTK_WIDGET (window), &scene, (guint) rows, (guint) n_jumps, &f);
+
+  /* The same rows, the same objects, in a bare view of the same size. */
+  model = G_LIST_MODEL (scene.model);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_list_store_append (rows_store, item);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  ins_bench_run_for (300);
+
+  bare = bare_window (G_LIST_MODEL (rows_store), width, height, &base_scene);
+  gtk_window_present (GTK_WINDOW (bare));
+  ins_bench_run_for (500);
+  run_scene (bare, &base_scene, (guint) rows, (guint) n_jumps, &base);
+  gtk_window_destroy (GTK_WINDOW (bare));
+
+  print_figures (label ? label : database, &f, &base);
+  g_print ("\nQueue pane %d × %d px; GSK_RENDERER=%s, GDK_BACKEND=%s (Xvfb, no GPU).\n", width, height,
+           g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default",
+           g_getenv ("GDK_BACKEND") ? g_getenv ("GDK_BACKEND") : "default");
+  figures_clear (&f);
+  figures_clear (&base);
+  return 0;
+}

@@ -1,0 +1,314 @@
+/* ins-bench-ui.c — what the workspace benchmarks share */
+#define G_LOG_DOMAIN "ins-bench"
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "ins-bench-ui.h"
+
+/* Samples -------------------------------------------------------------------- */
+
+void
+ins_bench_samples_init (InsBenchSamples *self)
+{
+  self->values = g_array_new (FALSE, FALSE, sizeof (double));
+}
+
+void
+ins_bench_samples_clear (InsBenchSamples *self)
+{
+  g_clear_pointer (&self->values, g_array_unref);
+}
+
+void
+ins_bench_samples_add (InsBenchSamples *self, double ms)
+{
+  g_array_append_val (self->values, ms);
+}
+
+guint
+ins_bench_samples_count (InsBenchSamples *self)
+{
+  return self->values->len;
+}
+
+static int
+compare_doubles (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+double
+ins_bench_samples_percentile (InsBenchSamples *self, double p)
+{
+  g_autoptr(GArray) sorted = NULL;
+  guint rank;
+
+  if (self->values->len == 0)
+    return 0;
+  sorted = g_array_sized_new (FALSE, FALSE, sizeof (double), self->values->len);
+  g_array_append_vals (sorted, self->values->data, self->values->len);
+  g_array_sort (sorted, compare_doubles);
+  rank = (guint) ceil (p / 100.0 * sorted->len);
+  rank = CLAMP (rank, 1, sorted->len);
+  return g_array_index (sorted, double, rank - 1);
+}
+
+double
+ins_bench_samples_max (InsBenchSamples *self)
+{
+  double max = 0;
+
+  for (guint i = 0; i < self->values->len; i++)
+    max = MAX (max, g_array_index (self->values, double, i));
+  return max;
+}
+
+/* Frames --------------------------------------------------------------------- */
+
+gint64
+ins_bench_thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+/* The first phase a frame runs starts it. An emission hook runs before any
+ * handler, so the first phase's own work is counted. */
+static InsBenchFrames *attached;
+static const char * const phases[] = { "flush-events", "before-paint", "update", "layout", "paint" };
+static gulong phase_hooks[G_N_ELEMENTS (phases)];
+
+static gboolean
+on_phase (GSignalInvocationHint *hint, guint n_params, const GValue *params, gpointer data)
+{
+  InsBenchFrames *self = attached;
+
+  if (self == NULL || self->in_frame || g_value_get_object (&params[0]) != (GObject *) self->clock)
+    return TRUE;
+  self->in_frame = TRUE;
+  self->begin_wall = g_get_monotonic_time ();
+  self->begin_cpu = ins_bench_thread_cpu_us ();
+  return TRUE;
+}
+
+static void
+on_frame_end (GdkFrameClock *clock, InsBenchFrames *self)
+{
+  gint64 wall, cpu;
+
+  /* A frame that ran no phase but after-paint did no work. */
+  if (!self->in_frame)
+    {
+      self->begin_wall = g_get_monotonic_time ();
+      self->begin_cpu = ins_bench_thread_cpu_us ();
+    }
+  self->in_frame = FALSE;
+  wall = g_get_monotonic_time () - self->begin_wall + self->extra_wall;
+  cpu = ins_bench_thread_cpu_us () - self->begin_cpu + self->extra_cpu;
+
+  self->extra_wall = 0;
+  self->extra_cpu = 0;
+  self->n_frames++;
+  if (self->wall != NULL)
+    ins_bench_samples_add (self->wall, wall / 1000.0);
+  if (self->cpu != NULL)
+    ins_bench_samples_add (self->cpu, cpu / 1000.0);
+}
+
+void
+ins_bench_frames_attach (InsBenchFrames *self, GtkWidget *widget)
+{
+  g_return_if_fail (attached == NULL);
+
+  memset (self, 0, sizeof *self);
+  self->clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+  if (phase_hooks[0] == 0)
+    for (guint i = 0; i < G_N_ELEMENTS (phases); i++)
+      phase_hooks[i] = g_signal_add_emission_hook (g_signal_lookup (phases[i], GDK_TYPE_FRAME_CLOCK), 0,
+                                                   on_phase, NULL, NULL);
+  self->end_handler = g_signal_connect_after (self->clock, "after-paint", G_CALLBACK (on_frame_end), self);
+  attached = self;
+}
+
+void
+ins_bench_frames_detach (InsBenchFrames *self)
+{
+  if (self->clock == NULL)
+    return;
+  attached = NULL;
+  g_clear_signal_handler (&self->end_handler, self->clock);
+  g_clear_object (&self->clock);
+}
+
+void
+ins_bench_frames_set_target (InsBenchFrames *self, InsBenchSamples *wall, InsBenchSamples *cpu)
+{
+  self->wall = wall;
+  self->cpu = cpu;
+  self->extra_wall = 0;
+  self->extra_cpu = 0;
+}
+
+void
+ins_bench_frames_add_extra (InsBenchFrames *self, gint64 wall_us, gint64 cpu_us)
+{
+  self->extra_wall += wall_us;
+  self->extra_cpu += cpu_us;
+}
+
+/* Main-loop busy stretches --------------------------------------------------- */
+
+static struct {
+  gboolean         started;
+  gint64           poll_returned;    /* 0: not yet */
+  gint64           longest;
+  GArray          *stretches;        /* of gint64 µs since the last reset */
+  InsBenchSamples *samples;          /* borrowed */
+} loop;
+
+static gint
+monitored_poll (GPollFD *fds, guint n_fds, gint timeout)
+{
+  gint64 now = g_get_monotonic_time ();
+  gint result;
+
+  if (loop.poll_returned != 0)
+    {
+      gint64 busy = now - loop.poll_returned;
+
+      loop.longest = MAX (loop.longest, busy);
+      g_array_append_val (loop.stretches, busy);
+      if (loop.samples != NULL)
+        ins_bench_samples_add (loop.samples, busy / 1000.0);
+    }
+  result = g_poll (fds, n_fds, timeout);
+  loop.poll_returned = g_get_monotonic_time ();
+  return result;
+}
+
+void
+ins_bench_loop_monitor_start (void)
+{
+  if (loop.started)
+    return;
+  loop.started = TRUE;
+  loop.stretches = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_main_context_set_poll_func (g_main_context_default (), monitored_poll);
+}
+
+void
+ins_bench_loop_monitor_reset (InsBenchSamples *samples)
+{
+  loop.longest = 0;
+  loop.poll_returned = 0;
+  loop.samples = samples;
+  g_array_set_size (loop.stretches, 0);
+}
+
+double
+ins_bench_loop_monitor_longest_ms (void)
+{
+  return loop.longest / 1000.0;
+}
+
+guint
+ins_bench_loop_monitor_count_over (double ms)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < loop.stretches->len; i++)
+    if (g_array_index (loop.stretches, gint64, i) > ms * 1000)
+      n++;
+  return n;
+}
+
+/* Memory --------------------------------------------------------------------- */
+
+static gint64
+status_kb (const char *field)
+{
+  g_autofree char *text = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &text, NULL, NULL))
+    return 0;
+  line = strstr (text, field);
+  if (line == NULL)
+    return 0;
+  return g_ascii_strtoll (line + strlen (field), NULL, 10);
+}
+
+gint64
+ins_bench_rss_kb (void)
+{
+  return status_kb ("VmRSS:");
+}
+
+gint64
+ins_bench_hwm_kb (void)
+{
+  return status_kb ("VmHWM:");
+}
+
+/* Waiting -------------------------------------------------------------------- */
+
+static gboolean
+on_deadline (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+ins_bench_wait (gboolean (*cond) (gpointer data), gpointer data, guint timeout_ms)
+{
+  gboolean expired = FALSE;
+  guint deadline = g_timeout_add (timeout_ms, on_deadline, &expired);
+
+  while (!(cond != NULL && cond (data)) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  if (!expired)
+    g_source_remove (deadline);
+  return cond != NULL && cond (data);
+}
+
+typedef struct {
+  InsBenchFrames *frames;
+  guint64         until;
+} FramesWait;
+
+static gboolean
+frames_reached (gpointer data)
+{
+  FramesWait *w = data;
+
+  return w->frames->n_frames >= w->until;
+}
+
+gboolean
+ins_bench_wait_frames (InsBenchFrames *frames_of, guint frames, guint timeout_ms)
+{
+  FramesWait w = { frames_of, frames_of->n_frames + frames };
+
+  return ins_bench_wait (frames_reached, &w, timeout_ms);
+}
+
+void
+ins_bench_run_for (guint ms)
+{
+  ins_bench_wait (NULL, NULL, ms);
+}
+
+void
+ins_bench_print_row (const char *what, const char *figure, const char *baseline, const char *target)
+{
+  g_print ("| %s | %s | %s | %s |\n", what, figure, baseline, target);
+}
