@@ -26,8 +26,8 @@
   " a.country, a.oc_label, a.amount_minor, a.currency, a.received_at, a.due_at," \
   " a.sla_paused_since, a.priority, a.assignee_id, g.display_name, a.lease_until," \
   " a.version, a.excluded FROM affaire a LEFT JOIN agent g ON g.id = a.assignee_id WHERE true"
-#define PAGE_KEYSET " AND ((-a.priority), a.received_at, a.id) > ((-(%s::smallint)), %s::timestamptz, %s::bigint)"
-#define PAGE_ORDER " ORDER BY (-a.priority), a.received_at, a.id LIMIT 51"
+#define PAGE_KEYSET " AND (a.queue_rank, a.received_at, a.id) > (-(%s::smallint), %s::timestamptz, %s::bigint)"
+#define PAGE_ORDER " ORDER BY a.queue_rank, a.received_at, a.id LIMIT 51"
 
 static GArray *
 time_store (PGconn *conn, InsAgent *agent, InsQueueQuery *query, InsQueueCursor *cursor, int n)
@@ -119,7 +119,7 @@ main (int argc, char *argv[])
   offset = g_strdup_printf ("%" G_GINT64_FORMAT, deep);
   params[0] = offset;
   res = ins_db_exec (conn, "SELECT id, priority, to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
-                           " FROM affaire ORDER BY (-priority), received_at, id OFFSET $1 LIMIT 1",
+                           " FROM affaire ORDER BY queue_rank, received_at, id OFFSET $1 LIMIT 1",
                      1, params, &error);
   if (res == NULL || PQntuples (res) != 1)
     g_error ("no row at %s: %s", offset, error ? error->message : "too few affaires");

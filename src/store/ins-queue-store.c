@@ -163,7 +163,7 @@ order_key (InsQueueSort sort)
       return "(a.due_at, a.id)";
     case INS_QUEUE_SORT_PRIORITY:
     default:
-      return "((-a.priority), a.received_at, a.id)";
+      return "(a.queue_rank, a.received_at, a.id)";
     }
 }
 
@@ -175,7 +175,7 @@ add_keyset (InsSql *q, InsQueueSort sort, const InsQueueCursor *cursor, gboolean
 
   ins_sql_add (q, fragment);
   if (sort == INS_QUEUE_SORT_PRIORITY)
-    ins_sql_add (q, "((-(?::smallint)), ?::timestamptz, ?::bigint)",
+    ins_sql_add (q, "(-(?::smallint), ?::timestamptz, ?::bigint)",
              g_strdup (ins_queue_cursor_get_key (cursor)),
              g_strdup (ins_queue_cursor_get_key2 (cursor)), g_steal_pointer (&id));
   else
@@ -198,7 +198,7 @@ add_order (InsSql *q, InsQueueSort sort, gboolean forward)
       break;
     case INS_QUEUE_SORT_PRIORITY:
     default:
-      g_string_append_printf (q->sql, " ORDER BY (-a.priority)%s, a.received_at%s, a.id%s",
+      g_string_append_printf (q->sql, " ORDER BY a.queue_rank%s, a.received_at%s, a.id%s",
                               dir, dir, dir);
       break;
     }
