@@ -50,6 +50,13 @@ button_sensitive (GtkWidget *window, const char *id)
   return gtk_widget_is_sensitive (GTK_WIDGET (button));
 }
 
+static gboolean
+actions_off (gpointer data)
+{
+  return ins_window_get_connection_lost (data)
+         && !button_sensitive (data, "claim_next_button") && !button_sensitive (data, "refuse_button");
+}
+
 static void
 test_recovers_after_restart (void)
 {
@@ -76,6 +83,7 @@ test_recovers_after_restart (void)
   /* The server goes away: the bar shows, every action is off. */
   pg_ctl ("stop");
   ui_test_wait (connection_lost, window, "the connection bar");
+  ui_test_wait (actions_off, window, "the actions to be disabled");
   g_assert_false (button_sensitive (GTK_WIDGET (window), "claim_next_button"));
   g_assert_false (button_sensitive (GTK_WIDGET (window), "refuse_button"));
   g_assert_false (ins_window_action_enabled (window, INS_WS_CLOSE));
