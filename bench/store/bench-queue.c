@@ -26,7 +26,7 @@
   " a.country, a.oc_label, a.amount_minor, a.currency, a.received_at, a.due_at," \
   " a.sla_paused_since, a.priority, a.assignee_id, g.display_name, a.lease_until," \
   " a.version, a.excluded FROM affaire a LEFT JOIN agent g ON g.id = a.assignee_id WHERE true"
-#define PAGE_KEYSET " AND (a.queue_rank, a.received_at, a.id) > (-(%s::smallint), %s::timestamptz, %s::bigint)"
+#define PAGE_KEYSET " AND (a.queue_rank, a.received_at, a.id) >= (-(%s::smallint), %s::timestamptz, %s::bigint + 1)"
 #define PAGE_ORDER " ORDER BY a.queue_rank, a.received_at, a.id LIMIT 51"
 
 static GArray *

@@ -167,11 +167,17 @@ order_key (InsQueueSort sort)
     }
 }
 
+/* Rows after (k, t, id) are the rows at or after (k, t, id + 1): ids are
+ * integers. The planner estimates a row comparison by its first column
+ * alone, so "> (0, …)" reads as queue_rank > 0, almost no rows, and it would
+ * sort the whole rest of the organisme instead of reading the index in order;
+ * ">= (0, …)" reads as queue_rank >= 0, which is what it is. */
 static void
 add_keyset (InsSql *q, InsQueueSort sort, const InsQueueCursor *cursor, gboolean forward)
 {
-  g_autofree char *fragment = g_strdup_printf (" AND %s %s ", order_key (sort), forward ? ">" : "<");
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, ins_queue_cursor_get_id (cursor));
+  g_autofree char *fragment = g_strdup_printf (" AND %s %s ", order_key (sort), forward ? ">=" : "<=");
+  gint64 bound = ins_queue_cursor_get_id (cursor) + (forward ? 1 : -1);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, bound);
 
   ins_sql_add (q, fragment);
   if (sort == INS_QUEUE_SORT_PRIORITY)
