@@ -111,16 +111,27 @@ add_mask (InsSql *q, const char *column, const char *type, guint mask, guint n,
     }
 }
 
+/* Status through a.status_code (008-queue-status.sql: the InsStatus value),
+ * an index condition under row security where a.status = … is not. */
+static void
+add_status_mask (InsSql *q, guint mask)
+{
+  g_autoptr(GString) codes = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < INS_N_STATUSES; i++)
+    if (mask & (1u << i))
+      g_string_append_printf (codes, "%s%u", n++ ? "," : "", i);
+  if (n == 1)
+    ins_sql_add (q, " AND a.status_code = ?::smallint", g_strdup (codes->str));
+  else if (n > 1)
+    ins_sql_add (q, " AND a.status_code = ANY(?::smallint[])", g_strdup_printf ("{%s}", codes->str));
+}
+
 static const char *
 kind_nick (int kind)
 {
   return ins_kind_to_nick ((InsAffaireKind) kind);
-}
-
-static const char *
-status_nick (int status)
-{
-  return ins_status_to_nick ((InsStatus) status);
 }
 
 static void
@@ -128,7 +139,7 @@ add_filters (InsSql *q, const InsAgent *agent, const InsQueueQuery *query)
 {
   ins_sql_add (q, " WHERE true");
   add_mask (q, "a.kind", "affaire_kind", query->kind_mask, INS_N_KINDS, kind_nick);
-  add_mask (q, "a.status", "affaire_status", query->status_mask, INS_N_STATUSES, status_nick);
+  add_status_mask (q, query->status_mask);
   switch (query->assignee)
     {
     case INS_QUEUE_ASSIGNEE_MINE:

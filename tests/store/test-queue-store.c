@@ -121,6 +121,37 @@ test_keyset_filtered (void)
 }
 
 static void
+test_keyset_one_status (void)
+{
+  g_autoptr(InsQueueQuery) query = ins_queue_query_new ();
+
+  query->status_mask = INS_QUEUE_STATUS_BIT (INS_STATUS_RECUE);
+  check_walks (query, "a.status = 'recue'");
+}
+
+/* The queue filters on status_code, which must be the InsStatus value. */
+static void
+test_status_codes (void)
+{
+  gint64 id = fixture_int (admin, "SELECT min(id) FROM affaire", 0);
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ins_db_run (admin, "BEGIN", 0, NULL, &error));
+  for (int i = 0; i < INS_N_STATUSES; i++)
+    {
+      const char *params[] = { ins_status_to_nick ((InsStatus) i), id_text };
+      g_autoptr(PGresult) res = ins_db_exec (admin, "UPDATE affaire SET status = $1::affaire_status"
+                                                    " WHERE id = $2 RETURNING status_code",
+                                             2, params, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (ins_db_get_int64 (res, 0, 0), ==, i);
+    }
+  g_assert_true (ins_db_run (admin, "ROLLBACK", 0, NULL, &error));
+}
+
+static void
 test_middle_cursor (void)
 {
   g_autoptr(InsQueueQuery) query = ins_queue_query_new ();
@@ -319,6 +350,8 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/queue/keyset-all-sorts-both-ways", test_keyset_all);
   g_test_add_func ("/queue/keyset-filtered", test_keyset_filtered);
+  g_test_add_func ("/queue/keyset-one-status", test_keyset_one_status);
+  g_test_add_func ("/queue/status-codes", test_status_codes);
   g_test_add_func ("/queue/back-from-middle", test_middle_cursor);
   g_test_add_func ("/queue/search", test_search);
   g_test_add_func ("/queue/filters", test_filters);
