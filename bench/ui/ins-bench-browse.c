@@ -15,6 +15,7 @@
 #define G_LOG_DOMAIN "ins-bench"
 #include "config.h"
 
+#include <string.h>
 #include <unistd.h>
 
 #include <adwaita.h>
@@ -189,9 +190,11 @@ main (int argc, char *argv[])
   InsBenchSamples stretches;
   Browse b = { 0 };
   guint browsed = 0, over_50_first = 0, over_16_first = 0;
-  double stall_first, stall_all;
+  double stall_first, stall_all, stall_first_cpu, most_cpu_first;
   gint64 rss_bare, rss_ready, rss_first, rss_all, started, first_ms;
   InsPageCache *cache;
+  guint children;
+  gint64 children_kb;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || database == NULL)
@@ -221,6 +224,8 @@ main (int argc, char *argv[])
   ins_bench_loop_monitor_reset (&stretches);
   browse (&b, (guint) MIN (stall_count, count), &browsed);
   stall_first = ins_bench_loop_monitor_longest_ms ();
+  stall_first_cpu = ins_bench_loop_monitor_longest_cpu_ms ();
+  most_cpu_first = ins_bench_loop_monitor_most_cpu_ms ();
   over_50_first = ins_bench_loop_monitor_count_over (50);
   over_16_first = ins_bench_loop_monitor_count_over (16.7);
   first_ms = (g_get_monotonic_time () - started) / 1000;
@@ -230,12 +235,13 @@ main (int argc, char *argv[])
   ins_bench_run_for (1000);
   rss_all = ins_bench_rss_kb ();
   cache = ins_renderer_get_cache (ins_renderer_get_default ());
+  ins_bench_children (&children, &children_kb);
 
   if (baseline)
     {
-      g_print ("BASELINE\t%s\t%u\t%.1f\t%.1f\t%u\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\n",
+      g_print ("BASELINE\t%s\t%u\t%.1f\t%.1f\t%u\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%.1f\t%u\n",
                label ? label : database, browsed, stall_first, ins_bench_samples_percentile (&stretches, 99),
-               over_50_first, rss_ready, rss_all);
+               over_50_first, rss_ready, rss_all, most_cpu_first, children);
     }
   else
     {
@@ -247,7 +253,8 @@ main (int argc, char *argv[])
                label ? label : database, browsed, b.failed, b.without_documents, b.timeouts,
                STEP_TIMEOUT_MS / 1000, MIN ((guint) stall_count, browsed), first_ms / 1000.0);
       g_print ("| measure | figure | in the same run | target |\n|---|---|---|---|\n");
-      s1 = g_strdup_printf ("%.1f ms", stall_first);
+      s1 = g_strdup_printf ("%.1f ms (main thread on CPU %.1f ms of it; most CPU in one iteration %.1f ms)",
+                            stall_first, stall_first_cpu, most_cpu_first);
       s2 = g_strdup_printf ("p99 of %u loop iterations %.1f ms; %u over 16.7 ms, %u over 50 ms",
                             ins_bench_samples_count (&stretches),
                             ins_bench_samples_percentile (&stretches, 99), over_16_first, over_50_first);
@@ -262,6 +269,24 @@ main (int argc, char *argv[])
                            c, MIN ((guint) stall_count, browsed), f, d, h,
                            ins_page_cache_get_size (cache) / 1048576.0, ins_page_cache_get_n_entries (cache));
       ins_bench_print_row ("VmRSS after browsing all", a, e, "≤ 300 MB");
+      g_free (s3);
+      s3 = g_strdup_printf ("%u processes, VmRSS %.1f MB together", children, children_kb / 1024.0);
+      ins_bench_print_row ("instruction-renderer helpers still running after browsing", s3,
+                           "InsRenderer keeps at most 6 documents open", "bounded");
+    }
+
+  if (g_getenv ("GOBJECT_DEBUG") != NULL && strstr (g_getenv ("GOBJECT_DEBUG"), "instance-count") != NULL)
+    {
+      static const char * const types[] = {
+        "GdkMemoryTexture", "GdkTexture", "InsPageImage", "InsRenderDocument", "InsDocumentView",
+        "InsPageThumbnail", "InsPageView", "GtkPicture", "GtkLabel", "GtkBox", "InsAffairePanel", "GBytes",
+      };
+
+      g_print ("\nLive instances after browsing (GOBJECT_DEBUG=instance-count):");
+      for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+        if (g_type_from_name (types[i]) != 0)
+          g_print (" %s %d;", types[i], g_type_get_instance_count (g_type_from_name (types[i])));
+      g_print ("\n");
     }
 
   ins_bench_frames_detach (&b.frames);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "ins-bench-ui.h"
 
@@ -169,7 +170,10 @@ ins_bench_frames_add_extra (InsBenchFrames *self, gint64 wall_us, gint64 cpu_us)
 static struct {
   gboolean         started;
   gint64           poll_returned;    /* 0: not yet */
+  gint64           poll_returned_cpu;
   gint64           longest;
+  gint64           longest_cpu;      /* CPU time of the main thread in it */
+  gint64           most_cpu;         /* the stretch that used the most CPU */
   GArray          *stretches;        /* of gint64 µs since the last reset */
   InsBenchSamples *samples;          /* borrowed */
 } loop;
@@ -183,14 +187,21 @@ monitored_poll (GPollFD *fds, guint n_fds, gint timeout)
   if (loop.poll_returned != 0)
     {
       gint64 busy = now - loop.poll_returned;
+      gint64 cpu = ins_bench_thread_cpu_us () - loop.poll_returned_cpu;
 
-      loop.longest = MAX (loop.longest, busy);
+      if (busy > loop.longest)
+        {
+          loop.longest = busy;
+          loop.longest_cpu = cpu;
+        }
+      loop.most_cpu = MAX (loop.most_cpu, cpu);
       g_array_append_val (loop.stretches, busy);
       if (loop.samples != NULL)
         ins_bench_samples_add (loop.samples, busy / 1000.0);
     }
   result = g_poll (fds, n_fds, timeout);
   loop.poll_returned = g_get_monotonic_time ();
+  loop.poll_returned_cpu = ins_bench_thread_cpu_us ();
   return result;
 }
 
@@ -208,6 +219,8 @@ void
 ins_bench_loop_monitor_reset (InsBenchSamples *samples)
 {
   loop.longest = 0;
+  loop.longest_cpu = 0;
+  loop.most_cpu = 0;
   loop.poll_returned = 0;
   loop.samples = samples;
   g_array_set_size (loop.stretches, 0);
@@ -217,6 +230,18 @@ double
 ins_bench_loop_monitor_longest_ms (void)
 {
   return loop.longest / 1000.0;
+}
+
+double
+ins_bench_loop_monitor_longest_cpu_ms (void)
+{
+  return loop.longest_cpu / 1000.0;
+}
+
+double
+ins_bench_loop_monitor_most_cpu_ms (void)
+{
+  return loop.most_cpu / 1000.0;
 }
 
 guint
@@ -256,6 +281,33 @@ gint64
 ins_bench_hwm_kb (void)
 {
   return status_kb ("VmHWM:");
+}
+
+void
+ins_bench_children (guint *count, gint64 *rss_kb)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc", 0, NULL);
+  g_autofree char *me = g_strdup_printf ("%d", (int) getpid ());
+  const char *name;
+
+  *count = 0;
+  *rss_kb = 0;
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("/proc", name, "status", NULL);
+      g_autofree char *text = NULL;
+      const char *ppid, *rss;
+
+      if (!g_ascii_isdigit (name[0]) || !g_file_get_contents (path, &text, NULL, NULL))
+        continue;
+      ppid = strstr (text, "PPid:");
+      if (ppid == NULL || g_ascii_strtoll (ppid + 5, NULL, 10) != getpid ())
+        continue;
+      (*count)++;
+      rss = strstr (text, "VmRSS:");
+      if (rss != NULL)
+        *rss_kb += g_ascii_strtoll (rss + 6, NULL, 10);
+    }
 }
 
 /* Waiting -------------------------------------------------------------------- */

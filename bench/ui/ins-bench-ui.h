@@ -55,6 +55,11 @@ void    ins_bench_loop_monitor_start (void);
 /* Resets the record; stretches are added to @samples when not NULL. */
 void    ins_bench_loop_monitor_reset (InsBenchSamples *samples);
 double  ins_bench_loop_monitor_longest_ms (void);
+/* The main thread's CPU time during the longest stretch, and the most CPU
+ * time any stretch used: a long stretch with little CPU was waiting (a
+ * blocking call, or a CPU taken by other processes). */
+double  ins_bench_loop_monitor_longest_cpu_ms (void);
+double  ins_bench_loop_monitor_most_cpu_ms (void);
 guint   ins_bench_loop_monitor_count_over (double ms);
 
 /* The main thread's CPU time, in microseconds. */
@@ -62,6 +67,8 @@ gint64  ins_bench_thread_cpu_us   (void);
 /* VmRSS and VmHWM of this process, in kB (0 when unreadable). */
 gint64  ins_bench_rss_kb          (void);
 gint64  ins_bench_hwm_kb          (void);
+/* This process's child processes (the renderer helpers) and their VmRSS. */
+void    ins_bench_children        (guint *count, gint64 *rss_kb);
 
 /* Runs the default main loop (blocking, so that the loop monitor sees the
  * real loop) until @cond (@data) holds or @timeout_ms passes; returns
