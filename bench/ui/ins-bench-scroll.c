@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <adwaita.h>
@@ -44,6 +45,7 @@ typedef struct {
 static void
 figures_init (Figures *f)
 {
+  memset (f, 0, sizeof *f);
   ins_bench_samples_init (&f->scroll_wall);
   ins_bench_samples_init (&f->scroll_cpu);
   ins_bench_samples_init (&f->jump_wall);
