@@ -485,20 +485,42 @@ build_checklist (InsAffairePanel *self, InsAffaire *a)
     }
 }
 
+/* What a history entry says happened, in the past tense: never the stored word. */
+const char *
+ins_affaire_panel_history_label (const char *nick)
+{
+  InsAction action;
+
+  if (g_strcmp0 (nick, "import") == 0)
+    return _("Received from the online service");
+  if (g_strcmp0 (nick, "retry_notification") == 0)
+    return _("Notification sent again");
+  if (nick == NULL || !ins_action_from_nick (nick, &action))
+    return _("Other action");
+  switch (action)
+    {
+    case INS_ACTION_CLAIM:                return _("Taken");
+    case INS_ACTION_RELEASE:              return _("Released");
+    case INS_ACTION_REQUEST_AVIS:         return _("Medical opinion requested");
+    case INS_ACTION_RECORD_AVIS:          return _("Medical opinion given");
+    case INS_ACTION_ACCEPT:               return _("Accepted");
+    case INS_ACTION_REFUSE:               return _("Refused");
+    case INS_ACTION_MARK_INCOMPLETE:      return _("Missing pieces requested");
+    case INS_ACTION_CLOSE:                return _("Closed");
+    case INS_ACTION_PIECES_RECEIVED:      return _("Missing pieces received");
+    case INS_ACTION_REASSIGN:             return _("Reassigned");
+    case INS_ACTION_TRANSFER:             return _("Transferred to another organisme");
+    case INS_ACTION_MARK_UNUSABLE:        return _("Marked unusable");
+    default:                              return ins_action_label (action);
+    }
+}
+
 static char *
 history_text (InsHistoryEntry *e)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *when = e->at ? ins_format_date_time (e->at) : g_strdup ("");
-  InsAction action;
-  const char *what;
-
-  if (ins_action_from_nick (e->action, &action))
-    what = ins_action_label (action);
-  else if (g_strcmp0 (e->action, "import") == 0)
-    what = _("Received from the online service");
-  else
-    what = e->action;
+  const char *what = ins_affaire_panel_history_label (e->action);
 
   g_string_append_printf (text, "%s — %s — %s", when, e->agent_name ? e->agent_name : _("System"), what);
   if (e->has_from_status && e->has_to_status && e->from_status != e->to_status)

@@ -25,4 +25,7 @@ void        ins_affaire_panel_set_affaire (InsAffairePanel *self,
 void        ins_affaire_panel_set_loading (InsAffairePanel *self);
 InsAffaire *ins_affaire_panel_get_affaire (InsAffairePanel *self);
 
+/* The French label of a history entry's stored action word. */
+const char *ins_affaire_panel_history_label (const char *nick);
+
 G_END_DECLS

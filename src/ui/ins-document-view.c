@@ -67,6 +67,7 @@ struct _InsDocumentView
   GCancellable *thumbs_cancellable;
   GCancellable *prefetch_cancellable;
   gboolean building_thumbnails;
+  gboolean read_only;
 };
 
 G_DEFINE_FINAL_TYPE (InsDocumentView, ins_document_view, GTK_TYPE_WIDGET)
@@ -174,7 +175,7 @@ update_actions (InsDocumentView *self)
 {
   DocState *d = current_doc (self);
   gboolean shown = d != NULL && d->doc != NULL && d->error == NULL;
-  gboolean agent_doc = shown && d->info != NULL;
+  gboolean agent_doc = shown && d->info != NULL && !self->read_only;
   g_autofree char *page_text = NULL;
   g_autofree char *zoom_text = NULL;
 
@@ -188,8 +189,8 @@ update_actions (InsDocumentView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.zoom-out", shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.fit-width", shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.fit-page", shown);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.rotate-right", shown);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.rotate-left", shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.rotate-right", shown && !self->read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.rotate-left", shown && !self->read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.tag-page", agent_doc);
   gtk_widget_set_sensitive (GTK_WIDGET (self->tag_button), agent_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.open-external",
@@ -1279,4 +1280,21 @@ ins_document_view_get_zoom_mode (InsDocumentView *self)
 {
   g_return_val_if_fail (INS_IS_DOCUMENT_VIEW (self), INS_ZOOM_FIT_WIDTH);
   return self->zoom_mode;
+}
+
+void
+ins_document_view_set_read_only (InsDocumentView *self,
+                                 gboolean         read_only)
+{
+  g_return_if_fail (INS_IS_DOCUMENT_VIEW (self));
+
+  self->read_only = !!read_only;
+  update_actions (self);
+}
+
+gboolean
+ins_document_view_get_read_only (InsDocumentView *self)
+{
+  g_return_val_if_fail (INS_IS_DOCUMENT_VIEW (self), FALSE);
+  return self->read_only;
 }

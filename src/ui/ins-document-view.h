@@ -92,4 +92,10 @@ void               ins_document_view_set_current_page (InsDocumentView     *self
 double             ins_document_view_get_zoom         (InsDocumentView     *self);
 InsZoomMode        ins_document_view_get_zoom_mode    (InsDocumentView     *self);
 
+/* Read-only (the médecin-conseil): pages can be read, zoomed and opened,
+ * not tagged nor rotated; the controls stay visible, insensitive. */
+void               ins_document_view_set_read_only    (InsDocumentView     *self,
+                                                       gboolean             read_only);
+gboolean           ins_document_view_get_read_only    (InsDocumentView     *self);
+
 G_END_DECLS

@@ -117,6 +117,8 @@ struct _InsQueueView
   gboolean             medecin_mode;
   gint64               selected_id;
   guint                restore_source;
+  GSettings           *settings;
+  gboolean             restoring;
 };
 
 G_DEFINE_FINAL_TYPE (InsQueueView, ins_queue_view, GTK_TYPE_WIDGET)
@@ -188,10 +190,13 @@ update_query (InsQueueView *self)
   ins_queue_model_set_query (self->model, query);
 }
 
+static void save_settings (InsQueueView *self);
+
 static void
 on_filter_changed (InsQueueView *self)
 {
   update_query (self);
+  save_settings (self);
 }
 
 static void
@@ -319,14 +324,20 @@ ins_queue_view_dispose (GObject *object)
   InsQueueView *self = INS_QUEUE_VIEW (object);
 
   g_clear_handle_id (&self->restore_source, g_source_remove);
+  g_clear_object (&self->settings);
   if (self->column_view != NULL)
-    gtk_column_view_set_model (self->column_view, NULL);
+    {
+      /* Removing a sorted column changes the sorter: no query while closing. */
+      g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+      gtk_column_view_set_model (self->column_view, NULL);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), INS_TYPE_QUEUE_VIEW);
   g_clear_object (&self->selection);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
   G_OBJECT_CLASS (ins_queue_view_parent_class)->dispose (object);
 }
 
@@ -457,6 +468,7 @@ ins_queue_view_set_search (InsQueueView *self, const char *search)
   g_free (self->search);
   self->search = g_strdup (search);
   update_query (self);
+  save_settings (self);
 }
 
 InsQueueItem *
@@ -588,4 +600,113 @@ ins_queue_view_sort_by (InsQueueView *self, const char *column, gboolean descend
     target = self->due_column;
   gtk_column_view_sort_by_column (self->column_view, target,
                                   descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+}
+
+/* Settings: the last filters and order ------------------------------------- */
+
+static const char *
+sort_name (InsQueueView *self)
+{
+  InsQueueSort sort;
+  gboolean descending;
+
+  if (!read_sort (self, &sort, &descending))
+    return "oldest";
+  if (sort == INS_QUEUE_SORT_AGE)
+    return descending ? "received-desc" : "received";
+  if (sort == INS_QUEUE_SORT_DUE)
+    return descending ? "due-desc" : "due";
+  return "oldest";
+}
+
+static void
+save_settings (InsQueueView *self)
+{
+  guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
+  guint status = gtk_drop_down_get_selected (self->status_dropdown);
+  g_autoptr(GPtrArray) kinds = g_ptr_array_new ();
+  g_autoptr(GPtrArray) statuses = g_ptr_array_new ();
+
+  if (self->settings == NULL || self->restoring || self->medecin_mode || self->column_view == NULL)
+    return;
+  if (kind >= 1 && kind <= INS_N_KINDS)
+    g_ptr_array_add (kinds, (gpointer) ins_kind_to_nick (kind - 1));
+  g_ptr_array_add (kinds, NULL);
+  if (status > 0 && status < G_N_ELEMENTS (status_filters))
+    {
+      for (guint s = 0; s < INS_N_STATUSES; s++)
+        if (status_filters[status].mask & INS_QUEUE_STATUS_BIT (s))
+          g_ptr_array_add (statuses, (gpointer) ins_status_to_nick (s));
+      /* "All statuses" has no bit: keep it apart from the default. */
+      if (status_filters[status].mask == 0)
+        g_ptr_array_add (statuses, (gpointer) "all");
+    }
+  g_ptr_array_add (statuses, NULL);
+
+  g_settings_delay (self->settings);
+  g_settings_set_strv (self->settings, "queue-filter-types", (const char * const *) kinds->pdata);
+  g_settings_set_strv (self->settings, "queue-filter-statuses", (const char * const *) statuses->pdata);
+  g_settings_set_string (self->settings, "queue-filter-search", self->search ? self->search : "");
+  g_settings_set_string (self->settings, "queue-sort", sort_name (self));
+  g_settings_apply (self->settings);
+}
+
+static void
+restore_settings (InsQueueView *self)
+{
+  g_auto(GStrv) kinds = g_settings_get_strv (self->settings, "queue-filter-types");
+  g_auto(GStrv) statuses = g_settings_get_strv (self->settings, "queue-filter-statuses");
+  g_autofree char *search = g_settings_get_string (self->settings, "queue-filter-search");
+  g_autofree char *sort = g_settings_get_string (self->settings, "queue-sort");
+  InsAffaireKind kind;
+  guint mask = 0;
+  gboolean all = FALSE;
+
+  gtk_drop_down_set_selected (self->kind_dropdown,
+                              kinds[0] && ins_kind_from_nick (kinds[0], &kind) ? (guint) kind + 1 : 0);
+  for (guint i = 0; statuses[i]; i++)
+    {
+      InsStatus status;
+
+      if (ins_status_from_nick (statuses[i], &status))
+        mask |= INS_QUEUE_STATUS_BIT (status);
+      else if (g_str_equal (statuses[i], "all"))
+        all = TRUE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (status_filters); i++)
+    if ((all && status_filters[i].mask == 0) || (!all && mask != 0 && status_filters[i].mask == mask))
+      gtk_drop_down_set_selected (self->status_dropdown, i);
+  if (!all && mask == 0)
+    gtk_drop_down_set_selected (self->status_dropdown, 0);
+
+  g_free (self->search);
+  self->search = *search ? g_strdup (search) : NULL;
+
+  if (g_str_has_prefix (sort, "received"))
+    ins_queue_view_sort_by (self, "received", g_str_has_suffix (sort, "-desc"));
+  else if (g_str_has_prefix (sort, "due"))
+    ins_queue_view_sort_by (self, "due", g_str_has_suffix (sort, "-desc"));
+  else
+    ins_queue_view_sort_by (self, NULL, FALSE);
+}
+
+void
+ins_queue_view_set_settings (InsQueueView *self, GSettings *settings)
+{
+  g_return_if_fail (INS_IS_QUEUE_VIEW (self));
+
+  g_set_object (&self->settings, settings);
+  if (settings == NULL)
+    return;
+  self->restoring = TRUE;
+  restore_settings (self);
+  self->restoring = FALSE;
+  update_query (self);
+}
+
+const char *
+ins_queue_view_get_search (InsQueueView *self)
+{
+  g_return_val_if_fail (INS_IS_QUEUE_VIEW (self), NULL);
+  return self->search;
 }

@@ -54,4 +54,10 @@ void           ins_queue_view_sort_by           (InsQueueView *self,
                                                  const char   *column,
                                                  gboolean      descending);
 
+/* Restores the filters, search and order last kept in @settings
+ * (queue-filter-*, queue-sort) and keeps them there as they change. */
+void           ins_queue_view_set_settings      (InsQueueView *self,
+                                                 GSettings    *settings);
+const char    *ins_queue_view_get_search        (InsQueueView *self);
+
 G_END_DECLS

@@ -58,6 +58,7 @@ ensure_view (InsWindow *self)
   view = INS_DOCUMENT_VIEW (ins_document_view_new ());
   source = ins_store_attachment_source_new (ins_window_get_store (self));
   ins_document_view_set_source (view, source);
+  ins_document_view_set_read_only (view, ins_window_is_medecin_mode (self));
   g_signal_connect (view, "page-tagged", G_CALLBACK (on_page_tagged), self);
   g_signal_connect (view, "page-rotated", G_CALLBACK (on_page_rotated), self);
   adw_bin_set_child (ins_window_get_document_slot (self), GTK_WIDGET (view));

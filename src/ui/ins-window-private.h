@@ -14,6 +14,8 @@ InsQueueView *ins_window_get_queue_view    (InsWindow *self);
 AdwBin       *ins_window_get_document_slot (InsWindow *self);
 InsDrafts    *ins_window_get_drafts        (InsWindow *self);
 gboolean      ins_window_is_busy           (InsWindow *self);
+/* The connected agent is a médecin-conseil: documents are read-only. */
+gboolean      ins_window_is_medecin_mode   (InsWindow *self);
 /* Whether the window's action is enabled now (as its button shows). */
 gboolean      ins_window_action_enabled    (InsWindow          *self,
                                             InsWorkspaceAction  action);
@@ -29,6 +31,21 @@ void          ins_window_apply             (InsWindow         *self,
                                             InsTransition     *transition,
                                             InsDecisionDialog *dialog,
                                             gboolean           then_next);
+
+/* Sends the outbox to @url from worker threads connected with @conninfo (a
+ * login that may act as ins_relay) and shows the pending and failed counts;
+ * stops the relay running before. A NULL or empty @url only stops. */
+void          ins_window_start_relay       (InsWindow  *self,
+                                            const char *conninfo,
+                                            const char *url);
+struct _InsRelay *ins_window_get_relay     (InsWindow *self);
+/* « N notifications en attente · M en échec », or NULL when hidden. */
+const char   *ins_window_get_relay_status  (InsWindow *self);
+
+/* Keeps the window's size and the queue's filters and order in @settings
+ * (nothing when NULL: the schema is not installed). */
+void          ins_window_use_settings      (InsWindow *self,
+                                            GSettings *settings);
 
 /* ins-window-decisions.c: what a decision needs besides the dialog */
 /* Fetches the organismes' letterheads for the courriers. */

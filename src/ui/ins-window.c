@@ -7,12 +7,15 @@
 #include <glib/gi18n.h>
 
 #include "core/ins-format.h"
+#include "notify/ins-relay.h"
 #include "store/ins-claim-store.h"
 #include "ins-affaire-hints.h"
 #include "ins-affaire-panel.h"
 #include "ins-dashboard-view.h"
 #include "ins-decision-dialog.h"
+#include "ins-document-view.h"
 #include "ins-drafts.h"
+#include "ins-preferences-window-state.h"
 #include "ins-queue-view.h"
 #include "ins-window.h"
 #include "ins-window-private.h"
@@ -46,6 +49,9 @@ struct _InsWindow
   GtkStack        *main_stack;        /* workspace, and the dashboard for a superviseur */
   GtkWidget       *view_switcher;
   GtkWidget       *action_bar;
+  GtkWidget       *relay_box;
+  GtkLabel        *relay_pending_label;
+  GtkLabel        *relay_failed_label;
   InsDashboardView *dashboard_view;   /* superviseur only, in main_stack */
 
   /* borrowed */
@@ -53,6 +59,7 @@ struct _InsWindow
 
   /* owned */
   InsStore        *store;
+  InsRelay        *relay;             /* NULL when no notification URL is configured */
   InsDrafts       *drafts;
   InsAffaire      *affaire;
   GCancellable    *cancellable;       /* the window's lifetime */
@@ -70,6 +77,7 @@ struct _InsWindow
   gint64           counts[3];
   gboolean         counts_exact[3];
   char            *subtitle;
+  char            *relay_status;
   char            *last_message;
 };
 
@@ -282,6 +290,70 @@ schedule_counts (InsWindow *self)
 {
   if (self->count_source == 0)
     self->count_source = g_timeout_add (COUNT_DELAY_MS, refresh_counts, self);
+}
+
+/* Notifications the relay still has to send ------------------------------- */
+
+static void
+on_relay_counts (InsRelay *relay, gint64 pending, gint64 failed, InsWindow *self)
+{
+  g_autofree char *p = ins_format_integer (pending);
+  g_autofree char *f = ins_format_integer (failed);
+  g_autofree char *pending_text = NULL;
+  g_autofree char *failed_text = NULL;
+
+  pending_text = pending == 1 ? g_strdup (_("1 notification pending"))
+                              : g_strdup_printf (_("%s notifications pending"), p);
+  /* TRANSLATORS: notifications the relay gave up on, after the pending count */
+  failed_text = g_strdup_printf (_("%s failed"), f);
+  gtk_label_set_text (self->relay_pending_label, pending_text);
+  {
+    g_autofree char *shown = g_strdup_printf ("· %s", failed_text);
+    gtk_label_set_text (self->relay_failed_label, shown);
+  }
+  gtk_widget_set_visible (GTK_WIDGET (self->relay_failed_label), failed > 0);
+  g_free (self->relay_status);
+  self->relay_status = failed > 0 ? g_strdup_printf ("%s · %s", pending_text, failed_text)
+                                  : g_strdup (pending_text);
+  gtk_widget_set_tooltip_text (self->relay_box, self->relay_status);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->relay_box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->relay_status, -1);
+  gtk_widget_set_visible (self->relay_box, TRUE);
+}
+
+void
+ins_window_start_relay (InsWindow  *self,
+                        const char *conninfo,
+                        const char *url)
+{
+  g_return_if_fail (INS_IS_WINDOW (self));
+
+  if (self->relay != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->relay, self);
+      ins_relay_stop (self->relay);
+      g_clear_object (&self->relay);
+    }
+  gtk_widget_set_visible (self->relay_box, FALSE);
+  if (url == NULL || *url == '\0')
+    return;
+  self->relay = ins_relay_new (conninfo, url);
+  g_signal_connect (self->relay, "counts-changed", G_CALLBACK (on_relay_counts), self);
+  ins_relay_start (self->relay);
+}
+
+InsRelay *
+ins_window_get_relay (InsWindow *self)
+{
+  g_return_val_if_fail (INS_IS_WINDOW (self), NULL);
+  return self->relay;
+}
+
+const char *
+ins_window_get_relay_status (InsWindow *self)
+{
+  g_return_val_if_fail (INS_IS_WINDOW (self), NULL);
+  return gtk_widget_get_visible (self->relay_box) ? self->relay_status : NULL;
 }
 
 /* The shown affaire ---------------------------------------------------------- */
@@ -764,6 +836,8 @@ enter_mode (InsWindow *self)
   gtk_widget_set_visible (self->close_next_button, !self->medecin_mode);
   gtk_widget_set_visible (self->answer_avis_button, self->medecin_mode);
   ins_queue_view_set_medecin_mode (self->queue_view, self->medecin_mode);
+  if (ins_window_get_document_view (self) != NULL)
+    ins_document_view_set_read_only (ins_window_get_document_view (self), self->medecin_mode);
 
   if (me->role == INS_ROLE_SUPERVISEUR && self->dashboard_view == NULL)
     {
@@ -854,6 +928,12 @@ ins_window_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_weak_pointer (&self->dialog);
+  if (self->relay != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->relay, self);
+      ins_relay_stop (self->relay);
+      g_clear_object (&self->relay);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), INS_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->drafts);
@@ -869,6 +949,7 @@ ins_window_finalize (GObject *object)
   InsWindow *self = INS_WINDOW (object);
 
   g_clear_pointer (&self->subtitle, g_free);
+  g_clear_pointer (&self->relay_status, g_free);
   g_clear_pointer (&self->last_message, g_free);
   G_OBJECT_CLASS (ins_window_parent_class)->finalize (object);
 }
@@ -905,6 +986,9 @@ ins_window_class_init (InsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, InsWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, InsWindow, view_switcher);
   gtk_widget_class_bind_template_child (widget_class, InsWindow, action_bar);
+  gtk_widget_class_bind_template_child (widget_class, InsWindow, relay_box);
+  gtk_widget_class_bind_template_child (widget_class, InsWindow, relay_pending_label);
+  gtk_widget_class_bind_template_child (widget_class, InsWindow, relay_failed_label);
   gtk_widget_class_bind_template_callback (widget_class, on_main_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
@@ -965,11 +1049,46 @@ ins_window_new_for_conninfo (GtkApplication *application,
   return self;
 }
 
+void
+ins_window_use_settings (InsWindow *self, GSettings *settings)
+{
+  const char *search;
+
+  g_return_if_fail (INS_IS_WINDOW (self));
+  if (settings == NULL)
+    return;
+  ins_window_state_track (GTK_WINDOW (self), settings);
+  ins_queue_view_set_settings (self->queue_view, settings);
+  search = ins_queue_view_get_search (self->queue_view);
+  if (search != NULL && *search != '\0')
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), search);
+      gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+    }
+}
+
+/* $INS_NOTIFY_URL (set by scripts/demo) wins over the preference. */
+static char *
+notification_url (InsApplication *application)
+{
+  GSettings *settings = ins_application_get_settings (application);
+  const char *env = g_getenv ("INS_NOTIFY_URL");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  return settings ? g_settings_get_string (settings, "notification-service-url") : NULL;
+}
+
 InsWindow *
 ins_window_new (InsApplication *application)
 {
-  return ins_window_new_for_conninfo (GTK_APPLICATION (application),
-                                      ins_application_get_conninfo (application), NULL);
+  const char *conninfo = ins_application_get_conninfo (application);
+  InsWindow *self = ins_window_new_for_conninfo (GTK_APPLICATION (application), conninfo, NULL);
+  g_autofree char *url = notification_url (application);
+
+  ins_window_use_settings (self, ins_application_get_settings (application));
+  ins_window_start_relay (self, conninfo, url);
+  return self;
 }
 
 InsStore *
@@ -1030,6 +1149,12 @@ InsDrafts *
 ins_window_get_drafts (InsWindow *self)
 {
   return self->drafts;
+}
+
+gboolean
+ins_window_is_medecin_mode (InsWindow *self)
+{
+  return self->medecin_mode;
 }
 
 gboolean

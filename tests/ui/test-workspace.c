@@ -525,6 +525,22 @@ test_draft_survives_a_crash (void)
 
 /* Médecin-conseil ---------------------------------------------------------------- */
 
+static GtkWidget *
+find_actionable (GtkWidget *widget, const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_medecin_answers (void)
 {
@@ -548,6 +564,20 @@ test_medecin_answers (void)
   ins_queue_view_select_id (ins_window_get_queue_view (window), id);
   wait_affaire (window, id);
   ui_test_screenshot (GTK_WIDGET (window), "12-medecin");
+
+  /* The documents are read-only: tag and rotate shown, insensitive. */
+  {
+    InsDocumentView *doc = ins_window_get_document_view (window);
+    GtkWidget *tag = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (doc), INS_TYPE_DOCUMENT_VIEW,
+                                                                "tag_button"));
+    GtkWidget *rotate = find_actionable (GTK_WIDGET (doc), "doc.rotate-right");
+
+    g_assert_true (ins_document_view_get_read_only (doc));
+    g_assert_nonnull (rotate);
+    g_assert_true (gtk_widget_get_visible (tag) && gtk_widget_get_visible (rotate));
+    g_assert_false (gtk_widget_is_sensitive (tag));
+    g_assert_false (gtk_widget_is_sensitive (rotate));
+  }
 
   /* Read-only for decisions; the answer form only. */
   g_assert_false (ins_window_action_enabled (window, INS_WS_ACCEPT));
@@ -671,6 +701,114 @@ test_shortcuts_and_names (void)
   ui_test_window_close (window);
 }
 
+/* Every action word the store writes in the history reads as French words. */
+static void
+test_history_labels (void)
+{
+  const char *extra[] = { "import", "retry_notification", "transfer" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGresult) res = ins_db_exec (ui_test_admin (), "SELECT DISTINCT action FROM history", 0, NULL, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < INS_N_ACTIONS; i++)
+    {
+      const char *label = ins_affaire_panel_history_label (ins_action_to_nick (i));
+
+      g_assert_cmpstr (label, !=, ins_action_to_nick (i));
+      g_assert_cmpstr (label, !=, "Other action");
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (extra); i++)
+    g_assert_cmpstr (ins_affaire_panel_history_label (extra[i]), !=, "Other action");
+  g_assert_cmpint (PQntuples (res), >, 0);
+  for (int i = 0; i < PQntuples (res); i++)
+    g_assert_cmpstr (ins_affaire_panel_history_label (PQgetvalue (res, i, 0)), !=, "Other action");
+  g_assert_cmpstr (ins_affaire_panel_history_label ("some_future_word"), ==, "Other action");
+}
+
+/* Window size and the queue's filters and order live in GSettings (memory
+ * backend in tests): restored on opening, kept as they change. */
+static void
+test_settings_restore_filters (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(InsQueueQuery) query = NULL;
+  g_auto(GStrv) statuses = NULL;
+  g_autofree char *sort = NULL;
+  InsWindow *window;
+  InsQueueView *view;
+  int width = 0, height = 0;
+
+  g_assert_nonnull (schema);
+  settings = g_settings_new_full (schema, NULL, NULL);
+  g_settings_set_strv (settings, "queue-filter-types", (const char *[]) { "soins_etranger", NULL });
+  g_settings_set_strv (settings, "queue-filter-statuses", (const char *[]) { "recue", NULL });
+  g_settings_set_string (settings, "queue-sort", "due-desc");
+  g_settings_set_int (settings, "window-width", 1234);
+  g_settings_set_int (settings, "window-height", 777);
+
+  window = ui_test_window_new ("ui_marie");
+  view = ins_window_get_queue_view (window);
+  ins_window_use_settings (window, settings);
+  ui_test_settle (window);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1234);
+  g_assert_cmpint (height, ==, 777);
+  query = ins_queue_view_build_query (view);
+  g_assert_cmpuint (query->kind_mask, ==, INS_QUEUE_KIND_BIT (INS_KIND_SOINS_ETRANGER));
+  g_assert_cmpuint (query->status_mask, ==, INS_QUEUE_STATUS_BIT (INS_STATUS_RECUE));
+  g_assert_cmpint (query->sort, ==, INS_QUEUE_SORT_DUE);
+  g_assert_true (query->descending);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (ins_queue_view_get_model (view))); i++)
+    {
+      g_autoptr(InsQueueItem) item = g_list_model_get_item (G_LIST_MODEL (ins_queue_view_get_model (view)), i);
+      g_autofree char *status = ui_test_affaire_status (ins_queue_item_get_id (item));
+
+      g_assert_cmpstr (status, ==, "recue");
+    }
+
+  /* What the agent changes is kept for next time. */
+  ins_queue_view_set_status_filter (view, 2);
+  ins_queue_view_set_kind_filter (view, -1);
+  ins_queue_view_sort_by (view, "received", FALSE);
+  ins_queue_view_set_search (view, "Durand");
+  statuses = g_settings_get_strv (settings, "queue-filter-statuses");
+  g_assert_cmpuint (g_strv_length (statuses), ==, 1);
+  g_assert_cmpstr (statuses[0], ==, "en_cours");
+  {
+    g_auto(GStrv) types = g_settings_get_strv (settings, "queue-filter-types");
+    g_autofree char *search = g_settings_get_string (settings, "queue-filter-search");
+
+    g_assert_cmpuint (g_strv_length (types), ==, 0);
+    g_assert_cmpstr (search, ==, "Durand");
+  }
+  sort = g_settings_get_string (settings, "queue-sort");
+  g_assert_cmpstr (sort, ==, "received");
+  ui_test_settle (window);
+
+  /* The window's size is saved when it closes. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 850);
+  gtk_window_close (GTK_WINDOW (window));
+  ui_test_spin (5);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1300);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 850);
+
+  /* A new window opens as the last one was left. */
+  window = ui_test_window_new ("ui_marie");
+  ins_window_use_settings (window, settings);
+  ui_test_settle (window);
+  g_clear_pointer (&query, ins_queue_query_free);
+  query = ins_queue_view_build_query (ins_window_get_queue_view (window));
+  g_assert_cmpuint (query->kind_mask, ==, 0);
+  g_assert_cmpuint (query->status_mask, ==, INS_QUEUE_STATUS_BIT (INS_STATUS_EN_COURS));
+  g_assert_cmpint (query->sort, ==, INS_QUEUE_SORT_AGE);
+  g_assert_false (query->descending);
+  g_assert_cmpstr (ins_queue_view_get_search (ins_window_get_queue_view (window)), ==, "Durand");
+  ui_test_window_close (window);
+  g_settings_reset (settings, "queue-filter-search");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -685,5 +823,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/workspace/draft-survives-a-crash", test_draft_survives_a_crash);
   g_test_add_func ("/workspace/medecin-conseil-answers", test_medecin_answers);
   g_test_add_func ("/workspace/shortcuts-and-names", test_shortcuts_and_names);
+  g_test_add_func ("/workspace/settings-restore-filters", test_settings_restore_filters);
+  g_test_add_func ("/workspace/history-labels", test_history_labels);
   return g_test_run ();
 }

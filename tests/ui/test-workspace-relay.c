@@ -1,0 +1,94 @@
+/* test-workspace-relay.c — the window runs the notification relay: real
+ * outbox rows, the real instruction-notify-sink, the counts in the header */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "notify/ins-relay.h"
+#include "ui/ins-window-private.h"
+#include "ins-test-db.h"
+#include "notify/notify-harness.h"
+#include "ui-test-util.h"
+
+typedef struct {
+  InsWindow  *window;
+  const char *expected;
+} StatusWait;
+
+static gboolean
+status_is (gpointer data)
+{
+  StatusWait *w = data;
+
+  return g_strcmp0 (ins_window_get_relay_status (w->window), w->expected) == 0;
+}
+
+static void
+test_relay_counts_and_delivery (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ins-ui-relay-XXXXXX", NULL);
+  g_autofree char *store_path = g_build_filename (dir, "sink.jsonl", NULL);
+  InsWindow *window = ui_test_window_new ("ui_marie");
+  PGconn *admin = ui_test_admin ();
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GHashTable) keys = NULL;
+  g_autoptr(InsRelay) relay = NULL;
+  NotifySink *sink;
+  gint64 pending, failed;
+  StatusWait w = { window, NULL };
+
+  /* Without a URL nothing runs and nothing shows. */
+  ins_window_start_relay (window, ins_test_db_conninfo (), NULL);
+  g_assert_null (ins_window_get_relay (window));
+  g_assert_null (ins_window_get_relay_status (window));
+
+  notify_fixture_organisme (admin);
+  ids = notify_fixture_affaires (admin, "SE-2026-R", 4, "refus");
+  notify_fixture_close_all (admin, ids, "refus");
+  ui_test_sql_run ("UPDATE notification_outbox SET state = 'failed', last_error = 'test'"
+                   " WHERE id = (SELECT min(id) FROM notification_outbox WHERE state = 'pending'"
+                   "              AND affaire_id IN (SELECT id FROM affaire WHERE numero LIKE $1))",
+                   "SE-2026-R%");
+  pending = ui_test_sql_int ("SELECT count(*) FROM notification_outbox WHERE state::text = $1", "pending");
+  failed = ui_test_sql_int ("SELECT count(*) FROM notification_outbox WHERE state::text = $1", "failed");
+  g_assert_cmpint (pending, >=, 3);
+  g_assert_cmpint (failed, ==, 1);
+
+  /* The relay sends every pending row to the sink; what failed stays, shown
+   * in words and in the error colour. */
+  sink = notify_sink_start (store_path, NULL);
+  ins_window_start_relay (window, ins_test_db_conninfo (), sink->url);
+  relay = g_object_ref (ins_window_get_relay (window));
+  g_assert_true (ins_relay_is_running (relay));
+  w.expected = "0 notifications pending · 1 failed";
+  ui_test_wait (status_is, &w, "the relay to drain the outbox");
+  ui_test_screenshot (GTK_WIDGET (window), "relay-counts");
+  g_assert_cmpint (ui_test_sql_int ("SELECT count(*) FROM notification_outbox WHERE state::text = $1",
+                                    "delivered"), ==, pending);
+  keys = notify_sink_stored_keys (sink);
+  g_assert_cmpuint (g_hash_table_size (keys), ==, pending);
+
+  /* A row a supervisor sends again counts as pending, then is delivered. */
+  ui_test_sql_run ("UPDATE notification_outbox SET state = 'pending', attempts = 0,"
+                   " next_attempt_at = now() WHERE state::text = $1", "failed");
+  w.expected = "0 notifications pending";
+  ui_test_wait (status_is, &w, "the retried row to be delivered");
+  g_clear_pointer (&keys, g_hash_table_unref);
+  keys = notify_sink_stored_keys (sink);
+  g_assert_cmpuint (g_hash_table_size (keys), ==, pending + 1);
+
+  /* Closing the window stops the relay cleanly. */
+  ui_test_window_close (window);
+  g_assert_false (ins_relay_is_running (relay));
+  notify_sink_stop (sink);
+  g_unlink (store_path);
+  g_rmdir (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  ui_test_init (&argc, &argv);
+  g_test_add_func ("/workspace/relay-counts-and-delivery", test_relay_counts_and_delivery);
+  return g_test_run ();
+}
