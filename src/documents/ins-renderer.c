@@ -168,8 +168,13 @@ job_complete (gpointer data)
   g_autoptr(InsRenderer) self = g_object_ref (job->renderer);
   g_autoptr(GPtrArray) tasks = NULL;
 
+  /* pending held the job's first reference (see submit()); it holds the
+   * document being rendered, so dropping it lets the helper quit. */
   if (g_hash_table_lookup (self->pending, job->key) == job)
-    g_hash_table_remove (self->pending, job->key);
+    {
+      g_hash_table_remove (self->pending, job->key);
+      job_unref (job);
+    }
 
   if (job->kind == JOB_OPEN)
     {
