@@ -84,6 +84,104 @@ static const StatusFilter status_filters[] = {
 };
 #undef BIT
 
+/* The cells: one plain label per column, its text read from the item's
+ * pre-formatted strings; the label follows the item when its texts change. */
+typedef struct {
+  const char *property;
+  float       xalign;
+  gboolean    ellipsize;
+} QueueColumn;
+
+static const QueueColumn queue_columns[] = {
+  { "numero",       0.0f, FALSE },
+  { "kind-label",   0.0f, TRUE },
+  { "beneficiaire", 0.0f, TRUE },
+  { "place",        0.0f, TRUE },
+  { "amount",       1.0f, FALSE },
+  { "received",     0.0f, FALSE },
+  { "due",          0.0f, FALSE },
+  { "status-label", 0.0f, TRUE },
+  { "agent",        0.0f, TRUE },
+};
+
+static void
+cell_refresh (GtkLabel *label, const QueueColumn *column, InsQueueItem *item)
+{
+  g_autofree char *text = NULL;
+
+  g_object_get (item, column->property, &text, NULL);
+  gtk_label_set_text (label, text ? text : "");
+  if (g_str_equal (column->property, "due"))
+    {
+      static const char *no_classes[] = { NULL };
+      g_auto(GStrv) classes = NULL;
+
+      g_object_get (item, "due-css-classes", &classes, NULL);
+      gtk_widget_set_css_classes (GTK_WIDGET (label), classes ? (const char **) classes : no_classes);
+    }
+}
+
+static void
+on_cell_item_notify (InsQueueItem *item, GParamSpec *pspec, GtkLabel *label)
+{
+  const QueueColumn *column = g_object_get_data (G_OBJECT (label), "ins-queue-column");
+
+  if (g_str_equal (pspec->name, column->property) || g_str_equal (pspec->name, "due-css-classes"))
+    cell_refresh (label, column, item);
+}
+
+static void
+cell_setup (GtkSignalListItemFactory *factory, GtkListItem *list_item, const QueueColumn *column)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), column->xalign);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  if (column->ellipsize)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  g_object_set_data (G_OBJECT (label), "ins-queue-column", (gpointer) column);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+cell_bind (GtkSignalListItemFactory *factory, GtkListItem *list_item, const QueueColumn *column)
+{
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
+  InsQueueItem *item = gtk_list_item_get_item (list_item);
+
+  cell_refresh (label, column, item);
+  g_signal_connect (item, "notify", G_CALLBACK (on_cell_item_notify), label);
+}
+
+static void
+cell_unbind (GtkSignalListItemFactory *factory, GtkListItem *list_item, const QueueColumn *column)
+{
+  GObject *item = gtk_list_item_get_item (list_item);
+
+  if (item != NULL)
+    g_signal_handlers_disconnect_by_func (item, on_cell_item_notify, gtk_list_item_get_child (list_item));
+}
+
+/* The columns of the template, in the order of queue_columns. */
+static void
+set_cell_factories (GtkColumnView *view)
+{
+  GListModel *view_columns = gtk_column_view_get_columns (view);
+
+  g_assert (g_list_model_get_n_items (view_columns) == G_N_ELEMENTS (queue_columns));
+  for (guint i = 0; i < G_N_ELEMENTS (queue_columns); i++)
+    {
+      const QueueColumn *column = &queue_columns[i];
+      g_autoptr(GtkColumnViewColumn) view_column = g_list_model_get_item (view_columns, i);
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), (gpointer) column);
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), (gpointer) column);
+      g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind), (gpointer) column);
+      gtk_column_view_column_set_factory (view_column, factory);
+    }
+}
+
 enum {
   SELECTION_CHANGED,
   ACTIVATED,
@@ -399,6 +497,7 @@ ins_queue_view_init (InsQueueView *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
 
   fill_filters (self);
+  set_cell_factories (self->column_view);
   received_sorter = ins_sql_sorter_new (INS_QUEUE_SORT_AGE);
   due_sorter = ins_sql_sorter_new (INS_QUEUE_SORT_DUE);
   gtk_column_view_column_set_sorter (self->received_column, received_sorter);
