@@ -60,6 +60,7 @@ struct _InsWindow
   /* owned */
   InsStore        *store;
   InsRelay        *relay;             /* NULL when no notification URL is configured */
+  char            *relay_url;         /* to start the relay once the agent is known */
   InsDrafts       *drafts;
   InsAffaire      *affaire;
   GCancellable    *cancellable;       /* the window's lifetime */
@@ -863,6 +864,9 @@ become_ready (InsWindow *self)
   schedule_counts (self);
   ins_window_load_organismes (self);
   ins_queue_view_focus_list (self->queue_view);
+  /* The médecin-conseil queues no notification and may not read the outbox. */
+  if (self->relay_url != NULL && agent (self)->role != INS_ROLE_MEDECIN_CONSEIL)
+    ins_window_start_relay (self, ins_store_get_conninfo (self->store), self->relay_url);
 }
 
 static void
@@ -950,6 +954,7 @@ ins_window_finalize (GObject *object)
 
   g_clear_pointer (&self->subtitle, g_free);
   g_clear_pointer (&self->relay_status, g_free);
+  g_clear_pointer (&self->relay_url, g_free);
   g_clear_pointer (&self->last_message, g_free);
   G_OBJECT_CLASS (ins_window_parent_class)->finalize (object);
 }
@@ -1084,10 +1089,8 @@ ins_window_new (InsApplication *application)
 {
   const char *conninfo = ins_application_get_conninfo (application);
   InsWindow *self = ins_window_new_for_conninfo (GTK_APPLICATION (application), conninfo, NULL);
-  g_autofree char *url = notification_url (application);
-
   ins_window_use_settings (self, ins_application_get_settings (application));
-  ins_window_start_relay (self, conninfo, url);
+  self->relay_url = notification_url (application);
   return self;
 }
 

@@ -6,6 +6,7 @@
 
 #include "store/ins-affaire-store.h"
 #include "store/ins-db.h"
+#include "store/ins-outbox-store.h"
 #include "store/ins-queue-store.h"
 #include "ins-test-db.h"
 
@@ -168,6 +169,56 @@ test_update_matrix (void)
   g_assert_true (can_update (fx.login[SUPERVISEUR][0], fx.own_id, "priority = 1"));
   g_assert_false (can_update (fx.login[SUPERVISEUR][0], fx.own_id,
                               "organisme_id = (SELECT id FROM organisme WHERE code = 'T-B')"));
+}
+
+/* The relay in an agent's application sends its organisme's notifications only. */
+static void
+test_agent_relay (void)
+{
+  g_autoptr(PGconn) owner = ins_test_db_connect ();
+  g_autoptr(GError) error = NULL;
+  const char *ids[] = { fx.avis_id, fx.other_id };
+  gint64 pending = -1, failed = -1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_free (scalar (owner, "SELECT ins_outbox_enqueue($1, 'accuse_reception')", 1, &ids[i]));
+
+  {
+    g_autoptr(PGconn) conn = ins_test_db_connect_as (fx.login[INSTRUCTEUR][0]);
+    g_autoptr(GPtrArray) items = NULL;
+    gboolean recorded = FALSE;
+
+    g_assert_true (ins_outbox_counts (conn, &pending, &failed, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (pending, ==, 1);
+    g_assert_cmpint (failed, ==, 0);
+
+    items = ins_outbox_claim (conn, "test-relay", 10, 60000, 5, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (items->len, ==, 1);
+    g_assert_cmpint (((InsOutboxItem *) items->pdata[0])->affaire_id, ==,
+                     g_ascii_strtoll (fx.avis_id, NULL, 10));
+    g_assert_true (ins_outbox_mark_delivered (conn, items->pdata[0], "test-relay", &recorded, &error));
+    g_assert_no_error (error);
+    g_assert_true (recorded);
+  }
+
+  /* The médecin-conseil has no part in it… */
+  {
+    g_autoptr(PGconn) conn = ins_test_db_connect_as (fx.login[MEDECIN][0]);
+    g_autoptr(GPtrArray) items = ins_outbox_claim (conn, "test-relay", 10, 60000, 5, &error);
+
+    g_assert_null (items);
+    g_assert_error (error, INS_STORE_ERROR, INS_STORE_ERROR_FORBIDDEN);
+    g_clear_error (&error);
+  }
+
+  /* …and the other organisme's notification is still waiting for its own agents. */
+  {
+    const char *p[] = { fx.other_id };
+    g_autofree char *state = scalar (owner, "SELECT state FROM notification_outbox WHERE affaire_id = $1", 1, p);
+    g_assert_cmpstr (state, ==, "pending");
+  }
 }
 
 static gboolean
@@ -444,6 +495,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/roles/history-append-only", test_history_append_only);
   g_test_add_func ("/roles/history-in-own-name", test_history_in_own_name);
   g_test_add_func ("/roles/update-matrix", test_update_matrix);
+  g_test_add_func ("/roles/agent-relay", test_agent_relay);
   g_test_add_func ("/roles/transfer", test_transfer);
   g_test_add_func ("/roles/search-injection", test_search_injection);
   return g_test_run ();
