@@ -576,6 +576,38 @@ ins_courrier_render (const InsCourrierData  *data,
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
 
+void
+ins_courrier_data_init_from_affaire (InsCourrierData     *d,
+                                     const InsAffaire    *affaire,
+                                     const InsOrganisme  *organisme,
+                                     InsNotificationKind  kind)
+{
+  g_return_if_fail (d != NULL && affaire != NULL);
+
+  memset (d, 0, sizeof *d);
+  d->kind = kind;
+  d->affaire_kind = affaire->kind;
+  d->numero = affaire->numero;
+  d->received_at = affaire->received_at;
+  d->organisme_name = organisme ? organisme->name : affaire->organisme_name;
+  d->letterhead = organisme && organisme->letterhead && *organisme->letterhead ? organisme->letterhead : NULL;
+  d->nom = affaire->nom;
+  d->prenom = affaire->prenom;
+  d->address = affaire->assure_address;
+  d->beneficiaire = affaire->soins && affaire->soins->beneficiaire_is_ouvreur ? NULL : affaire->beneficiaire;
+  d->has_amount_eur = affaire->has_amount_eur;
+  d->amount_eur_cents = affaire->amount_eur_cents;
+  d->amount_minor = affaire->amount_minor;
+  d->currency = affaire->currency;
+  d->rate = affaire->rate;
+  d->rate_date = g_date_valid (&affaire->rate_date) ? &affaire->rate_date : NULL;
+  d->rate_source = affaire->rate_source;
+  d->has_refusal_motif = affaire->has_refusal_motif;
+  d->refusal_motif = affaire->refusal_motif;
+  d->decision_text = affaire->decision_text;
+  d->missing_pieces = (const char * const *) affaire->missing_pieces;
+}
+
 GBytes *
 ins_courrier_render_for_affaire (const InsAffaire       *affaire,
                                  const InsOrganisme     *organisme,
@@ -583,31 +615,11 @@ ins_courrier_render_for_affaire (const InsAffaire       *affaire,
                                  const GDate            *date,
                                  GError                **error)
 {
-  InsCourrierData d = { 0 };
+  InsCourrierData d;
 
   g_return_val_if_fail (affaire != NULL, NULL);
 
-  d.kind = kind;
-  d.affaire_kind = affaire->kind;
-  d.numero = affaire->numero;
-  d.received_at = affaire->received_at;
-  d.organisme_name = organisme ? organisme->name : affaire->organisme_name;
-  d.letterhead = organisme ? organisme->letterhead : NULL;
+  ins_courrier_data_init_from_affaire (&d, affaire, organisme, kind);
   d.date = date;
-  d.nom = affaire->nom;
-  d.prenom = affaire->prenom;
-  d.address = affaire->assure_address;
-  d.beneficiaire = affaire->beneficiaire;
-  d.has_amount_eur = affaire->has_amount_eur;
-  d.amount_eur_cents = affaire->amount_eur_cents;
-  d.amount_minor = affaire->amount_minor;
-  d.currency = affaire->currency;
-  d.rate = affaire->rate;
-  d.rate_date = g_date_valid (&affaire->rate_date) ? &affaire->rate_date : NULL;
-  d.rate_source = affaire->rate_source;
-  d.has_refusal_motif = affaire->has_refusal_motif;
-  d.refusal_motif = affaire->refusal_motif;
-  d.decision_text = affaire->decision_text;
-  d.missing_pieces = (const char * const *) affaire->missing_pieces;
   return ins_courrier_render (&d, error);
 }

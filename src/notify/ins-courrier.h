@@ -51,6 +51,14 @@ typedef struct {
 GBytes     *ins_courrier_render              (const InsCourrierData  *data,
                                               GError                **error);
 
+/* Fills @data from @affaire as stored and its @organisme (may be NULL); the
+ * strings stay owned by them. Callers previewing a decision not yet stored
+ * then set the decision fields themselves. */
+void        ins_courrier_data_init_from_affaire (InsCourrierData     *data,
+                                                 const InsAffaire    *affaire,
+                                                 const InsOrganisme  *organisme,
+                                                 InsNotificationKind  kind);
+
 /* The letter of @kind for @affaire as decided (amount, rate, motif, missing
  * pieces are read from it); @organisme gives the letterhead and may be NULL;
  * @date NULL is today. */

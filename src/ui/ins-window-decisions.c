@@ -66,9 +66,9 @@ ins_window_load_organismes (InsWindow *self)
   ins_store_organismes_async (ins_window_get_store (self), NULL, organismes_done, g_object_ref (self));
 }
 
-/* The letterhead of the affaire's organisme, or its name until the list came. */
-static char *
-letterhead_for (InsWindow *self, InsAffaire *affaire)
+/* The affaire's organisme once the list came, NULL until then. */
+static InsOrganisme *
+organisme_for (InsWindow *self, InsAffaire *affaire)
 {
   GPtrArray *organismes = g_object_get_data (G_OBJECT (self), ORGANISMES_KEY);
 
@@ -76,16 +76,16 @@ letterhead_for (InsWindow *self, InsAffaire *affaire)
     {
       InsOrganisme *o = g_ptr_array_index (organismes, i);
 
-      if (o->id == affaire->organisme_id && o->letterhead != NULL && *o->letterhead)
-        return g_strdup (o->letterhead);
+      if (o->id == affaire->organisme_id)
+        return ins_organisme_ref (o);
     }
-  return g_strdup (affaire->organisme_name);
+  return NULL;
 }
 
 typedef struct {
   InsWindow         *self;
   InsDecisionDialog *dialog;
-  char              *letterhead;
+  InsOrganisme      *organisme;
   InsAffaire        *affaire;
   InsTransition     *transition;
   InsNotificationKind kind;
@@ -97,7 +97,7 @@ courrier_job_free (CourrierJob *job)
 {
   g_clear_object (&job->self);
   g_clear_object (&job->dialog);
-  g_clear_pointer (&job->letterhead, g_free);
+  g_clear_pointer (&job->organisme, ins_organisme_unref);
   g_clear_pointer (&job->affaire, ins_affaire_unref);
   g_clear_pointer (&job->transition, ins_transition_free);
   g_free (job);
@@ -109,22 +109,12 @@ courrier_thread (GTask *task, gpointer source, gpointer data, GCancellable *canc
   CourrierJob *job = data;
   InsAffaire *a = job->affaire;
   InsTransition *t = job->transition;
-  InsCourrierData d = { 0, };
+  InsCourrierData d;
   GError *error = NULL;
   GBytes *bytes;
 
-  d.kind = job->kind;
-  d.affaire_kind = a->kind;
-  d.numero = a->numero;
-  d.received_at = a->received_at;
-  d.organisme_name = a->organisme_name;
-  d.letterhead = job->letterhead;
-  d.nom = a->nom;
-  d.prenom = a->prenom;
-  d.address = a->assure_address;
-  d.beneficiaire = a->soins && !a->soins->beneficiaire_is_ouvreur ? a->beneficiaire : NULL;
-  d.amount_minor = a->amount_minor;
-  d.currency = a->currency;
+  /* The decision is not stored yet: it comes from the dialog. */
+  ins_courrier_data_init_from_affaire (&d, a, job->organisme, job->kind);
   d.has_refusal_motif = t->action == INS_ACTION_REFUSE;
   d.refusal_motif = t->motif;
   d.decision_text = t->comment;
@@ -173,7 +163,7 @@ ins_window_prepare_courrier (InsWindow         *self,
   job->self = g_object_ref (self);
   job->dialog = g_object_ref (dialog);
   job->affaire = ins_affaire_ref (ins_decision_dialog_get_affaire (dialog));
-  job->letterhead = letterhead_for (self, job->affaire);
+  job->organisme = organisme_for (self, job->affaire);
   job->transition = ins_transition_copy (transition);
   job->kind = transition->action == INS_ACTION_REFUSE ? INS_NOTIFICATION_REFUS
                                                       : INS_NOTIFICATION_PIECES_MANQUANTES;
