@@ -9,28 +9,6 @@
 #include "notify/ins-courrier.h"
 #include "ins-window-private.h"
 
-static void
-warm_up_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  ins_ecb_rates_get_default ();
-  g_task_return_boolean (task, TRUE);
-}
-
-void
-ins_window_warm_up_rates (void)
-{
-  static gsize started = 0;
-
-  if (g_once_init_enter (&started))
-    {
-      g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
-
-      g_task_set_source_tag (task, ins_window_warm_up_rates);
-      g_task_run_in_thread (task, warm_up_thread);
-      g_once_init_leave (&started, 1);
-    }
-}
-
 void
 ins_window_set_reference_rate (InsWindow         *self,
                                InsDecisionDialog *dialog)

@@ -51,7 +51,6 @@ void          ins_window_use_settings      (InsWindow *self,
 /* Fetches the organismes' letterheads for the courriers. */
 void          ins_window_load_organismes   (InsWindow *self);
 /* Parses the ECB history off the main loop, once. */
-void          ins_window_warm_up_rates     (void);
 void          ins_window_set_reference_rate (InsWindow         *self,
                                              InsDecisionDialog *dialog);
 /* Draws the courrier a refusal or a request for pieces owes (off the main

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/ins-ecb-rates.h"
 #include "core/ins-format.h"
 #include "notify/ins-relay.h"
 #include "store/ins-claim-store.h"
@@ -1034,7 +1035,8 @@ ins_window_init (InsWindow *self)
   g_signal_connect (self->queue_view, "selection-changed", G_CALLBACK (on_queue_selection), self);
   g_signal_connect (self->queue_view, "activated", G_CALLBACK (on_queue_activated), self);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  ins_window_warm_up_rates ();
+  /* Parsed once per process on a worker thread, so no lookup waits for it. */
+  ins_ecb_rates_get_default_async (NULL, NULL, NULL);
   ins_window_documents_init (self);
   update_actions (self);
   if (g_strcmp0 (PROFILE, "development") == 0)
