@@ -253,6 +253,17 @@ build_hints (InsAffairePanel *self, InsAffaire *a)
     }
 }
 
+/* « Japon (hors UE/EEE) »; the zone is left out where it is the country itself (Suisse, Royaume-Uni). */
+static char *
+country_text (const InsCountry *country, const char *code)
+{
+  if (country == NULL)
+    return g_strdup (code);
+  if (country->zone == INS_ZONE_CH || country->zone == INS_ZONE_UK)
+    return g_strdup (country->name);
+  return g_strdup_printf ("%s (%s)", country->name, ins_country_zone_label (country->zone));
+}
+
 static char *
 amount_text (InsAffaire *a)
 {
@@ -313,8 +324,7 @@ build_soins (InsAffairePanel *self, InsAffaire *a)
 
   grid = field_grid (section (self, _("Stay")));
   add_field_take (grid, _("Country"),
-                  country ? g_strdup_printf ("%s (%s)", country->name, ins_country_zone_label (country->zone))
-                          : g_strdup (a->country));
+                  country_text (country, a->country));
   add_field_take (grid, _("Period"), period (&s->stay_from, &s->stay_to));
   add_field (grid, _("Reason for the stay"), CODE_LABEL (stay_motifs, s->stay_motif));
   add_field (grid, _("Declaration certified"), yes_no (s->certified));
