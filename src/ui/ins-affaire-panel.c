@@ -279,9 +279,13 @@ amount_text (InsAffaire *a)
       || !ins_ecb_rates_lookup (ins_ecb_rates_get_default (), a->currency, &a->soins->care_from,
                                 &rate, &rate_date)
       || !ins_money_to_euro_cents (currency, a->amount_minor, rate, &cents, NULL))
-    /* TRANSLATORS: "222 XPF (the ECB publishes no rate for this currency on the date of care)" */
-    return g_strdup_printf (_("%s (the ECB publishes no rate for this currency on the date of care)"),
-                            declared);
+    {
+      g_autofree char *reason = ins_ui_missing_rate_reason (a->currency,
+                                                            a->soins ? &a->soins->care_from : NULL);
+
+      /* TRANSLATORS: "222 XPF (The ECB publishes no reference rate for the XPF. The rate is entered with the decision.)" */
+      return g_strdup_printf (_("%s (%s The rate is entered with the decision.)"), declared, reason);
+    }
   {
     g_autofree char *euros = ins_format_euros (cents);
     g_autofree char *rate_text = ins_format_rate (a->currency, rate);

@@ -657,9 +657,11 @@ ins_decision_dialog_set_reference_rate (InsDecisionDialog *self,
     }
   else
     {
-      g_autofree char *text = g_strdup_printf (_("The ECB publishes no rate for %s on the date of care: "
-                                                 "enter the rate used and its source."),
-                                               self->affaire->currency ? self->affaire->currency : "");
+      g_autofree char *reason = ins_ui_missing_rate_reason (self->affaire->currency,
+                                                            self->affaire->soins
+                                                            ? &self->affaire->soins->care_from : NULL);
+      /* TRANSLATORS: "The ECB rates held here end on 13 April 2026. Enter the rate used and its source." */
+      g_autofree char *text = g_strdup_printf (_("%s Enter the rate used and its source."), reason);
 
       gtk_label_set_text (self->rate_label, text);
       gtk_editable_set_editable (GTK_EDITABLE (self->rate_entry), TRUE);

@@ -4,6 +4,8 @@
 
 #include <glib/gi18n.h>
 
+#include "core/ins-ecb-rates.h"
+#include "core/ins-format.h"
 #include "ins-ui-format.h"
 
 char *
@@ -29,4 +31,33 @@ ins_ui_piece_label (InsPageTag tag)
     case INS_N_PAGE_TAGS:
     default:                                   return "";
     }
+}
+
+char *
+ins_ui_missing_rate_reason (const char  *currency,
+                            const GDate *date)
+{
+  InsEcbRates *rates = ins_ecb_rates_get_default ();
+  GDate first, last;
+
+  if (currency == NULL || !ins_ecb_rates_has_currency (rates, currency))
+    /* TRANSLATORS: "The ECB publishes no reference rate for the MAD." */
+    return g_strdup_printf (_("The ECB publishes no reference rate for the %s."), currency ? currency : "");
+
+  ins_ecb_rates_get_range (rates, &first, &last);
+  if (date != NULL && g_date_valid (date) && g_date_compare (date, &last) > 0)
+    {
+      g_autofree char *last_text = ins_format_gdate_long (&last);
+
+      /* TRANSLATORS: "The ECB rates held here end on 13 April 2026." */
+      return g_strdup_printf (_("The ECB rates held here end on %s."), last_text);
+    }
+  if (date != NULL && g_date_valid (date))
+    {
+      g_autofree char *date_text = ins_format_gdate_long (date);
+
+      /* TRANSLATORS: "The ECB published no rate for the GBP on 3 January 1999." */
+      return g_strdup_printf (_("The ECB published no rate for the %s on %s."), currency, date_text);
+    }
+  return g_strdup (_("The date of care is unknown."));
 }

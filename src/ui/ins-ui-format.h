@@ -13,5 +13,10 @@ char       *ins_ui_format_euro_input (gint64      cents);
 /* A missing piece, by the page tag that proves it: « Factures acquittées et détaillées »… */
 const char *ins_ui_piece_label       (InsPageTag  tag);
 
+/* Why no ECB reference rate exists for @currency on @date, as a sentence: the
+ * ECB does not publish that currency, the rates file ends before @date, or the
+ * ECB published nothing for it that day. */
+char       *ins_ui_missing_rate_reason (const char  *currency,
+                                        const GDate *date);
 
 G_END_DECLS
