@@ -235,8 +235,18 @@ upsert_page (PGconn     *conn,
   g_autofree char *id = id_text (attachment_id);
   g_autofree char *page = g_strdup_printf ("%d", page_no);
   const char *params[] = { id, page, value };
+  g_autoptr(GError) local_error = NULL;
 
-  return ins_db_run (conn, sql, 3, params, error);
+  if (ins_db_run (conn, sql, 3, params, &local_error))
+    return TRUE;
+  if (g_error_matches (local_error, INS_STORE_ERROR, INS_STORE_ERROR_FORBIDDEN))
+    {
+      g_set_error_literal (error, INS_STORE_ERROR, INS_STORE_ERROR_FORBIDDEN,
+                           _("Take the affaire before tagging or turning its pages"));
+      return FALSE;
+    }
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 gboolean

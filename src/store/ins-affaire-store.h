@@ -29,7 +29,8 @@ GPtrArray  *ins_affaire_store_attachments   (PGconn *conn, gint64 affaire_id, GE
 /* One attachment's bytes. */
 GBytes     *ins_affaire_store_attachment_bytes (PGconn *conn, gint64 attachment_id, GError **error);
 
-/* Page state (upserts into attachment_page). @rotation: 0, 90, 180 or 270. */
+/* Page state (upserts into attachment_page). @rotation: 0, 90, 180 or 270.
+ * An instructeur must hold the affaire (INS_STORE_ERROR_FORBIDDEN otherwise). */
 gboolean    ins_affaire_store_set_page_rotation (PGconn *conn, gint64 attachment_id,
                                                  int page_no, int rotation, GError **error);
 gboolean    ins_affaire_store_set_page_tag      (PGconn *conn, gint64 attachment_id,

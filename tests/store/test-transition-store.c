@@ -417,6 +417,16 @@ test_page_state_and_bytes (void)
   g_assert_no_error (error);
   g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "%PDF-1.4 fixture", 16);
 
+  /* Tags tick the checklist: only the holder of the affaire (or a superviseur) writes them. */
+  g_assert_false (ins_affaire_store_set_page_tag (marie_conn, info->id, 2, INS_PAGE_TAG_FACTURE, &error));
+  g_assert_error (error, INS_STORE_ERROR, INS_STORE_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_cmpint (fixture_int (admin, "SELECT count(*) FROM attachment_page WHERE attachment_id = $1", info->id), ==, 0);
+  claim (marie_conn, marie, id);
+  g_assert_false (ins_affaire_store_set_page_rotation (paul_conn, info->id, 2, 90, &error));
+  g_assert_error (error, INS_STORE_ERROR, INS_STORE_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+
   g_assert_true (ins_affaire_store_set_page_rotation (marie_conn, info->id, 2, -90, &error));
   g_assert_true (ins_affaire_store_set_page_tag (marie_conn, info->id, 2, INS_PAGE_TAG_FACTURE, &error));
   g_assert_true (ins_affaire_store_set_page_tag (marie_conn, info->id, 1, INS_PAGE_TAG_PREUVE_PAIEMENT, &error));
@@ -429,6 +439,17 @@ test_page_state_and_bytes (void)
   state = ins_attachment_info_get_page (again->pdata[0], 1);
   g_assert_cmpint (state.rotation, ==, 0);
   g_assert_cmpint (state.tag, ==, INS_PAGE_TAG_PREUVE_PAIEMENT);
+
+  /* Another instructeur cannot retag the holder's page; a superviseur can; everyone reads it. */
+  g_assert_false (ins_affaire_store_set_page_tag (paul_conn, info->id, 2, INS_PAGE_TAG_AUTRE, &error));
+  g_assert_error (error, INS_STORE_ERROR, INS_STORE_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_true (ins_affaire_store_set_page_tag (sophie_conn, info->id, 1, INS_PAGE_TAG_AUTRE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fixture_int (admin, "SELECT count(*) FROM attachment_page WHERE attachment_id = $1"
+                                " AND tag = 'facture' AND rotation = 270", info->id), ==, 1);
+  g_assert_cmpint (fixture_int (paul_conn, "SELECT count(*) FROM attachment_page WHERE attachment_id = $1", info->id),
+                   ==, 2);
 }
 
 static void
