@@ -89,13 +89,14 @@ prefetch_next (InsWindow *self)
 void
 ins_window_documents_show (InsWindow  *self,
                            InsAffaire *affaire,
-                           gboolean    changed_affaire)
+                           gboolean    changed_affaire,
+                           gboolean    may_annotate)
 {
-  InsDocumentView *view;
+  InsDocumentView *view = ensure_view (self);
 
+  ins_document_view_set_read_only (view, !may_annotate);
   if (!changed_affaire)
     return;
-  view = ensure_view (self);
   if (affaire == NULL)
     {
       ins_document_view_clear (view);

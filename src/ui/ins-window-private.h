@@ -64,9 +64,11 @@ void          ins_window_prepare_courrier  (InsWindow         *self,
 struct _InsDocumentView;
 void          ins_window_documents_class_init (GtkWidgetClass *widget_class);
 void          ins_window_documents_init    (InsWindow  *self);
+/* @may_annotate: the agent may tag and turn the pages (holds the affaire, or supervises). */
 void          ins_window_documents_show    (InsWindow  *self,
                                             InsAffaire *affaire,
-                                            gboolean    changed_affaire);
+                                            gboolean    changed_affaire,
+                                            gboolean    may_annotate);
 /* Shows a generated document (a courrier to preview). */
 void          ins_window_documents_show_bytes (InsWindow  *self,
                                                const char *title,

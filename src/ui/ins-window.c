@@ -397,7 +397,9 @@ set_affaire (InsWindow *self, InsAffaire *affaire)
   g_clear_pointer (&self->affaire, ins_affaire_unref);
   self->affaire = affaire;
   ins_affaire_panel_set_affaire (self->affaire_panel, affaire, me ? me->role : INS_ROLE_INSTRUCTEUR);
-  ins_window_documents_show (self, affaire, changed_affaire);
+  ins_window_documents_show (self, affaire, changed_affaire,
+                             affaire != NULL && me != NULL && !ins_window_is_medecin_mode (self)
+                             && (me->role == INS_ROLE_SUPERVISEUR || affaire->assignee_id == me->id));
   update_actions (self);
   if (affaire != NULL && changed_affaire)
     offer_drafts (self);

@@ -259,6 +259,9 @@ test_select_shows_affaire_and_first_page (void)
   g_assert_cmpint (ins_document_view_get_current_page (doc), ==, 1);
   g_assert_cmpint (seen.attachment_id, ==, ((InsAttachmentInfo *) affaire->attachments->pdata[0])->id);
   ui_test_screenshot (GTK_WIDGET (window), "03-affaire-selected");
+  /* Not held by Marie yet: she reads the pages but does not tag or turn them. */
+  g_assert_cmpint (affaire->assignee_id, ==, 0);
+  g_assert_true (ins_document_view_get_read_only (doc));
 
   /* An OC affaire: the resolver. */
   id = ui_test_affaire_id ("OC-2026-0000008");
@@ -359,6 +362,7 @@ test_actions_change_status_and_history (void)
   id = claim_next (window);
   g_assert_cmpint (id, ==, ui_test_affaire_id ("SE-2026-0000001"));
   g_assert_cmpint (ui_test_history_count (id, "claim"), ==, 1);
+  g_assert_false (ins_document_view_get_read_only (ins_window_get_document_view (window)));
   ui_test_screenshot (GTK_WIDGET (window), "05-affaire-claimed");
 
   /* Ask the médecin-conseil. */
