@@ -9,7 +9,8 @@
 
 typedef struct {
   InsDocumentView *self;
-  InsPageThumbnail *thumb;
+  InsPageThumbnail *thumb;   /* reused for another page once cancelled */
+  GCancellable *cancellable;
 } ThumbRequest;
 
 static void
@@ -18,8 +19,9 @@ on_thumbnail_rendered (GObject *source, GAsyncResult *result, gpointer user_data
   ThumbRequest *req = user_data;
   g_autoptr(InsPageImage) image = ins_renderer_render_finish (INS_RENDERER (source), result, NULL);
 
-  if (image != NULL)
+  if (image != NULL && !g_cancellable_is_cancelled (req->cancellable))
     ins_page_thumbnail_set_image (req->thumb, image);
+  g_object_unref (req->cancellable);
   g_object_unref (req->thumb);
   g_object_unref (req->self);
   g_free (req);
@@ -39,6 +41,7 @@ ins_document_thumbnails_render (InsDocumentView *self, DocState *d, InsPageThumb
   req = g_new0 (ThumbRequest, 1);
   req->self = g_object_ref (self);
   req->thumb = g_object_ref (thumb);
+  req->cancellable = g_object_ref (self->thumbs_cancellable);
   ins_renderer_render_async (self->renderer, d->doc, page, scale, (guint) d->rotation[page],
                              INS_RENDER_PRIORITY_NEIGHBOUR, self->thumbs_cancellable,
                              on_thumbnail_rendered, req);
@@ -48,28 +51,36 @@ void
 ins_document_thumbnails_build (InsDocumentView *self)
 {
   DocState *d = ins_document_view_current_doc (self);
-  GtkWidget *child;
+  GtkListBoxRow *row;
+  guint n;
 
   g_cancellable_cancel (self->thumbs_cancellable);
   g_clear_object (&self->thumbs_cancellable);
   self->thumbs_cancellable = g_cancellable_new ();
 
   self->building_thumbnails = TRUE;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->thumbnails))) != NULL)
-    gtk_list_box_remove (self->thumbnails, child);
-  gtk_widget_set_visible (self->thumbnails_scroller, d != NULL && d->doc != NULL && d->n_pages > 1);
-  if (d != NULL && d->doc != NULL && d->n_pages > 1)
-    for (guint i = 0; i < MIN (d->n_pages, MAX_THUMBNAILS); i++)
-      {
-        double w, h;
-        GtkWidget *thumb;
+  n = d != NULL && d->doc != NULL && d->n_pages > 1 ? MIN (d->n_pages, MAX_THUMBNAILS) : 0;
+  /* The strip's rows are reused from one document to the next: only the
+   * rows beyond this document's pages go, only missing ones are made. */
+  while ((row = gtk_list_box_get_row_at_index (self->thumbnails, (int) n)) != NULL)
+    gtk_list_box_remove (self->thumbnails, GTK_WIDGET (row));
+  gtk_widget_set_visible (self->thumbnails_scroller, n > 0);
+  for (guint i = 0; i < n; i++)
+    {
+      InsPageThumbnail *thumb = ins_document_thumbnails_at (self, i);
+      double w, h;
 
-        ins_document_view_page_shown_size (d, i, &w, &h);
-        thumb = ins_page_thumbnail_new ((int) i + 1, h / MAX (w, 1));
-        ins_page_thumbnail_set_tag (INS_PAGE_THUMBNAIL (thumb), d->tags[i]);
-        gtk_list_box_append (self->thumbnails, thumb);
-        ins_document_thumbnails_render (self, d, INS_PAGE_THUMBNAIL (thumb));
-      }
+      ins_document_view_page_shown_size (d, i, &w, &h);
+      if (thumb == NULL)
+        {
+          thumb = INS_PAGE_THUMBNAIL (ins_page_thumbnail_new ((int) i + 1, h / MAX (w, 1)));
+          gtk_list_box_append (self->thumbnails, GTK_WIDGET (thumb));
+        }
+      else
+        ins_page_thumbnail_set_image (thumb, NULL);
+      ins_page_thumbnail_set_tag (thumb, d->tags[i]);
+      ins_document_thumbnails_render (self, d, thumb);
+    }
   self->building_thumbnails = FALSE;
 }
 
