@@ -221,8 +221,6 @@ ins_document_actions_tag_menu (void)
 void
 ins_document_actions_class_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_set_css_name (widget_class, "documentview");
-
   gtk_widget_class_install_action (widget_class, "doc.zoom-in", NULL, action_zoom);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "doc.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "doc.zoom-in", NULL);

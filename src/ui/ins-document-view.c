@@ -414,22 +414,24 @@ ins_document_view_class_init (InsDocumentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, InsDocumentView, page_view);
   gtk_widget_class_bind_template_child (widget_class, InsDocumentView, error_page);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "documentview");
+  ins_document_actions_class_init (widget_class);
 
-  ins_document_view_signals[PAGE_ROTATED] = g_signal_new ("page-rotated", G_TYPE_FROM_CLASS (klass),
-                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
-                                        3, G_TYPE_INT64, G_TYPE_INT, G_TYPE_INT);
-  ins_document_view_signals[PAGE_TAGGED] = g_signal_new ("page-tagged", G_TYPE_FROM_CLASS (klass),
-                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
-                                       3, G_TYPE_INT64, G_TYPE_INT, G_TYPE_INT);
-  ins_document_view_signals[PAGE_SHOWN] = g_signal_new ("page-shown", G_TYPE_FROM_CLASS (klass),
-                                      G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
-                                      2, G_TYPE_INT64, G_TYPE_INT);
-  ins_document_view_signals[PLACEHOLDER_SHOWN] = g_signal_new ("placeholder-shown", G_TYPE_FROM_CLASS (klass),
-                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
-                                             2, G_TYPE_INT64, G_TYPE_INT);
-  ins_document_view_signals[DOCUMENT_FAILED] = g_signal_new ("document-failed", G_TYPE_FROM_CLASS (klass),
-                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
-                                           2, G_TYPE_INT64, G_TYPE_STRING);
+  ins_document_view_signals[PAGE_ROTATED] =
+    g_signal_new ("page-rotated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT, G_TYPE_INT);
+  ins_document_view_signals[PAGE_TAGGED] =
+    g_signal_new ("page-tagged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT, G_TYPE_INT);
+  ins_document_view_signals[PAGE_SHOWN] =
+    g_signal_new ("page-shown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT);
+  ins_document_view_signals[PLACEHOLDER_SHOWN] =
+    g_signal_new ("placeholder-shown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT);
+  ins_document_view_signals[DOCUMENT_FAILED] =
+    g_signal_new ("document-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_STRING);
 }
 
 static void
