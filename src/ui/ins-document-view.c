@@ -314,8 +314,18 @@ on_tab_clicked (GtkButton *tab, InsDocumentView *self)
       }
 }
 
+static GtkWidget *
+nth_tab (InsDocumentView *self, guint n)
+{
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->tabs));
+
+  for (; child != NULL && n > 0; n--)
+    child = gtk_widget_get_next_sibling (child);
+  return child;
+}
+
 static void
-reset (InsDocumentView *self)
+reset (InsDocumentView *self, guint n_next)
 {
   GtkWidget *child;
 
@@ -324,7 +334,8 @@ reset (InsDocumentView *self)
   self->load_cancellable = g_cancellable_new ();
   g_cancellable_cancel (self->page_cancellable);
   g_cancellable_cancel (self->thumbs_cancellable);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tabs))) != NULL)
+  /* The tabs are reused by the next documents: only the ones beyond go. */
+  while ((child = nth_tab (self, n_next)) != NULL)
     gtk_box_remove (self->tabs, child);
   g_ptr_array_set_size (self->docs, 0);
   self->current = -1;
@@ -346,10 +357,14 @@ add_doc (InsDocumentView *self, InsAttachmentInfo *info, const char *title, GByt
     d->key = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
   if (info != NULL && info->page_count > 0)
     doc_set_pages (d, (guint) info->page_count);
-  d->tab = gtk_toggle_button_new ();
-  gtk_widget_add_css_class (d->tab, "flat");
-  g_signal_connect (d->tab, "clicked", G_CALLBACK (on_tab_clicked), self);
-  gtk_box_append (self->tabs, d->tab);
+  d->tab = nth_tab (self, self->docs->len);
+  if (d->tab == NULL)
+    {
+      d->tab = gtk_toggle_button_new ();
+      gtk_widget_add_css_class (d->tab, "flat");
+      g_signal_connect (d->tab, "clicked", G_CALLBACK (on_tab_clicked), self);
+      gtk_box_append (self->tabs, d->tab);
+    }
   g_ptr_array_add (self->docs, d);
   update_tab (self, d);
   return d;
@@ -496,7 +511,7 @@ ins_document_view_set_documents (InsDocumentView *self,
 {
   g_return_if_fail (INS_IS_DOCUMENT_VIEW (self));
 
-  reset (self);
+  reset (self, attachments != NULL ? attachments->len : 0);
   for (guint i = 0; attachments != NULL && i < attachments->len; i++)
     {
       InsAttachmentInfo *info = attachments->pdata[i];
@@ -517,7 +532,7 @@ ins_document_view_show_bytes (InsDocumentView *self,
   g_return_if_fail (INS_IS_DOCUMENT_VIEW (self));
   g_return_if_fail (bytes != NULL);
 
-  reset (self);
+  reset (self, 1);
   add_doc (self, NULL, title, bytes);
   gtk_widget_set_visible (self->tabs_scroller, TRUE);
   ins_document_view_set_current_document (self, 0);
@@ -528,7 +543,7 @@ ins_document_view_clear (InsDocumentView *self)
 {
   g_return_if_fail (INS_IS_DOCUMENT_VIEW (self));
 
-  reset (self);
+  reset (self, 0);
   gtk_widget_set_visible (self->tabs_scroller, FALSE);
   show_current (self);
 }

@@ -472,14 +472,31 @@ thumbnails_painted (GPtrArray *thumbs)
   return TRUE;
 }
 
+static GtkWidget *
+find_tab (GtkWidget *root, const char *prefix)
+{
+  if (GTK_IS_TOGGLE_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) != NULL
+      && g_str_has_prefix (gtk_button_get_label (GTK_BUTTON (root)), prefix))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_tab (c, prefix);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 /* The strip keeps its rows from one affaire's document to the next and
- * paints them again; a one-page document leaves no row behind. */
+ * paints them again; a one-page document leaves no row behind. The tabs are
+ * kept the same way. */
 static void
 test_thumbnails_reused (Fixture *f, gconstpointer data)
 {
   g_autoptr(GPtrArray) before = g_ptr_array_new ();
   g_autoptr(GPtrArray) after = g_ptr_array_new ();
   g_autoptr(GPtrArray) single = g_ptr_array_new ();
+  GtkWidget *first_tab;
   gboolean expired = FALSE;
   guint id;
 
@@ -487,6 +504,8 @@ test_thumbnails_reused (Fixture *f, gconstpointer data)
   wait_event (f, "shown 11 1");
   collect_thumbnails (GTK_WIDGET (f->view), before);
   g_assert_cmpuint (before->len, ==, 3);
+  first_tab = find_tab (GTK_WIDGET (f->view), "three_pages_with_number.pdf");
+  g_assert_nonnull (first_tab);
 
   g_ptr_array_set_size (f->events, 0);
   ins_document_view_set_documents (f->view, f->infos);
@@ -511,6 +530,10 @@ test_thumbnails_reused (Fixture *f, gconstpointer data)
   g_ptr_array_set_size (after, 0);
   collect_thumbnails (GTK_WIDGET (f->view), after);
   g_assert_cmpuint (after->len, ==, 0);
+  /* The tabs too: the first one now names the receipt, the others are gone. */
+  g_assert_true (find_tab (GTK_WIDGET (f->view), "receipt-090.jpg") == first_tab);
+  g_assert_null (find_tab (GTK_WIDGET (f->view), "three_pages_with_number.pdf"));
+  g_assert_null (find_tab (GTK_WIDGET (f->view), "issue6010_1.pdf"));
 }
 
 static void
