@@ -95,6 +95,7 @@ static struct {
   gint64   phase_cpu;      /* when it started */
   gint64   in_phases[G_N_ELEMENTS (phases) + 1];   /* + after-paint */
   guint    frames;
+  guint    other_clocks;   /* phases run by another frame clock */
 } trace;
 
 static void
@@ -114,6 +115,8 @@ on_phase (GSignalInvocationHint *hint, guint n_params, const GValue *params, gpo
 {
   InsBenchFrames *self = attached;
 
+  if (self != NULL && trace.threshold_ms > 0 && g_value_get_object (&params[0]) != (GObject *) self->clock)
+    trace.other_clocks++;
   if (self == NULL || g_value_get_object (&params[0]) != (GObject *) self->clock)
     return TRUE;
   if (trace.threshold_ms > 0)
@@ -263,11 +266,11 @@ monitored_poll (GPollFD *fds, guint n_fds, gint timeout)
           /* Monotonic µs, to match `perf record -k CLOCK_MONOTONIC`. */
           g_printerr ("TRACE stretch %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT " wall %.1f cpu %.1f: "
                       "%u frames (flush %.1f before %.1f update %.1f layout %.1f paint %.1f after %.1f), "
-                      "outside frames %.1f\n",
+                      "outside frames %.1f; %u phases of other clocks\n",
                       loop.poll_returned, now, busy / 1000.0, cpu / 1000.0, trace.frames,
                       trace.in_phases[0] / 1000.0, trace.in_phases[1] / 1000.0, trace.in_phases[2] / 1000.0,
                       trace.in_phases[3] / 1000.0, trace.in_phases[4] / 1000.0, trace.in_phases[5] / 1000.0,
-                      (cpu - framed) / 1000.0);
+                      (cpu - framed) / 1000.0, trace.other_clocks);
         }
       g_array_append_val (loop.stretches, busy);
       if (loop.samples != NULL)
@@ -276,6 +279,7 @@ monitored_poll (GPollFD *fds, guint n_fds, gint timeout)
   result = g_poll (fds, n_fds, timeout);
   memset (trace.in_phases, 0, sizeof trace.in_phases);
   trace.frames = 0;
+  trace.other_clocks = 0;
   if (trace.phase >= 0)
     trace.phase_cpu = ins_bench_thread_cpu_us ();
   loop.poll_returned = g_get_monotonic_time ();

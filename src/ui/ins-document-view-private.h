@@ -23,7 +23,6 @@ typedef struct {
   GtkWidget *tab;
 } DocState;
 
-
 struct _InsDocumentView
 {
   GtkWidget parent_instance;
@@ -58,7 +57,6 @@ struct _InsDocumentView
   gboolean building_thumbnails;
   gboolean read_only;
 };
-
 
 enum { PAGE_ROTATED, PAGE_TAGGED, PAGE_SHOWN, PLACEHOLDER_SHOWN, DOCUMENT_FAILED, N_SIGNALS };
 extern guint ins_document_view_signals[N_SIGNALS];
