@@ -87,16 +87,64 @@ static InsBenchFrames *attached;
 static const char * const phases[] = { "flush-events", "before-paint", "update", "layout", "paint" };
 static gulong phase_hooks[G_N_ELEMENTS (phases)];
 
+/* With INS_BENCH_TRACE_MS set: the main thread's CPU time in each phase of
+ * the frames run inside the current main-loop stretch, to attribute it. */
+static struct {
+  double   threshold_ms;   /* 0: not tracing */
+  int      phase;          /* the phase running, -1 outside a frame */
+  gint64   phase_cpu;      /* when it started */
+  gint64   in_phases[G_N_ELEMENTS (phases) + 1];   /* + after-paint */
+  guint    frames;
+  guint    other_clocks;   /* phases run by another frame clock */
+} trace;
+
+static void
+trace_phase_end (void)
+{
+  gint64 now;
+
+  if (trace.phase < 0)
+    return;
+  now = ins_bench_thread_cpu_us ();
+  trace.in_phases[trace.phase] += now - trace.phase_cpu;
+  trace.phase_cpu = now;
+}
+
 static gboolean
 on_phase (GSignalInvocationHint *hint, guint n_params, const GValue *params, gpointer data)
 {
   InsBenchFrames *self = attached;
 
-  if (self == NULL || self->in_frame || g_value_get_object (&params[0]) != (GObject *) self->clock)
+  if (self != NULL && trace.threshold_ms > 0 && g_value_get_object (&params[0]) != (GObject *) self->clock)
+    trace.other_clocks++;
+  if (self == NULL || g_value_get_object (&params[0]) != (GObject *) self->clock)
+    return TRUE;
+  if (trace.threshold_ms > 0)
+    {
+      trace_phase_end ();
+      if (trace.phase < 0)
+        trace.phase_cpu = ins_bench_thread_cpu_us ();
+      trace.phase = GPOINTER_TO_INT (data);
+    }
+  if (self->in_frame)
     return TRUE;
   self->in_frame = TRUE;
   self->begin_wall = g_get_monotonic_time ();
   self->begin_cpu = ins_bench_thread_cpu_us ();
+  return TRUE;
+}
+
+static gboolean
+on_after_paint_hook (GSignalInvocationHint *hint, guint n_params, const GValue *params, gpointer data)
+{
+  if (attached != NULL && trace.threshold_ms > 0
+      && g_value_get_object (&params[0]) == (GObject *) attached->clock)
+    {
+      trace_phase_end ();
+      if (trace.phase < 0)
+        trace.phase_cpu = ins_bench_thread_cpu_us ();
+      trace.phase = G_N_ELEMENTS (phases);
+    }
   return TRUE;
 }
 
@@ -112,6 +160,12 @@ on_frame_end (GdkFrameClock *clock, InsBenchFrames *self)
       self->begin_cpu = ins_bench_thread_cpu_us ();
     }
   self->in_frame = FALSE;
+  if (trace.threshold_ms > 0)
+    {
+      trace_phase_end ();
+      trace.phase = -1;
+      trace.frames++;
+    }
   wall = g_get_monotonic_time () - self->begin_wall + self->extra_wall;
   cpu = ins_bench_thread_cpu_us () - self->begin_cpu + self->extra_cpu;
 
@@ -134,7 +188,15 @@ ins_bench_frames_attach (InsBenchFrames *self, GtkWidget *widget)
   if (phase_hooks[0] == 0)
     for (guint i = 0; i < G_N_ELEMENTS (phases); i++)
       phase_hooks[i] = g_signal_add_emission_hook (g_signal_lookup (phases[i], GDK_TYPE_FRAME_CLOCK), 0,
-                                                   on_phase, NULL, NULL);
+                                                   on_phase, GINT_TO_POINTER (i), NULL);
+  if (phase_hooks[0] != 0 && trace.threshold_ms > 0)
+    {
+      static gulong after_paint_hook;
+
+      if (after_paint_hook == 0)
+        after_paint_hook = g_signal_add_emission_hook (g_signal_lookup ("after-paint", GDK_TYPE_FRAME_CLOCK),
+                                                       0, on_after_paint_hook, NULL, NULL);
+    }
   self->end_handler = g_signal_connect_after (self->clock, "after-paint", G_CALLBACK (on_frame_end), self);
   attached = self;
 }
@@ -195,11 +257,31 @@ monitored_poll (GPollFD *fds, guint n_fds, gint timeout)
           loop.longest_cpu = cpu;
         }
       loop.most_cpu = MAX (loop.most_cpu, cpu);
+      if (trace.threshold_ms > 0 && cpu > trace.threshold_ms * 1000)
+        {
+          gint64 framed = 0;
+
+          for (guint i = 0; i <= G_N_ELEMENTS (phases); i++)
+            framed += trace.in_phases[i];
+          /* Monotonic µs, to match `perf record -k CLOCK_MONOTONIC`. */
+          g_printerr ("TRACE stretch %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT " wall %.1f cpu %.1f: "
+                      "%u frames (flush %.1f before %.1f update %.1f layout %.1f paint %.1f after %.1f), "
+                      "outside frames %.1f; %u phases of other clocks\n",
+                      loop.poll_returned, now, busy / 1000.0, cpu / 1000.0, trace.frames,
+                      trace.in_phases[0] / 1000.0, trace.in_phases[1] / 1000.0, trace.in_phases[2] / 1000.0,
+                      trace.in_phases[3] / 1000.0, trace.in_phases[4] / 1000.0, trace.in_phases[5] / 1000.0,
+                      (cpu - framed) / 1000.0, trace.other_clocks);
+        }
       g_array_append_val (loop.stretches, busy);
       if (loop.samples != NULL)
         ins_bench_samples_add (loop.samples, busy / 1000.0);
     }
   result = g_poll (fds, n_fds, timeout);
+  memset (trace.in_phases, 0, sizeof trace.in_phases);
+  trace.frames = 0;
+  trace.other_clocks = 0;
+  if (trace.phase >= 0)
+    trace.phase_cpu = ins_bench_thread_cpu_us ();
   loop.poll_returned = g_get_monotonic_time ();
   loop.poll_returned_cpu = ins_bench_thread_cpu_us ();
   return result;
@@ -211,6 +293,9 @@ ins_bench_loop_monitor_start (void)
   if (loop.started)
     return;
   loop.started = TRUE;
+  trace.phase = -1;
+  if (g_getenv ("INS_BENCH_TRACE_MS") != NULL)
+    trace.threshold_ms = g_ascii_strtod (g_getenv ("INS_BENCH_TRACE_MS"), NULL);
   loop.stretches = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_main_context_set_poll_func (g_main_context_default (), monitored_poll);
 }

@@ -25,6 +25,8 @@ struct _InsAffairePanel
   /* owned */
   InsAffaire *affaire;
   InsRole     viewer_role;
+  GQueue      retired;        /* the previous affaire's sections, GtkWidget */
+  guint       retire_id;
 };
 
 G_DEFINE_FINAL_TYPE (InsAffairePanel, ins_affaire_panel, GTK_TYPE_WIDGET)
@@ -172,13 +174,34 @@ period (const GDate *from, const GDate *to)
   return g_strdup_printf (_("from %s to %s"), a, b);
 }
 
+static gboolean
+destroy_retired (gpointer data)
+{
+  InsAffairePanel *self = data;
+  GtkWidget *section_box = g_queue_pop_head (&self->retired);
+
+  g_clear_object (&section_box);
+  if (!g_queue_is_empty (&self->retired))
+    return G_SOURCE_CONTINUE;
+  self->retire_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Tearing the previous affaire's widgets down in the iteration that builds
+ * the next one's doubled its stall: the sections leave the panel at once and
+ * are destroyed one per idle iteration. */
 static void
 clear_content (InsAffairePanel *self)
 {
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
-    gtk_box_remove (self->content, child);
+    {
+      g_queue_push_tail (&self->retired, g_object_ref (child));
+      gtk_box_remove (self->content, child);
+    }
+  if (!g_queue_is_empty (&self->retired) && self->retire_id == 0)
+    self->retire_id = g_idle_add_full (G_PRIORITY_LOW, destroy_retired, self, NULL);
 }
 
 /* Sections ------------------------------------------------------------------- */
@@ -574,6 +597,8 @@ ins_affaire_panel_dispose (GObject *object)
 {
   InsAffairePanel *self = INS_AFFAIRE_PANEL (object);
 
+  g_clear_handle_id (&self->retire_id, g_source_remove);
+  g_queue_clear_full (&self->retired, g_object_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), INS_TYPE_AFFAIRE_PANEL);
   g_clear_pointer (&self->affaire, ins_affaire_unref);
   G_OBJECT_CLASS (ins_affaire_panel_parent_class)->dispose (object);

@@ -6,6 +6,7 @@
 #include "core/ins-affaire.h"
 #include "documents/ins-document-error.h"
 #include "ui/ins-document-view.h"
+#include "ui/ins-page-thumbnail.h"
 #include "ui/ins-page-view.h"
 #include "doc-test-util.h"
 
@@ -450,6 +451,92 @@ test_receipt_and_import_reason (Fixture *f, gconstpointer data)
 }
 
 static void
+collect_thumbnails (GtkWidget *root, GPtrArray *found)
+{
+  if (INS_IS_PAGE_THUMBNAIL (root))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    collect_thumbnails (c, found);
+}
+
+static gboolean
+thumbnails_painted (GPtrArray *thumbs)
+{
+  for (guint i = 0; i < thumbs->len; i++)
+    {
+      GtkWidget *picture = find_child_of_type (thumbs->pdata[i], GTK_TYPE_PICTURE);
+
+      if (gtk_picture_get_paintable (GTK_PICTURE (picture)) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static GtkWidget *
+find_tab (GtkWidget *root, const char *prefix)
+{
+  if (GTK_IS_TOGGLE_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) != NULL
+      && g_str_has_prefix (gtk_button_get_label (GTK_BUTTON (root)), prefix))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_tab (c, prefix);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The strip keeps its rows from one affaire's document to the next and
+ * paints them again; a one-page document leaves no row behind. The tabs are
+ * kept the same way. */
+static void
+test_thumbnails_reused (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) before = g_ptr_array_new ();
+  g_autoptr(GPtrArray) after = g_ptr_array_new ();
+  g_autoptr(GPtrArray) single = g_ptr_array_new ();
+  GtkWidget *first_tab;
+  gboolean expired = FALSE;
+  guint id;
+
+  ins_document_view_set_documents (f->view, f->infos);
+  wait_event (f, "shown 11 1");
+  collect_thumbnails (GTK_WIDGET (f->view), before);
+  g_assert_cmpuint (before->len, ==, 3);
+  first_tab = find_tab (GTK_WIDGET (f->view), "three_pages_with_number.pdf");
+  g_assert_nonnull (first_tab);
+
+  g_ptr_array_set_size (f->events, 0);
+  ins_document_view_set_documents (f->view, f->infos);
+  wait_event (f, "shown 11 1");
+  collect_thumbnails (GTK_WIDGET (f->view), after);
+  g_assert_cmpuint (after->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_true (after->pdata[i] == before->pdata[i]);
+      g_assert_cmpint (ins_page_thumbnail_get_page_no (after->pdata[i]), ==, (int) i + 1);
+    }
+  id = g_timeout_add_seconds (60, on_deadline, &expired);
+  while (!thumbnails_painted (after) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (expired);
+  g_source_remove (id);
+
+  g_ptr_array_add (single, f->infos->pdata[2]);   /* one page */
+  g_ptr_array_set_size (f->events, 0);
+  ins_document_view_set_documents (f->view, single);
+  wait_event (f, "shown 13 1");
+  g_ptr_array_set_size (after, 0);
+  collect_thumbnails (GTK_WIDGET (f->view), after);
+  g_assert_cmpuint (after->len, ==, 0);
+  /* The tabs too: the first one now names the receipt, the others are gone. */
+  g_assert_true (find_tab (GTK_WIDGET (f->view), "receipt-090.jpg") == first_tab);
+  g_assert_null (find_tab (GTK_WIDGET (f->view), "three_pages_with_number.pdf"));
+  g_assert_null (find_tab (GTK_WIDGET (f->view), "issue6010_1.pdf"));
+}
+
+static void
 test_prefetch_next_affaire (Fixture *f, gconstpointer data)
 {
   InsRenderer *renderer = ins_document_view_get_renderer (f->view);
@@ -492,6 +579,8 @@ main (int argc, char **argv)
               test_encrypted_pdf_placeholder, fixture_tear_down);
   g_test_add ("/document-view/receipt-and-import-reason", Fixture, NULL, fixture_set_up,
               test_receipt_and_import_reason, fixture_tear_down);
+  g_test_add ("/document-view/thumbnails-reused", Fixture, NULL, fixture_set_up,
+              test_thumbnails_reused, fixture_tear_down);
   g_test_add ("/document-view/prefetch-next-affaire", Fixture, NULL, fixture_set_up,
               test_prefetch_next_affaire, fixture_tear_down);
   return g_test_run ();

@@ -1,0 +1,211 @@
+/* ins-document-page.c — the document view's current page: placeholder, final
+ * render, its neighbours, the unreadable state */
+#define G_LOG_DOMAIN "ins-ui"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "documents/ins-document-error.h"
+#include "ins-document-view-private.h"
+
+/* A PDF with more bytes per page than this is probably a scan: paint a
+ * low-resolution version first. */
+#define HEAVY_BYTES_PER_PAGE (250 * 1024)
+#define PLACEHOLDER_FRACTION 0.25
+#define PREFETCH_PAGES 2
+
+typedef struct {
+  InsDocumentView *self;
+  InsRenderDocument *doc;
+  guint page;
+  guint rotation;
+  double scale;
+  gboolean final;
+} PageRequest;
+
+static void
+page_request_free (PageRequest *req)
+{
+  g_object_unref (req->doc);
+  g_object_unref (req->self);
+  g_free (req);
+}
+
+static gboolean
+request_is_current (PageRequest *req)
+{
+  InsDocumentView *self = req->self;
+  DocState *d = ins_document_view_current_doc (self);
+
+  return d != NULL && d->doc == req->doc && self->page == req->page
+         && (guint) d->rotation[req->page] == req->rotation;
+}
+
+void
+ins_document_page_show_error (InsDocumentView *self, DocState *d)
+{
+  const char *reason;
+
+  if (d->error->domain == INS_DOCUMENT_ERROR)
+    reason = ins_document_error_message (d->error->code);
+  else if (d->info != NULL && d->info->unreadable_reason != NULL && d->doc == NULL
+           && g_error_matches (d->error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
+    reason = d->info->unreadable_reason;
+  else
+    reason = d->error->message;
+  adw_status_page_set_description (self->error_page, reason);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+}
+
+static void
+prefetch_neighbours (InsDocumentView *self, DocState *d, double scale)
+{
+  for (guint delta = 1; delta <= PREFETCH_PAGES; delta++)
+    {
+      guint pages[2] = { self->page + delta, self->page - delta };
+
+      for (guint k = 0; k < 2; k++)
+        if (pages[k] < d->n_pages && (k == 0 || self->page >= delta))
+          ins_renderer_render_async (self->renderer, d->doc, pages[k], scale,
+                                     (guint) d->rotation[pages[k]],
+                                     INS_RENDER_PRIORITY_NEIGHBOUR, self->page_cancellable,
+                                     NULL, NULL);
+    }
+}
+
+static void
+on_page_rendered (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  PageRequest *req = user_data;
+  InsDocumentView *self = req->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(InsPageImage) image = ins_renderer_render_finish (INS_RENDERER (source), result,
+                                                              &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || !request_is_current (req))
+    {
+      page_request_free (req);
+      return;
+    }
+  if (image == NULL)
+    {
+      DocState *d = ins_document_view_current_doc (self);
+
+      if (req->final)
+        {
+          g_clear_error (&d->error);
+          d->error = g_steal_pointer (&error);
+          ins_document_page_show_error (self, d);
+          g_signal_emit (self, ins_document_view_signals[DOCUMENT_FAILED], 0, d->info ? d->info->id : (gint64) 0,
+                         adw_status_page_get_description (self->error_page));
+          g_clear_error (&d->error);   /* another page, or a retry, may work */
+        }
+    }
+  else if (req->final)
+    {
+      DocState *d = ins_document_view_current_doc (self);
+
+      ins_page_view_set_image (self->page_view, image, TRUE);
+      g_signal_emit (self, ins_document_view_signals[PAGE_SHOWN], 0, d->info ? d->info->id : (gint64) 0,
+                     (int) req->page + 1);
+      prefetch_neighbours (self, d, req->scale);
+    }
+  else if (!ins_page_view_has_final_image (self->page_view))
+    {
+      DocState *d = ins_document_view_current_doc (self);
+
+      ins_page_view_set_image (self->page_view, image, FALSE);
+      g_signal_emit (self, ins_document_view_signals[PLACEHOLDER_SHOWN], 0, d->info ? d->info->id : (gint64) 0,
+                     (int) req->page + 1);
+    }
+  page_request_free (req);
+}
+
+static void
+request_page (InsDocumentView *self, InsRenderDocument *doc, guint page, guint rotation,
+              double scale, gboolean final)
+{
+  PageRequest *req = g_new0 (PageRequest, 1);
+
+  g_debug ("render page %u at scale %.3f rotation %u%s", page, scale, rotation,
+           final ? "" : " (placeholder)");
+  req->self = g_object_ref (self);
+  req->doc = g_object_ref (doc);
+  req->page = page;
+  req->rotation = rotation;
+  req->scale = scale;
+  req->final = final;
+  ins_renderer_render_async (self->renderer, doc, page, scale, rotation,
+                             INS_RENDER_PRIORITY_VISIBLE, self->page_cancellable,
+                             on_page_rendered, req);
+}
+
+static void
+render_current_page (InsDocumentView *self)
+{
+  DocState *d = ins_document_view_current_doc (self);
+  InsPageImage *exact, *placeholder;
+  guint rotation;
+  double scale;
+
+  if (d == NULL || d->doc == NULL)
+    return;
+  /* Not laid out yet: the first allocation asks again with the right scale. */
+  if (self->zoom_mode != INS_ZOOM_FREE && gtk_widget_get_width (GTK_WIDGET (self->page_view)) == 0)
+    return;
+  g_cancellable_cancel (self->page_cancellable);
+  g_clear_object (&self->page_cancellable);
+  self->page_cancellable = g_cancellable_new ();
+
+  rotation = (guint) d->rotation[self->page];
+  scale = ins_page_view_get_render_scale (self->page_view);
+  exact = ins_renderer_lookup_page (self->renderer, d->doc, self->page, scale, rotation);
+  if (exact != NULL)
+    {
+      ins_page_view_set_image (self->page_view, exact, TRUE);
+      g_signal_emit (self, ins_document_view_signals[PAGE_SHOWN], 0, d->info ? d->info->id : (gint64) 0,
+                     (int) self->page + 1);
+      prefetch_neighbours (self, d, scale);
+      return;
+    }
+
+  placeholder = ins_page_cache_lookup_any (ins_renderer_get_cache (self->renderer),
+                                           ins_render_document_get_key (d->doc), self->page,
+                                           rotation);
+  if (placeholder == NULL && rotation == 0)
+    placeholder = ins_render_document_get_preview (d->doc);
+  ins_page_view_set_image (self->page_view, placeholder, FALSE);
+  if (placeholder != NULL)
+    g_signal_emit (self, ins_document_view_signals[PLACEHOLDER_SHOWN], 0, d->info ? d->info->id : (gint64) 0,
+                   (int) self->page + 1);
+
+  if (placeholder == NULL && ins_render_document_get_kind (d->doc) == INS_DOCUMENT_KIND_PDF
+      && g_bytes_get_size (ins_render_document_get_bytes (d->doc)) / MAX (d->n_pages, 1)
+         > HEAVY_BYTES_PER_PAGE)
+    request_page (self, d->doc, self->page, rotation,
+                  round (scale * PLACEHOLDER_FRACTION * 1000) / 1000, FALSE);
+  request_page (self, d->doc, self->page, rotation, scale, TRUE);
+}
+
+void
+ins_document_page_layout (InsDocumentView *self)
+{
+  DocState *d = ins_document_view_current_doc (self);
+  double w, h;
+
+  if (d == NULL || d->doc == NULL)
+    return;
+  ins_document_view_page_shown_size (d, self->page, &w, &h);
+  /* set_page_size emits scale-changed, which renders. */
+  ins_page_view_set_page_size (self->page_view, w, h);
+  ins_document_view_update_actions (self);
+}
+
+void
+ins_document_page_on_scale_changed (InsDocumentView *self)
+{
+  ins_document_view_update_actions (self);
+  render_current_page (self);
+}
+

@@ -1,0 +1,93 @@
+/* ins-document-view-private.h — what the document view's files share */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ins-document-view.h"
+#include "ins-page-thumbnail.h"
+#include "ins-page-view.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  InsAttachmentInfo *info;   /* NULL for bytes shown with show_bytes() */
+  char *title;
+  char *key;
+  GBytes *bytes;
+  InsRenderDocument *doc;
+  GError *error;
+  gboolean loading;
+  guint n_pages;
+  int *rotation;             /* per page, degrees */
+  InsPageTag *tags;          /* per page */
+  GtkWidget *tab;
+} DocState;
+
+struct _InsDocumentView
+{
+  GtkWidget parent_instance;
+
+  /* template widgets */
+  GtkWidget *tabs_scroller;
+  GtkBox *tabs;
+  GtkWidget *toolbar;
+  GtkLabel *page_label;
+  GtkLabel *zoom_label;
+  GtkToggleButton *fit_width_button;
+  GtkToggleButton *fit_page_button;
+  GtkMenuButton *tag_button;
+  GtkWidget *thumbnails_scroller;
+  GtkListBox *thumbnails;
+  GtkStack *stack;
+  InsPageView *page_view;
+  AdwStatusPage *error_page;
+
+  /* owned */
+  InsAttachmentSource *source;
+  InsRenderer *renderer;
+  GPtrArray *docs;           /* DocState */
+  int current;               /* index in docs, -1 */
+  guint page;                /* 0-based */
+  InsZoomMode zoom_mode;
+  double zoom;
+  GCancellable *load_cancellable;
+  GCancellable *page_cancellable;
+  GCancellable *thumbs_cancellable;
+  GCancellable *prefetch_cancellable;
+  gboolean building_thumbnails;
+  gboolean read_only;
+};
+
+enum { PAGE_ROTATED, PAGE_TAGGED, PAGE_SHOWN, PLACEHOLDER_SHOWN, DOCUMENT_FAILED, N_SIGNALS };
+extern guint ins_document_view_signals[N_SIGNALS];
+
+static inline DocState *
+ins_document_view_current_doc (InsDocumentView *self)
+{
+  if (self->current < 0 || (guint) self->current >= self->docs->len)
+    return NULL;
+  return self->docs->pdata[self->current];
+}
+
+/* The page's size in points as shown, turned by its rotation. */
+void        ins_document_view_page_shown_size (DocState *d, guint page, double *w, double *h);
+char       *ins_document_view_key_for_info    (InsAttachmentInfo *info);
+void        ins_document_view_update_actions  (InsDocumentView *self);
+
+/* ins-document-thumbnails.c: the strip of page thumbnails */
+void        ins_document_thumbnails_build       (InsDocumentView *self);
+void        ins_document_thumbnails_select      (InsDocumentView *self);
+InsPageThumbnail *ins_document_thumbnails_at    (InsDocumentView *self, guint page);
+void        ins_document_thumbnails_render      (InsDocumentView *self, DocState *d, InsPageThumbnail *thumb);
+void        ins_document_thumbnails_on_selected (InsDocumentView *self, GtkListBoxRow *row);
+
+/* ins-document-page.c: the current page */
+void        ins_document_page_show_error        (InsDocumentView *self, DocState *d);
+void        ins_document_page_layout            (InsDocumentView *self);
+void        ins_document_page_on_scale_changed  (InsDocumentView *self);
+
+/* ins-document-actions.c: the doc. actions and their keys */
+void        ins_document_actions_class_init     (GtkWidgetClass *widget_class);
+GMenuModel *ins_document_actions_tag_menu       (void);
+
+G_END_DECLS
