@@ -1,4 +1,4 @@
--- 011-claim-path.sql — claims announced a few times a second, not once each
+-- 011-claim-path.sql — claims announced a few times a second, claim-next planned once
 --
 -- A transaction that calls pg_notify takes a database-wide lock from its
 -- pre-commit to its end: with one notification per claim, 50 claimers
@@ -42,3 +42,34 @@ CREATE TRIGGER affaire_claimed AFTER UPDATE ON affaire
   FOR EACH ROW
   WHEN (OLD.status = 'recue' AND NEW.status = 'en_cours')
   EXECUTE FUNCTION affaire_notify_claim();
+
+-- Claim-next as a function: PL/pgSQL plans its statement once per session
+-- instead of once per claim. Planning it under row security, with the 18
+-- indexes of affaire to consider, cost more than running it: one session on
+-- the 1M database claimed every 8.5 ms with the statement, 3.5 ms with the
+-- function. Claim order on the partial index of claimable rows; SKIP LOCKED
+-- lets concurrent agents each take a different row without waiting. Runs
+-- with the caller's rights, so row security applies as before.
+CREATE FUNCTION ins_claim_next(p_agent integer, p_organisme integer, p_lease integer)
+RETURNS TABLE (id bigint, version integer) LANGUAGE plpgsql AS $$
+#variable_conflict use_column
+BEGIN
+  RETURN QUERY
+  WITH next AS (
+    SELECT id FROM affaire
+     WHERE organisme_id = p_organisme::smallint AND status = 'recue'
+     ORDER BY priority DESC, received_at, id
+     LIMIT 1 FOR UPDATE SKIP LOCKED),
+  claimed AS (
+    UPDATE affaire a SET status = 'en_cours', assignee_id = p_agent,
+           lease_until = now() + make_interval(secs => p_lease), version = a.version + 1,
+           updated_at = now()
+      FROM next WHERE a.id = next.id
+    RETURNING a.id, a.version),
+  logged AS (
+    INSERT INTO history (affaire_id, agent_id, action, from_status, to_status)
+    SELECT id, p_agent, 'claim', 'recue', 'en_cours' FROM claimed)
+  SELECT id, version FROM claimed;
+END $$;
+REVOKE ALL ON FUNCTION ins_claim_next(integer, integer, integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION ins_claim_next(integer, integer, integer) TO instructeur, superviseur;

@@ -10,24 +10,8 @@
 #include "ins-db.h"
 #include "ins-transition-store.h"
 
-/* Claim order on the partial index of claimable rows; SKIP LOCKED lets
- * concurrent agents each take a different row without waiting. */
-static const char next_sql[] =
-  "WITH next AS ("
-  "  SELECT id FROM affaire"
-  "   WHERE organisme_id = $2 AND status = 'recue'"
-  "   ORDER BY priority DESC, received_at, id"
-  "   LIMIT 1 FOR UPDATE SKIP LOCKED),"
-  " claimed AS ("
-  "  UPDATE affaire a SET status = 'en_cours', assignee_id = $1,"
-  "         lease_until = now() + make_interval(secs => $3), version = a.version + 1,"
-  "         updated_at = now()"
-  "    FROM next WHERE a.id = next.id"
-  "  RETURNING a.id, a.version),"
-  " logged AS ("
-  "  INSERT INTO history (affaire_id, agent_id, action, from_status, to_status)"
-  "  SELECT id, $1, 'claim', 'recue', 'en_cours' FROM claimed)"
-  " SELECT id, version FROM claimed";
+/* The statement is in 011-claim-path.sql, planned once per session. */
+static const char next_sql[] = "SELECT id, version FROM ins_claim_next($1, $2, $3)";
 
 const char *
 ins_claim_store_next_sql (void)
