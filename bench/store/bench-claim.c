@@ -96,24 +96,15 @@ main (int argc, char *argv[])
   if (sql_dir != NULL)
     {
       /* The statement of ins_claim_store_next(), with this agent's values. */
-      g_autofree char *sql = g_strdup_printf (
-        "WITH next AS ("
-        "  SELECT id FROM affaire"
-        "   WHERE organisme_id = %d AND status = 'recue'"
-        "   ORDER BY priority DESC, received_at, id"
-        "   LIMIT 1 FOR UPDATE SKIP LOCKED),"
-        " claimed AS ("
-        "  UPDATE affaire a SET status = 'en_cours', assignee_id = %d,"
-        "         lease_until = now() + make_interval(secs => %d), version = a.version + 1,"
-        "         updated_at = now()"
-        "    FROM next WHERE a.id = next.id"
-        "  RETURNING a.id, a.version),"
-        " logged AS ("
-        "  INSERT INTO history (affaire_id, agent_id, action, from_status, to_status)"
-        "  SELECT id, %d, 'claim', 'recue', 'en_cours' FROM claimed)"
-        " SELECT id, version FROM claimed",
-        agent->organisme_id, agent->id, INS_LEASE_SECONDS, agent->id);
-      bench_write_sql (sql_dir, "claim-next.sql", sql);
+      g_autoptr(GString) sql = g_string_new (ins_claim_store_next_sql ());
+      g_autofree char *agent_id = g_strdup_printf ("%d", agent->id);
+      g_autofree char *organisme_id = g_strdup_printf ("%d", agent->organisme_id);
+      g_autofree char *lease = g_strdup_printf ("%d", INS_LEASE_SECONDS);
+
+      g_string_replace (sql, "$1", agent_id, 0);
+      g_string_replace (sql, "$2", organisme_id, 0);
+      g_string_replace (sql, "$3", lease, 0);
+      bench_write_sql (sql_dir, "claim-next.sql", sql->str);
     }
 
   s = g_new0 (Session, sessions);

@@ -10,30 +10,21 @@
 #include "ins-db.h"
 #include "ins-transition-store.h"
 
+/* The statement is in 011-claim-path.sql, planned once per session. */
+static const char next_sql[] = "SELECT id, version FROM ins_claim_next($1, $2, $3)";
+
+const char *
+ins_claim_store_next_sql (void)
+{
+  return next_sql;
+}
+
 gint64
 ins_claim_store_next (PGconn          *conn,
                       const InsAgent  *agent,
                       int             *version,
                       GError         **error)
 {
-  /* Claim order on the partial index of claimable rows; SKIP LOCKED lets
-   * concurrent agents each take a different row without waiting. */
-  static const char sql[] =
-    "WITH next AS ("
-    "  SELECT id FROM affaire"
-    "   WHERE organisme_id = $2 AND status = 'recue'"
-    "   ORDER BY priority DESC, received_at, id"
-    "   LIMIT 1 FOR UPDATE SKIP LOCKED),"
-    " claimed AS ("
-    "  UPDATE affaire a SET status = 'en_cours', assignee_id = $1,"
-    "         lease_until = now() + make_interval(secs => $3), version = a.version + 1,"
-    "         updated_at = now()"
-    "    FROM next WHERE a.id = next.id"
-    "  RETURNING a.id, a.version),"
-    " logged AS ("
-    "  INSERT INTO history (affaire_id, agent_id, action, from_status, to_status)"
-    "  SELECT id, $1, 'claim', 'recue', 'en_cours' FROM claimed)"
-    " SELECT id, version FROM claimed";
   InsAffaireFacts facts = { INS_KIND_SOINS_ETRANGER, INS_STATUS_RECUE, FALSE, FALSE, FALSE };
   g_autofree char *agent_id = g_strdup_printf ("%d", agent->id);
   g_autofree char *organisme_id = g_strdup_printf ("%d", agent->organisme_id);
@@ -47,7 +38,7 @@ ins_claim_store_next (PGconn          *conn,
       g_set_error_literal (error, INS_STORE_ERROR, INS_STORE_ERROR_NOT_ALLOWED, rules_error->message);
       return 0;
     }
-  res = ins_db_exec (conn, sql, G_N_ELEMENTS (params), params, error);
+  res = ins_db_exec (conn, next_sql, G_N_ELEMENTS (params), params, error);
   if (res == NULL)
     return 0;
   if (PQntuples (res) == 0)

@@ -20,6 +20,10 @@ gint64   ins_claim_store_next        (PGconn          *conn,
                                       int             *version,
                                       GError         **error);
 
+/* The statement ins_claim_store_next() runs, with $1 the agent's id, $2 the
+ * organisme's and $3 the lease in seconds: benchmarks run it raw. */
+const char *ins_claim_store_next_sql (void);
+
 /* Extends @agent's lease on @affaire_id (no version bump, no history).
  * INS_STORE_ERROR_CONFLICT when the agent no longer holds it. */
 gboolean ins_claim_store_renew_lease (PGconn          *conn,

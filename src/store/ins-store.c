@@ -14,6 +14,9 @@
 
 #define BACKOFF_MIN_MS 250
 #define BACKOFF_MAX_MS 10000
+/* After a claim is announced: its quarter of a second, and a margin for the
+ * claims of that quarter still committing. */
+#define CLAIMS_SETTLED_MS 400
 
 /* The worker thread's side: it never touches the InsStore object. */
 typedef struct {
@@ -48,6 +51,7 @@ struct _InsStore
   GSource      *listen_source;
   GSource      *reconnect_source;
   GSource      *refresh_source;
+  GSource      *claims_source;
   guint         refresh_interval;
   guint         backoff_ms;
   gboolean      connected;
@@ -111,6 +115,7 @@ open_func (PGconn *conn, gpointer data, GCancellable *cancellable, GError **erro
   if (listen == NULL)
     return NULL;
   if (!ins_db_run (listen, "LISTEN affaire_changed", 0, NULL, error)
+      || !ins_db_run (listen, "LISTEN affaire_claimed", 0, NULL, error)
       || !ins_db_run (listen, "LISTEN outbox_changed", 0, NULL, error))
     return NULL;
   r = g_new0 (OpenResult, 1);
@@ -201,6 +206,40 @@ connection_lost (InsStore *self)
 }
 
 static gboolean
+on_claims_settled (gpointer user_data)
+{
+  InsStore *self = user_data;
+
+  g_clear_pointer (&self->claims_source, g_source_unref);
+  g_signal_emit (self, signals[AFFAIRE_CHANGED], 0, (gint64) 0);
+  return G_SOURCE_REMOVE;
+}
+
+/* The database announces at most one claim per quarter of a second (see
+ * 011-claim-path.sql): the claims committed after the announced one, in the
+ * same quarter, are heard as one reload once that quarter is over. */
+static void
+schedule_claims_settled (InsStore *self)
+{
+  if (self->claims_source != NULL || self->disposed)
+    return;
+  self->claims_source = g_timeout_source_new (CLAIMS_SETTLED_MS);
+  g_source_set_callback (self->claims_source, on_claims_settled, self, NULL);
+  g_source_set_name (self->claims_source, "[instruction] claims settled");
+  g_source_attach (self->claims_source, self->context);
+}
+
+static void
+drop_claims_settled (InsStore *self)
+{
+  if (self->claims_source != NULL)
+    {
+      g_source_destroy (self->claims_source);
+      g_clear_pointer (&self->claims_source, g_source_unref);
+    }
+}
+
+static gboolean
 on_listen_ready (int fd, GIOCondition condition, gpointer user_data)
 {
   InsStore *self = user_data;
@@ -221,6 +260,12 @@ on_listen_ready (int fd, GIOCondition condition, gpointer user_data)
       if (g_str_equal (notify->relname, "affaire_changed"))
         {
           gint64 id = g_ascii_strtoll (notify->extra ? notify->extra : "", NULL, 10);
+          g_signal_emit (self, signals[AFFAIRE_CHANGED], 0, id);
+        }
+      else if (g_str_equal (notify->relname, "affaire_claimed"))
+        {
+          gint64 id = g_ascii_strtoll (notify->extra ? notify->extra : "", NULL, 10);
+          schedule_claims_settled (self);
           g_signal_emit (self, signals[AFFAIRE_CHANGED], 0, id);
         }
       else if (g_str_equal (notify->relname, "outbox_changed"))
@@ -396,6 +441,7 @@ ins_store_dispose (GObject *object)
 
   self->disposed = TRUE;
   drop_listen (self);
+  drop_claims_settled (self);
   if (self->reconnect_source != NULL)
     {
       g_source_destroy (self->reconnect_source);

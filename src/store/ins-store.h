@@ -5,8 +5,10 @@
  * GAsyncResult in the main context the store was created in; errors are
  * INS_STORE_ERROR (G_IO_ERROR_CANCELLED when cancelled: stay silent).
  *
- * A second connection LISTENs for `affaire_changed` and `outbox_changed`,
- * watched from the main loop, and becomes the signals below. When a connection
+ * A second connection LISTENs for `affaire_changed`, `affaire_claimed` and
+ * `outbox_changed`, watched from the main loop, and becomes the signals below
+ * (claims are announced a few times a second, not one by one: a claim hint is
+ * followed by affaire-changed (0) once its burst is over). When a connection
  * is lost, :connected turns FALSE, calls fail fast with
  * INS_STORE_ERROR_CONNECTION, and the store reconnects with backoff; when it is
  * back, :connected turns TRUE and affaire-changed (0) asks everyone to reload.

@@ -1,8 +1,12 @@
-/* test-claim-store.c — concurrent claims, claim order, stale lease take-back, renewal */
+/* test-claim-store.c — concurrent claims, claim order, stale lease take-back, renewal,
+ * claim announcements */
 #include "config.h"
+
+#include <sys/select.h>
 
 #include "store/ins-claim-store.h"
 #include "store/ins-db.h"
+#include "store/ins-store.h"
 #include "store/ins-transition-store.h"
 #include "ins-store-fixture.h"
 #include "ins-test-db.h"
@@ -163,6 +167,160 @@ test_stale_lease_and_renewal (void)
   g_assert_nonnull (strstr (error->message, "Paul Martin"));
 }
 
+/* Announcements -------------------------------------------------------------- */
+
+/* The channel and payload of every notification up to the marker @listen's
+ * session hears on `claims_test_marker`: notifications arrive in commit
+ * order, so whatever a claim sent before the marker is in the list. */
+static GPtrArray *
+heard_until_marker (PGconn *listen)
+{
+  GPtrArray *heard = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  ins_db_run (admin, "NOTIFY claims_test_marker", 0, NULL, &error);
+  g_assert_no_error (error);
+  for (;;)
+    {
+      PGnotify *n;
+      fd_set fds;
+
+      g_assert_true (PQconsumeInput (listen));
+      while ((n = PQnotifies (listen)) != NULL)
+        {
+          gboolean marker = g_str_equal (n->relname, "claims_test_marker");
+
+          if (!marker)
+            g_ptr_array_add (heard, g_strdup_printf ("%s %s", n->relname, n->extra));
+          PQfreemem (n);
+          if (marker)
+            return heard;
+        }
+      FD_ZERO (&fds);
+      FD_SET (PQsocket (listen), &fds);
+      select (PQsocket (listen) + 1, &fds, NULL, NULL, NULL);
+    }
+}
+
+static void
+test_claims_announced (void)
+{
+  g_autoptr(InsAgent) marie = NULL;
+  g_autoptr(PGconn) conn = fixture_connect_as (PREFIX, "marie", &marie);
+  g_autoptr(PGconn) listen = ins_test_db_connect ();
+  g_autoptr(GPtrArray) heard = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  FixtureAffaire spec = { 0 };
+  gint64 first, second;
+
+  ins_test_db_truncate (admin);
+  fixture_add_affaire (admin, &spec);
+  fixture_add_affaire (admin, &spec);
+  ins_db_run (listen, "LISTEN affaire_changed", 0, NULL, &error);
+  ins_db_run (listen, "LISTEN affaire_claimed", 0, NULL, &error);
+  ins_db_run (listen, "LISTEN claims_test_marker", 0, NULL, &error);
+  g_assert_no_error (error);
+
+  /* No claim announced in this quarter of a second yet: this one is, on its
+   * own channel only. */
+  ins_db_run (admin, "SELECT setval('affaire_claim_announced', 1)", 0, NULL, &error);
+  g_assert_no_error (error);
+  first = ins_claim_store_next (conn, marie, NULL, &error);
+  g_assert_no_error (error);
+  heard = heard_until_marker (listen);
+  expected = g_strdup_printf ("affaire_claimed %" G_GINT64_FORMAT, first);
+  g_assert_cmpuint (heard->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (heard, 0), ==, expected);
+  g_clear_pointer (&heard, g_ptr_array_unref);
+
+  /* A claim in a quarter already announced sends nothing. */
+  ins_db_run (admin, "SELECT setval('affaire_claim_announced', floor(extract(epoch FROM now()) * 4)::bigint + 4000)",
+              0, NULL, &error);
+  g_assert_no_error (error);
+  second = ins_claim_store_next (conn, marie, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (second, !=, 0);
+  heard = heard_until_marker (listen);
+  g_assert_cmpuint (heard->len, ==, 0);
+  g_clear_pointer (&heard, g_ptr_array_unref);
+
+  /* Giving it back is an ordinary change, notified with its id. */
+  {
+    g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, second);
+
+    ins_db_run (admin, "UPDATE affaire SET status = 'recue', assignee_id = NULL, lease_until = NULL,"
+                       " version = version + 1 WHERE id = $1", 1, (const char *[]) { id }, &error);
+    g_assert_no_error (error);
+    g_free (expected);
+    expected = g_strdup_printf ("affaire_changed %s", id);
+  }
+  heard = heard_until_marker (listen);
+  g_assert_cmpuint (heard->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (heard, 0), ==, expected);
+  ins_db_run (admin, "SELECT setval('affaire_claim_announced', 1)", 0, NULL, &error);
+  g_assert_no_error (error);
+}
+
+typedef struct {
+  gint64 claimed;
+  guint  claimed_seen;   /* affaire-changed (claimed) */
+  guint  settled_seen;   /* affaire-changed (0) after it */
+} Heard;
+
+static void
+on_affaire_changed (InsStore *store, gint64 id, Heard *heard)
+{
+  (void) store;
+  if (id == heard->claimed && heard->claimed != 0)
+    heard->claimed_seen++;
+  else if (id == 0 && heard->claimed_seen > 0)
+    heard->settled_seen++;
+}
+
+static void
+on_opened (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ins_store_open_finish (INS_STORE (object), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+/* An InsStore hears the announced claim at once, then reloads everything once
+ * the claims of that quarter, announced or not, have committed. */
+static void
+test_store_hears_claims (void)
+{
+  g_autofree char *conninfo = g_strdup_printf ("%s user=%spaul", ins_test_db_conninfo (), PREFIX);
+  g_autoptr(InsStore) store = ins_store_new (conninfo);
+  g_autoptr(InsAgent) marie = NULL;
+  g_autoptr(PGconn) conn = fixture_connect_as (PREFIX, "marie", &marie);
+  g_autoptr(GError) error = NULL;
+  FixtureAffaire spec = { 0 };
+  Heard heard = { 0 };
+  gboolean opened = FALSE;
+
+  ins_test_db_truncate (admin);
+  fixture_add_affaire (admin, &spec);
+  g_object_set (store, "refresh-interval", 0, NULL);
+  ins_store_open_async (store, NULL, on_opened, &opened);
+  while (!opened)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_connect (store, "affaire-changed", G_CALLBACK (on_affaire_changed), &heard);
+
+  ins_db_run (admin, "SELECT setval('affaire_claim_announced', 1)", 0, NULL, &error);
+  g_assert_no_error (error);
+  heard.claimed = ins_claim_store_next (conn, marie, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (heard.claimed, !=, 0);
+  while (heard.settled_seen == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (heard.claimed_seen, ==, 1);
+  g_assert_cmpuint (heard.settled_seen, ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -174,5 +332,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/claim/concurrent-no-duplicates", test_concurrent_claims);
   g_test_add_func ("/claim/order", test_claim_order);
   g_test_add_func ("/claim/stale-lease-and-renewal", test_stale_lease_and_renewal);
+  g_test_add_func ("/claim/announced", test_claims_announced);
+  g_test_add_func ("/claim/store-hears-claims", test_store_hears_claims);
   return g_test_run ();
 }
