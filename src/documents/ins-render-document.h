@@ -10,6 +10,7 @@
 
 #include <glib-object.h>
 
+#include "ins-helper-pool.h"
 #include "ins-image-decode.h"
 #include "ins-page-image.h"
 
@@ -36,7 +37,7 @@ GPid             ins_render_document_get_helper_pid (InsRenderDocument *self);
 /* Blocking: for InsRenderer's worker threads only. */
 InsRenderDocument *ins_render_document_open_sync   (const char         *key,
                                                     GBytes             *bytes,
-                                                    const char * const *helper_argv,
+                                                    InsHelperPool      *pool,
                                                     guint               timeout_ms,
                                                     GError            **error);
 InsPageImage      *ins_render_document_render_sync (InsRenderDocument  *self,

@@ -54,6 +54,7 @@ struct _InsRenderer
   GMutex lock;
   guint64 seq;
   char **helper_argv;
+  InsHelperPool *helpers;
   guint timeout_ms;
 
   InsPageCache *cache;
@@ -230,7 +231,7 @@ worker (gpointer data, gpointer user_data)
     g_set_error_literal (&job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
   else if (job->kind == JOB_OPEN)
     job->opened = ins_render_document_open_sync (job->doc_key, job->bytes,
-                                                 (const char * const *) self->helper_argv,
+                                                 self->helpers,
                                                  g_atomic_int_get (&self->timeout_ms),
                                                  &job->error);
   else
@@ -313,6 +314,7 @@ ins_renderer_finalize (GObject *object)
   g_clear_pointer (&self->failures, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_hash_table_unref);
   g_clear_object (&self->cache);
+  g_clear_pointer (&self->helpers, ins_helper_pool_unref);
   g_clear_pointer (&self->helper_argv, g_strfreev);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_mutex_clear (&self->lock);
@@ -351,12 +353,20 @@ ins_renderer_new (void)
 InsRenderer *
 ins_renderer_new_for_helper (const char * const *argv)
 {
+  return ins_renderer_new_full (argv, TRUE);
+}
+
+InsRenderer *
+ins_renderer_new_full (const char * const *argv,
+                       gboolean            keep_spare)
+{
   InsRenderer *self;
 
   g_return_val_if_fail (argv != NULL && argv[0] != NULL, NULL);
 
   self = g_object_new (INS_TYPE_RENDERER, NULL);
   self->helper_argv = g_strdupv ((char **) argv);
+  self->helpers = ins_helper_pool_new (argv, keep_spare);
   return self;
 }
 
@@ -389,6 +399,17 @@ ins_renderer_set_timeout_ms (InsRenderer *self, guint timeout_ms)
 {
   g_return_if_fail (INS_IS_RENDERER (self));
   g_atomic_int_set (&self->timeout_ms, MAX (timeout_ms, 1));
+}
+
+GPid
+ins_renderer_get_spare_helper_pid (InsRenderer *self,
+                                   gboolean     wait)
+{
+  g_return_val_if_fail (INS_IS_RENDERER (self), 0);
+
+  if (wait)
+    ins_helper_pool_wait_spare (self->helpers);
+  return ins_helper_pool_get_spare_pid (self->helpers);
 }
 
 InsRenderDocument *
