@@ -148,6 +148,7 @@ ensure_helper (InsRenderDocument *self, GArray **sizes, GError **error)
 InsRenderDocument *
 ins_render_document_open_sync (const char         *key,
                                GBytes             *bytes,
+                               GBytes             *preview,
                                InsHelperPool      *pool,
                                guint               timeout_ms,
                                GError            **error)
@@ -173,6 +174,8 @@ ins_render_document_open_sync (const char         *key,
         g_mutex_unlock (&self->lock);
         if (!ok)
           return NULL;
+        if (preview != NULL)
+          self->preview = ins_image_decode (preview, 1.0, 0, NULL);
       }
       break;
     case INS_DOCUMENT_KIND_JPEG:

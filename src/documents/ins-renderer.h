@@ -67,6 +67,12 @@ void               ins_renderer_open_async       (InsRenderer         *self,
 InsRenderDocument *ins_renderer_open_finish      (InsRenderer         *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);
+/* A stored low-resolution PNG of the first page of the document @key names
+ * (see ins-preview-store.h): a PDF opened under @key afterwards offers it as
+ * its preview, so that its first paint costs no render. */
+void               ins_renderer_add_preview      (InsRenderer         *self,
+                                                  const char          *key,
+                                                  GBytes              *png);
 /* The open document under @key, or NULL. Borrowed. */
 InsRenderDocument *ins_renderer_lookup_document  (InsRenderer         *self,
                                                   const char          *key);
