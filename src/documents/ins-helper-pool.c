@@ -7,6 +7,8 @@
 
 /* A spare not ready within this is given up (the machine is swamped). */
 #define READY_TIMEOUT_MS 30000
+/* How long opening a document waits for a spare still warming up. */
+#define TAKE_WAIT_MS 2000
 
 struct _InsHelperPool
 {
@@ -104,11 +106,13 @@ ins_helper_pool_take (InsHelperPool *pool,
                       GError       **error)
 {
   InsRenderHelper *helper;
+  gint64 deadline = g_get_monotonic_time () + TAKE_WAIT_MS * G_TIME_SPAN_MILLISECOND;
 
   g_mutex_lock (&pool->lock);
-  /* The one starting is ahead of a process started now. */
+  /* The one starting is ahead of a process started now, unless it is stuck. */
   while (pool->spare == NULL && pool->starting)
-    g_cond_wait (&pool->ready, &pool->lock);
+    if (!g_cond_wait_until (&pool->ready, &pool->lock, deadline))
+      break;
   helper = g_steal_pointer (&pool->spare);
   refill (pool);
   g_mutex_unlock (&pool->lock);
