@@ -2,10 +2,14 @@
  *
  * For a text PDF, a 300-dpi scanned A4 page as PDF and the same scan as JPEG:
  * each round builds a fresh InsDocumentView with a fresh InsRenderer (no
- * cache, a new helper process: the cold case), selects the document and waits
- * for the frame that paints the full page (and the low-resolution placeholder
- * when there is one). Then the same selection after ins_document_view_prefetch
- * (the next affaire's case). Baselines in the same run: poppler rendering the
+ * cache), selects the document and waits for the frame that paints the full
+ * page (and the low-resolution placeholder when there is one). Cold: the
+ * renderer's warm spare helper is ready, as in the application where the
+ * renderer starts with the window, and a PDF comes with the first-page preview
+ * the import stores (made here by the same probe); cold without spare nor
+ * preview: the helper process is started on selection and the placeholder is
+ * a low-resolution render. Then the same selection after
+ * ins_document_view_prefetch (the next affaire's case). Baselines in the same run: poppler rendering the
  * same page at the same scale in this process, and pdftoppm at the same dpi.
  * Figures only: never a pass/fail.
  */
@@ -18,6 +22,7 @@
 #include <poppler.h>
 
 #include "core/ins-affaire.h"
+#include "ingest/ins-probe.h"
 #include "ui/ins-document-view.h"
 
 #define CORPUS "/work/shared/corpus"
@@ -63,6 +68,7 @@ typedef struct {
   gint64 placeholder_at;   /* painted */
   gint64 final_at;         /* painted */
   gboolean placeholder_pending, final_pending;
+  guint frames;
   GtkWidget *view;
 } Run;
 
@@ -71,6 +77,7 @@ on_after_paint (GdkFrameClock *clock, Run *run)
 {
   gint64 now = g_get_monotonic_time ();
 
+  run->frames++;
   if (run->placeholder_pending)
     {
       run->placeholder_at = now;
@@ -97,10 +104,11 @@ on_shown (InsDocumentView *view, gint64 id, int page, Run *run)
 }
 
 static InsAttachmentInfo *
-make_info (gint64 id, const char *name, const char *type)
+make_info (gint64 id, const char *name, const char *type, GBytes *preview)
 {
   InsAttachmentInfo *info = ins_attachment_info_new ();
 
+  info->preview = preview ? g_bytes_ref (preview) : NULL;
   info->id = id;
   info->position = 1;
   info->filename = g_strdup (name);
@@ -109,13 +117,16 @@ make_info (gint64 id, const char *name, const char *type)
   return info;
 }
 
+typedef enum { COLD, COLD_NO_SPARE, PREFETCHED } Mode;
+
 /* Milliseconds to the placeholder (or -1) and to the full page painted. */
 static void
-select_once (GBytes *bytes, const char *type, gboolean prefetched, gint64 id,
+select_once (GBytes *bytes, GBytes *preview, const char *type, Mode mode, gint64 id,
              double *placeholder_ms, double *final_ms, double *scale)
 {
+  const char *argv[] = { ins_renderer_find_helper (), NULL };
   g_autoptr(BenchSource) source = g_object_new (BENCH_TYPE_SOURCE, NULL);
-  g_autoptr(InsRenderer) renderer = ins_renderer_new ();
+  g_autoptr(InsRenderer) renderer = ins_renderer_new_full (argv, mode != COLD_NO_SPARE);
   g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) ins_attachment_info_unref);
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   GtkWidget *view = ins_document_view_new ();
@@ -124,7 +135,7 @@ select_once (GBytes *bytes, const char *type, gboolean prefetched, gint64 id,
   gulong handler;
 
   source->bytes = g_bytes_ref (bytes);
-  g_ptr_array_add (docs, make_info (id, "bench", type));
+  g_ptr_array_add (docs, make_info (id, "bench", type, mode == COLD_NO_SPARE ? NULL : preview));
   ins_document_view_set_renderer (INS_DOCUMENT_VIEW (view), renderer);
   ins_document_view_set_source (INS_DOCUMENT_VIEW (view), INS_ATTACHMENT_SOURCE (source));
   gtk_window_set_default_size (window, 900, 1000);
@@ -132,10 +143,16 @@ select_once (GBytes *bytes, const char *type, gboolean prefetched, gint64 id,
   gtk_window_present (window);
   while (!gtk_widget_get_mapped (view) || gtk_widget_get_width (view) == 0)
     g_main_context_iteration (NULL, TRUE);
-  for (int i = 0; i < 5; i++)
-    g_main_context_iteration (NULL, FALSE);
+  /* The window painted once, as the application's long has. */
+  clock = gtk_widget_get_frame_clock (view);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &run);
+  gtk_widget_queue_draw (view);
+  while (run.frames == 0)
+    g_main_context_iteration (NULL, TRUE);
 
-  if (prefetched)
+  if (mode != COLD_NO_SPARE)
+    ins_renderer_get_spare_helper_pid (renderer, TRUE);
+  if (mode == PREFETCHED)
     {
       InsPageCache *cache = ins_renderer_get_cache (renderer);
       g_autofree char *key = g_strdup_printf ("attachment:%" G_GINT64_FORMAT, id);
@@ -145,8 +162,6 @@ select_once (GBytes *bytes, const char *type, gboolean prefetched, gint64 id,
         g_main_context_iteration (NULL, TRUE);
     }
 
-  clock = gtk_widget_get_frame_clock (view);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &run);
   g_signal_connect (view, "placeholder-shown", G_CALLBACK (on_placeholder), &run);
   g_signal_connect (view, "page-shown", G_CALLBACK (on_shown), &run);
   run.start = g_get_monotonic_time ();
@@ -290,27 +305,52 @@ row (const char *what, GArray *values)
     g_print ("| %-58s | %8.1f | %8.1f |\n", what, percentile (values, 50), percentile (values, 95));
 }
 
+/* The preview the import stores, by the import's own probe. */
+static GBytes *
+stored_preview (GBytes *bytes)
+{
+  g_autoptr(GError) error = NULL;
+  InsProbeResult result;
+  GBytes *png = NULL;
+
+  if (!ins_probe_bytes_with_preview (bytes, NULL, &result, &png, &error))
+    g_error ("probe: %s", error->message);
+  g_assert_nonnull (png);
+  return png;
+}
+
 static void
 bench_document (const char *label, GBytes *bytes, const char *type, const char *pdf_path,
                 guint rounds)
 {
+  g_autoptr(GBytes) preview = pdf_path ? stored_preview (bytes) : NULL;
   g_autoptr(GArray) cold = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) cold_ph = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) bare = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) bare_ph = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) warm = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) popp = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) ppm = g_array_new (FALSE, FALSE, sizeof (double));
   double scale = 1;
   g_autofree char *t1 = NULL, *t2 = NULL, *t3 = NULL, *t4 = NULL, *t5 = NULL;
+  g_autofree char *t6 = NULL, *t7 = NULL;
 
   for (guint i = 0; i < rounds; i++)
     {
       double ph, fin;
 
-      select_once (bytes, type, FALSE, 1000 + i, &ph, &fin, &scale);
+      if (pdf_path != NULL)
+        {
+          select_once (bytes, NULL, type, COLD_NO_SPARE, 3000 + i, &ph, &fin, &scale);
+          g_array_append_val (bare, fin);
+          if (ph >= 0)
+            g_array_append_val (bare_ph, ph);
+        }
+      select_once (bytes, preview, type, COLD, 1000 + i, &ph, &fin, &scale);
       g_array_append_val (cold, fin);
       if (ph >= 0)
         g_array_append_val (cold_ph, ph);
-      select_once (bytes, type, TRUE, 5000 + i, &ph, &fin, &scale);
+      select_once (bytes, preview, type, PREFETCHED, 5000 + i, &ph, &fin, &scale);
       g_array_append_val (warm, fin);
       if (pdf_path != NULL)
         {
@@ -319,11 +359,18 @@ bench_document (const char *label, GBytes *bytes, const char *type, const char *
           g_array_append_val (ppm, b);
         }
     }
+  t6 = g_strdup_printf ("%s: selected → painted (cold, before: no spare)", label);
+  t7 = g_strdup_printf ("%s: selected → placeholder (cold, before)", label);
   t1 = g_strdup_printf ("%s: selected → first page painted (cold)", label);
   t2 = g_strdup_printf ("%s: selected → placeholder painted (cold)", label);
   t3 = g_strdup_printf ("%s: selected → painted, after prefetch", label);
   t4 = g_strdup_printf ("%s: poppler in-process render, same scale", label);
   t5 = g_strdup_printf ("%s: pdftoppm -r %d (process)", label, (int) lround (scale * 72));
+  if (pdf_path != NULL)
+    {
+      row (t6, bare);
+      row (t7, bare_ph);
+    }
   row (t1, cold);
   row (t2, cold_ph);
   row (t3, warm);

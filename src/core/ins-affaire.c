@@ -61,6 +61,7 @@ DEFINE_RC (InsAttachmentInfo, ins_attachment_info, {
   g_free (self->sha256);
   g_free (self->unreadable_reason);
   g_clear_pointer (&self->pages, g_array_unref);
+  g_clear_pointer (&self->preview, g_bytes_unref);
 })
 
 DEFINE_RC (InsHistoryEntry, ins_history_entry, {

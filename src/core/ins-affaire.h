@@ -124,6 +124,7 @@ typedef struct {
   int         page_count;          /* 0 when unreadable */
   char       *unreadable_reason;   /* NULL when readable */
   GArray     *pages;               /* of InsPageState, sorted by page_no, only pages with state */
+  GBytes     *preview;             /* PNG of a PDF's first page, ≤ 256 px; NULL when none */
 } InsAttachmentInfo;
 
 /* One event of the append-only history. */

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ins-document-error.h"
+#include "ins-helper-pool.h"
 #include "ins-render-document.h"
 #include "ins-render-helper.h"
 
@@ -21,7 +22,7 @@ struct _InsRenderDocument
   GBytes *bytes;
   GArray *page_sizes;   /* InsRenderPageSize */
   InsPageImage *preview;
-  char **helper_argv;
+  InsHelperPool *pool;
   guint timeout_ms;
 
   GMutex lock;          /* guards what follows */
@@ -42,7 +43,7 @@ ins_render_document_finalize (GObject *object)
   g_clear_pointer (&self->preview, ins_page_image_unref);
   g_clear_pointer (&self->page_sizes, g_array_unref);
   g_clear_pointer (&self->bytes, g_bytes_unref);
-  g_clear_pointer (&self->helper_argv, g_strfreev);
+  g_clear_pointer (&self->pool, ins_helper_pool_unref);
   g_clear_pointer (&self->key, g_free);
   g_mutex_clear (&self->lock);
   G_OBJECT_CLASS (ins_render_document_parent_class)->finalize (object);
@@ -130,7 +131,7 @@ ensure_helper (InsRenderDocument *self, GArray **sizes, GError **error)
     return TRUE;
   g_clear_pointer (&self->helper, ins_render_helper_free);
   g_atomic_int_set (&self->helper_pid, 0);
-  self->helper = ins_render_helper_spawn ((const char * const *) self->helper_argv, error);
+  self->helper = ins_helper_pool_take (self->pool, error);
   if (self->helper == NULL)
     return FALSE;
   g_atomic_int_set (&self->helper_pid, ins_render_helper_get_pid (self->helper));
@@ -147,7 +148,8 @@ ensure_helper (InsRenderDocument *self, GArray **sizes, GError **error)
 InsRenderDocument *
 ins_render_document_open_sync (const char         *key,
                                GBytes             *bytes,
-                               const char * const *helper_argv,
+                               GBytes             *preview,
+                               InsHelperPool      *pool,
                                guint               timeout_ms,
                                GError            **error)
 {
@@ -158,7 +160,7 @@ ins_render_document_open_sync (const char         *key,
   self->key = g_strdup (key);
   self->bytes = g_bytes_ref (bytes);
   self->kind = ins_document_kind_sniff (bytes);
-  self->helper_argv = g_strdupv ((char **) helper_argv);
+  self->pool = ins_helper_pool_ref (pool);
   self->timeout_ms = timeout_ms;
 
   switch (self->kind)
@@ -172,6 +174,8 @@ ins_render_document_open_sync (const char         *key,
         g_mutex_unlock (&self->lock);
         if (!ok)
           return NULL;
+        if (preview != NULL)
+          self->preview = ins_image_decode (preview, 1.0, 0, NULL);
       }
       break;
     case INS_DOCUMENT_KIND_JPEG:

@@ -10,6 +10,7 @@
 
 #include <glib-object.h>
 
+#include "ins-helper-pool.h"
 #include "ins-image-decode.h"
 #include "ins-page-image.h"
 
@@ -27,16 +28,19 @@ void             ins_render_document_get_page_size (InsRenderDocument *self,
                                                     guint              page,
                                                     double            *width,
                                                     double            *height);
-/* A small upright preview decoded at open time (images only), or NULL. */
+/* A small upright preview of the first page, or NULL: decoded at open time
+ * for an image, the stored PNG handed to the open for a PDF. */
 InsPageImage    *ins_render_document_get_preview   (InsRenderDocument *self);
 GBytes          *ins_render_document_get_bytes     (InsRenderDocument *self);
 /* The renderer process id now (PDF only; 0 when none runs), for tests. */
 GPid             ins_render_document_get_helper_pid (InsRenderDocument *self);
 
 /* Blocking: for InsRenderer's worker threads only. */
+/* @preview: a PNG of a PDF's first page, or NULL. */
 InsRenderDocument *ins_render_document_open_sync   (const char         *key,
                                                     GBytes             *bytes,
-                                                    const char * const *helper_argv,
+                                                    GBytes             *preview,
+                                                    InsHelperPool      *pool,
                                                     guint               timeout_ms,
                                                     GError            **error);
 InsPageImage      *ins_render_document_render_sync (InsRenderDocument  *self,

@@ -93,6 +93,21 @@ ins_render_helper_is_dead (InsRenderHelper *helper)
   return g_atomic_int_get (&helper->dead);
 }
 
+gboolean
+ins_render_helper_check_alive (InsRenderHelper *helper)
+{
+  struct pollfd pfd = { .fd = helper->fd, .events = POLLIN };
+
+  if (g_atomic_int_get (&helper->dead))
+    return FALSE;
+  if (poll (&pfd, 1, 0) != 0)
+    {
+      ins_render_helper_kill (helper);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 GPid
 ins_render_helper_get_pid (InsRenderHelper *helper)
 {
@@ -245,6 +260,25 @@ exchange (InsRenderHelper *helper, InsRenderRequest *req, GBytes *payload,
         ins_render_helper_kill (helper);
       valid = g_utf8_make_valid (reason, -1);
       g_set_error (error, INS_DOCUMENT_ERROR, code_from_wire (reply->code), "%s", valid);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ins_render_helper_wait_ready (InsRenderHelper *helper,
+                              guint            timeout_ms,
+                              GError         **error)
+{
+  InsRenderReply reply;
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  if (!recv_all (helper, &reply, sizeof reply, deadline, error))
+    return FALSE;
+  if (reply.magic != INS_RENDER_MAGIC || reply.status != INS_RENDER_STATUS_OK || reply.length != 0)
+    {
+      ins_render_helper_kill (helper);
+      g_set_error (error, INS_DOCUMENT_ERROR, INS_DOCUMENT_ERROR_CRASHED, "garbled reply");
       return FALSE;
     }
   return TRUE;

@@ -23,9 +23,16 @@ void             ins_render_helper_free    (InsRenderHelper *helper);
 gboolean         ins_render_helper_is_dead (InsRenderHelper *helper);
 /* The process id, for diagnostics and tests; 0 once dead. */
 GPid             ins_render_helper_get_pid (InsRenderHelper *helper);
+/* FALSE (and the helper dead) when an idle helper has exited or spoken
+ * unasked: a helper without a request pending must stay silent. */
+gboolean         ins_render_helper_check_alive (InsRenderHelper *helper);
 /* Kills the process now (any thread). */
 void             ins_render_helper_kill    (InsRenderHelper *helper);
 
+/* For a helper started with --warm-up: waits for its ready reply. */
+gboolean         ins_render_helper_wait_ready (InsRenderHelper *helper,
+                                               guint            timeout_ms,
+                                               GError         **error);
 gboolean         ins_render_helper_open    (InsRenderHelper    *helper,
                                             GBytes             *document,
                                             guint               timeout_ms,

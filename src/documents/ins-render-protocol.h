@@ -15,6 +15,9 @@
  *                        CAIRO_FORMAT_ARGB32 pixels (premultiplied, native endian)
  * INS_RENDER_OP_QUIT     the helper exits; no reply.
  *
+ * Started with --warm-up, the helper first initialises its libraries, then
+ * sends one ok reply without payload, unasked: it is ready.
+ *
  * An error reply has status INS_RENDER_STATUS_ERROR, `code` one of
  * InsRenderErrorCode and a short English UTF-8 reason as payload (for logs; the
  * client shows its own French message for the code). After an error the helper

@@ -13,6 +13,7 @@
 #define DEFAULT_CACHE_BYTES  (96u * 1024 * 1024)
 #define MAX_OPEN_DOCUMENTS   6
 #define MAX_REMEMBERED_FAILURES 64
+#define MAX_PREVIEWS         64
 #define N_WORKERS            2
 
 typedef enum { JOB_OPEN, JOB_RENDER } JobKind;
@@ -27,6 +28,7 @@ typedef struct {
 
   char *doc_key;           /* open */
   GBytes *bytes;
+  GBytes *preview;         /* PNG, or NULL */
   InsRenderDocument *doc;  /* render */
   guint page;
   double scale;
@@ -54,6 +56,7 @@ struct _InsRenderer
   GMutex lock;
   guint64 seq;
   char **helper_argv;
+  InsHelperPool *helpers;
   guint timeout_ms;
 
   InsPageCache *cache;
@@ -61,6 +64,7 @@ struct _InsRenderer
   GHashTable *documents;   /* key → InsRenderDocument */
   GQueue document_lru;     /* keys (owned by documents' objects), most recent first */
   GHashTable *failures;    /* key → GError */
+  GHashTable *previews;    /* key → GBytes (PNG) */
 };
 
 G_DEFINE_FINAL_TYPE (InsRenderer, ins_renderer, G_TYPE_OBJECT)
@@ -83,6 +87,7 @@ job_unref (Job *job)
   g_clear_error (&job->error);
   g_clear_object (&job->doc);
   g_clear_pointer (&job->bytes, g_bytes_unref);
+  g_clear_pointer (&job->preview, g_bytes_unref);
   g_free (job->doc_key);
   g_free (job->key);
   g_free (job);
@@ -229,8 +234,8 @@ worker (gpointer data, gpointer user_data)
   if (job_all_cancelled (self, job))
     g_set_error_literal (&job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
   else if (job->kind == JOB_OPEN)
-    job->opened = ins_render_document_open_sync (job->doc_key, job->bytes,
-                                                 (const char * const *) self->helper_argv,
+    job->opened = ins_render_document_open_sync (job->doc_key, job->bytes, job->preview,
+                                                 self->helpers,
                                                  g_atomic_int_get (&self->timeout_ms),
                                                  &job->error);
   else
@@ -311,8 +316,10 @@ ins_renderer_finalize (GObject *object)
   g_queue_clear (&self->document_lru);
   g_clear_pointer (&self->documents, g_hash_table_unref);
   g_clear_pointer (&self->failures, g_hash_table_unref);
+  g_clear_pointer (&self->previews, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_hash_table_unref);
   g_clear_object (&self->cache);
+  g_clear_pointer (&self->helpers, ins_helper_pool_unref);
   g_clear_pointer (&self->helper_argv, g_strfreev);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_mutex_clear (&self->lock);
@@ -336,6 +343,8 @@ ins_renderer_init (InsRenderer *self)
   self->documents = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   self->failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) g_error_free);
+  self->previews = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) g_bytes_unref);
   self->pool = g_thread_pool_new_full (worker, self, ticket_free, N_WORKERS, FALSE, NULL);
   g_thread_pool_set_sort_function (self->pool, ticket_compare, NULL);
 }
@@ -351,12 +360,20 @@ ins_renderer_new (void)
 InsRenderer *
 ins_renderer_new_for_helper (const char * const *argv)
 {
+  return ins_renderer_new_full (argv, TRUE);
+}
+
+InsRenderer *
+ins_renderer_new_full (const char * const *argv,
+                       gboolean            keep_spare)
+{
   InsRenderer *self;
 
   g_return_val_if_fail (argv != NULL && argv[0] != NULL, NULL);
 
   self = g_object_new (INS_TYPE_RENDERER, NULL);
   self->helper_argv = g_strdupv ((char **) argv);
+  self->helpers = ins_helper_pool_new (argv, keep_spare);
   return self;
 }
 
@@ -389,6 +406,30 @@ ins_renderer_set_timeout_ms (InsRenderer *self, guint timeout_ms)
 {
   g_return_if_fail (INS_IS_RENDERER (self));
   g_atomic_int_set (&self->timeout_ms, MAX (timeout_ms, 1));
+}
+
+GPid
+ins_renderer_get_spare_helper_pid (InsRenderer *self,
+                                   gboolean     wait)
+{
+  g_return_val_if_fail (INS_IS_RENDERER (self), 0);
+
+  if (wait)
+    ins_helper_pool_wait_spare (self->helpers);
+  return ins_helper_pool_get_spare_pid (self->helpers);
+}
+
+void
+ins_renderer_add_preview (InsRenderer *self,
+                          const char  *key,
+                          GBytes      *png)
+{
+  g_return_if_fail (INS_IS_RENDERER (self));
+  g_return_if_fail (key != NULL && png != NULL);
+
+  if (g_hash_table_size (self->previews) >= MAX_PREVIEWS)
+    g_hash_table_remove_all (self->previews);
+  g_hash_table_replace (self->previews, g_strdup (key), g_bytes_ref (png));
 }
 
 InsRenderDocument *
@@ -436,6 +477,9 @@ ins_renderer_open_async (InsRenderer         *self,
   job = job_new (JOB_OPEN, g_strconcat ("open\x1f", key, NULL));
   job->doc_key = g_strdup (key);
   job->bytes = g_bytes_ref (bytes);
+  job->preview = g_hash_table_lookup (self->previews, key);
+  if (job->preview != NULL)
+    job->preview = g_bytes_ref (job->preview);
   submit (self, job, g_steal_pointer (&task), priority);
 }
 

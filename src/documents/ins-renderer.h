@@ -1,7 +1,8 @@
 /* ins-renderer.h — renders attachments off the main loop, by priority, with a page cache
  *
  * PDF pages are rendered by instruction-renderer processes (one per open
- * document, restarted when one crashes or hangs past the timeout); JPEG and PNG
+ * document, restarted when one crashes or hangs past the timeout, and one warm
+ * spare started ahead for the next document); JPEG and PNG
  * are decoded at display scale on worker threads. Requests run visible pages
  * first, then neighbours, then prefetch; identical requests in flight are
  * served by one render. Finished pages go into a bounded LRU page cache, which
@@ -35,6 +36,15 @@ InsRenderer       *ins_renderer_get_default      (void);
 InsRenderer       *ins_renderer_new              (void);
 /* A renderer running @argv (the helper's path, then its options). */
 InsRenderer       *ins_renderer_new_for_helper   (const char * const *argv);
+/* @keep_spare: whether a warm spare process waits for the next PDF (the
+ * default: opening a PDF then never waits for a process start); one at most. */
+InsRenderer       *ins_renderer_new_full         (const char * const *argv,
+                                                  gboolean            keep_spare);
+
+/* The spare's process id, 0 when none is ready; @wait: first let the one being
+ * started finish starting (tests, benchmarks). */
+GPid               ins_renderer_get_spare_helper_pid (InsRenderer *self,
+                                                      gboolean     wait);
 
 /* The instruction-renderer to run: $INS_RENDERER_PATH, the build tree's in a
  * development build, else the installed one in libexecdir. */
@@ -57,6 +67,12 @@ void               ins_renderer_open_async       (InsRenderer         *self,
 InsRenderDocument *ins_renderer_open_finish      (InsRenderer         *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);
+/* A stored low-resolution PNG of the first page of the document @key names
+ * (see ins-preview-store.h): a PDF opened under @key afterwards offers it as
+ * its preview, so that its first paint costs no render. */
+void               ins_renderer_add_preview      (InsRenderer         *self,
+                                                  const char          *key,
+                                                  GBytes              *png);
 /* The open document under @key, or NULL. Borrowed. */
 InsRenderDocument *ins_renderer_lookup_document  (InsRenderer         *self,
                                                   const char          *key);

@@ -75,12 +75,13 @@ load_one (InsSubmission           *sub,
 
   a->page_count = 0;
   g_clear_pointer (&a->unreadable_reason, g_free);
+  g_clear_pointer (&a->preview, g_bytes_unref);
   if (g_str_equal (a->content_type, "application/octet-stream"))
     {
       a->unreadable_reason = g_strdup (_("neither a PDF, a JPEG nor a PNG document"));
       return TRUE;
     }
-  if (!ins_probe_bytes (a->bytes, limits, &probe, error))
+  if (!ins_probe_bytes_with_preview (a->bytes, limits, &probe, &a->preview, error))
     return FALSE;
   if (ins_probe_result_is_readable (&probe)
       && (probe.verdict == INS_PROBE_PDF) == g_str_equal (a->content_type, "application/pdf"))
@@ -89,6 +90,8 @@ load_one (InsSubmission           *sub,
     a->unreadable_reason = g_strdup (_("damaged or unreadable document"));
   else
     a->unreadable_reason = ins_probe_result_reason (&probe);
+  if (a->unreadable_reason != NULL)
+    g_clear_pointer (&a->preview, g_bytes_unref);
   return TRUE;
 }
 

@@ -7,7 +7,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include <string.h>
+#include <unistd.h>
+
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <glib/gi18n.h>
 
 #include "ins-import-error.h"
@@ -149,6 +153,30 @@ ins_probe_bytes (GBytes               *bytes,
                  InsProbeResult       *result,
                  GError              **error)
 {
+  return ins_probe_bytes_with_preview (bytes, limits, result, NULL, error);
+}
+
+/* The PNG the helper wrote at @path, if any and plausible. */
+static GBytes *
+read_preview (const char *path)
+{
+  static const guint8 png_magic[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  if (!g_file_get_contents (path, &data, &len, NULL) || len < sizeof png_magic
+      || len > INS_PROBE_MAX_PREVIEW_BYTES || memcmp (data, png_magic, sizeof png_magic) != 0)
+    return NULL;
+  return g_bytes_new_take (g_steal_pointer (&data), len);
+}
+
+gboolean
+ins_probe_bytes_with_preview (GBytes               *bytes,
+                              const InsProbeLimits *limits,
+                              InsProbeResult       *result,
+                              GBytes              **preview,
+                              GError              **error)
+{
   g_autoptr(GMainContext) context = g_main_context_new ();
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GSource) timeout = NULL;
@@ -157,6 +185,8 @@ ins_probe_bytes (GBytes               *bytes,
   g_autofree char *memory = NULL;
   InsProbeLimits defaults;
   const char *helper = ins_probe_get_helper ();
+  g_autofree char *preview_path = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   Run run = { 0 };
 
   g_return_val_if_fail (bytes != NULL && result != NULL, FALSE);
@@ -169,15 +199,43 @@ ins_probe_bytes (GBytes               *bytes,
   *result = (InsProbeResult) { INS_PROBE_DAMAGED, 0, 0, 0 };
   ignore_sigpipe ();
 
+  if (preview != NULL)
+    {
+      int fd;
+
+      *preview = NULL;
+      fd = g_file_open_tmp ("ins-preview-XXXXXX.png", &preview_path, &local_error);
+      if (fd < 0)
+        {
+          g_set_error (error, INS_IMPORT_ERROR, INS_IMPORT_ERROR_PROBE, "%s", local_error->message);
+          return FALSE;
+        }
+      close (fd);
+    }
+
   cpu = g_strdup_printf ("%u", limits->cpu_seconds);
   memory = g_strdup_printf ("%u", limits->memory_mb);
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                              | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &local_error,
-                              helper, "--cpu-seconds", cpu, "--memory-mb", memory, "-", NULL);
+  g_ptr_array_add (argv, (gpointer) helper);
+  g_ptr_array_add (argv, (gpointer) "--cpu-seconds");
+  g_ptr_array_add (argv, cpu);
+  g_ptr_array_add (argv, (gpointer) "--memory-mb");
+  g_ptr_array_add (argv, memory);
+  if (preview_path != NULL)
+    {
+      g_ptr_array_add (argv, (gpointer) "--preview");
+      g_ptr_array_add (argv, preview_path);
+    }
+  g_ptr_array_add (argv, (gpointer) "-");
+  g_ptr_array_add (argv, NULL);
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                               | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &local_error);
   if (process == NULL)
     {
       g_set_error (error, INS_IMPORT_ERROR, INS_IMPORT_ERROR_PROBE,
                    _("Cannot start the document probe %s: %s"), helper, local_error->message);
+      if (preview_path != NULL)
+        g_unlink (preview_path);
       return FALSE;
     }
 
@@ -203,6 +261,12 @@ ins_probe_bytes (GBytes               *bytes,
   else
     parse_output (run.out, g_subprocess_get_exit_status (process), result);
   g_clear_pointer (&run.out, g_bytes_unref);
+  if (preview_path != NULL)
+    {
+      if (result->verdict == INS_PROBE_PDF)
+        *preview = read_preview (preview_path);
+      g_unlink (preview_path);
+    }
   return TRUE;
 }
 

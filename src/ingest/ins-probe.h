@@ -50,6 +50,17 @@ gboolean     ins_probe_bytes          (GBytes               *bytes,
                                        InsProbeResult       *result,
                                        GError              **error);
 
+/* Largest preview accepted back from the helper. */
+#define INS_PROBE_MAX_PREVIEW_BYTES (512 * 1024)
+
+/* The same, and for a readable PDF a PNG of its first page at most 256 pixels
+ * on its longer side in *@preview (NULL when none could be made). */
+gboolean     ins_probe_bytes_with_preview (GBytes               *bytes,
+                                           const InsProbeLimits *limits,
+                                           InsProbeResult       *result,
+                                           GBytes              **preview,
+                                           GError              **error);
+
 /* TRUE for a readable document. */
 gboolean     ins_probe_result_is_readable (const InsProbeResult *result);
 

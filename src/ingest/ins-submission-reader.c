@@ -593,6 +593,7 @@ attachment_free (gpointer data)
   g_free (a->filename);
   g_free (a->path);
   g_clear_pointer (&a->bytes, g_bytes_unref);
+  g_clear_pointer (&a->preview, g_bytes_unref);
   g_free (a->content_type);
   g_free (a->unreadable_reason);
   g_free (a);

@@ -9,6 +9,7 @@
 #include "ins-affaire-store.h"
 #include "ins-db.h"
 #include "ins-db-row.h"
+#include "ins-preview-store.h"
 
 static char *
 id_text (gint64 id)
@@ -194,6 +195,8 @@ ins_affaire_store_attachments (PGconn  *conn,
         }
       g_ptr_array_add (list, a);
     }
+  if (!ins_preview_store_fill (conn, affaire_id, list, error))
+    g_clear_pointer (&list, g_ptr_array_unref);
   return list;
 }
 

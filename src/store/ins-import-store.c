@@ -7,6 +7,7 @@
 
 #include "ins-db.h"
 #include "ins-import-store.h"
+#include "ins-preview-store.h"
 
 void
 ins_import_store_result_clear (InsImportStoreResult *result)
@@ -232,6 +233,8 @@ insert_attachments (PGconn              *conn,
                        "  WHERE NOT EXISTS (SELECT FROM blob WHERE sha256 = $1::bytea)"
                        " ON CONFLICT (sha256) DO NOTHING",
                        2, blob_values, blob_lengths, blob_formats, error))
+        return FALSE;
+      if (a->preview != NULL && !ins_preview_store_put (conn, a->sha256, a->preview, error))
         return FALSE;
       if (!run_binary (conn,
                        "INSERT INTO attachment (affaire_id, position, filename, content_type,"

@@ -25,6 +25,7 @@ typedef struct {
   guint8    sha256[32];
   int       page_count;         /* 0 when unreadable */
   char     *unreadable_reason;  /* French; NULL when readable */
+  GBytes   *preview;            /* PNG of a PDF's first page (ins-preview-store.h), or NULL */
 } InsSubmissionAttachment;
 
 typedef struct {

@@ -249,6 +249,8 @@ load_document (InsDocumentView *self, DocState *d, InsRenderPriority priority)
     return;
 
   d->loading = TRUE;
+  if (d->info != NULL && d->info->preview != NULL)   /* the placeholder, without a render */
+    ins_renderer_add_preview (self->renderer, d->key, d->info->preview);
   req = g_new0 (LoadRequest, 1);
   req->self = g_object_ref (self);
   req->d = d;

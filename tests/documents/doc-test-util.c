@@ -1,6 +1,10 @@
 /* doc-test-util.c — shared bits of the documents tests */
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
 #include "doc-test-util.h"
 
 #define WAIT_LIMIT_SECONDS 120
@@ -90,4 +94,54 @@ doc_test_wait_result (GAsyncResult **slot)
   g_assert_false (expired);
   g_source_remove (id);
   return g_steal_pointer (slot);
+}
+
+/* The state letter and parent of process @pid from /proc, FALSE when gone. */
+static gboolean
+read_stat (const char *pid, char *state, int *ppid, gboolean *is_renderer)
+{
+  g_autofree char *path = g_build_filename ("/proc", pid, "stat", NULL);
+  g_autofree char *stat = NULL;
+  const char *close_paren;
+
+  if (!g_file_get_contents (path, &stat, NULL, NULL))
+    return FALSE;
+  /* pid (comm) state ppid … ; comm is cut to 15 characters */
+  close_paren = strrchr (stat, ')');
+  if (close_paren == NULL || sscanf (close_paren + 1, " %c %d", state, ppid) != 2)
+    return FALSE;
+  *is_renderer = strstr (stat, "(instruction-re") != NULL;
+  return TRUE;
+}
+
+guint
+doc_test_count_helpers (void)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc", 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      char state;
+      int ppid;
+      gboolean renderer;
+
+      if (g_ascii_isdigit (*name) && read_stat (name, &state, &ppid, &renderer)
+          && ppid == getpid () && state != 'Z' && renderer)
+        n++;
+    }
+  return n;
+}
+
+gboolean
+doc_test_pid_alive (GPid pid)
+{
+  g_autofree char *name = g_strdup_printf ("%d", (int) pid);
+  char state;
+  int ppid;
+  gboolean renderer;
+
+  return read_stat (name, &state, &ppid, &renderer) && state != 'Z';
 }

@@ -12,6 +12,10 @@ const char   *doc_test_corpus_dir    (void);
 /* Sorted full paths of the files of corpus/@sub ending with @suffix. */
 GPtrArray    *doc_test_corpus_files  (const char *sub, const char *suffix);
 GBytes       *doc_test_read_bytes    (const char *path);
+/* Live (not zombie) instruction-renderer children of this process. */
+guint         doc_test_count_helpers (void);
+/* Whether process @pid is alive and not a zombie. */
+gboolean      doc_test_pid_alive     (GPid pid);
 
 /* A callback storing its result in *(GAsyncResult **) user_data, and a wait
  * that iterates the default main context until it is set (fails the test after

@@ -3,15 +3,14 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <unistd.h>
 
 #include "core/ins-affaire.h"
 #include "ui/ins-document-view.h"
 #include "doc-test-util.h"
 
 #define N_AFFAIRES 30
-/* The renderer keeps 6 documents open; the view holds the shown one and a
- * prefetched one; a few more may still be quitting. */
+/* The renderer keeps 6 documents open and one spare process; the view holds
+ * the shown one and a prefetched one; a few more may still be quitting. */
 #define MAX_HELPERS 10
 
 /* ---- an attachment source reading files, off the main loop ---- */
@@ -87,40 +86,6 @@ static void
 test_file_source_init (TestFileSource *self)
 {
   self->paths = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-}
-
-/* ---- counting ---- */
-
-/* Live (not zombie) instruction-renderer children of this process. */
-static guint
-count_helpers (void)
-{
-  g_autoptr(GDir) dir = g_dir_open ("/proc", 0, NULL);
-  const char *name;
-  guint n = 0;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = NULL;
-      g_autofree char *stat = NULL;
-      const char *close_paren;
-      char state;
-      int ppid;
-
-      if (!g_ascii_isdigit (*name))
-        continue;
-      path = g_build_filename ("/proc", name, "stat", NULL);
-      if (!g_file_get_contents (path, &stat, NULL, NULL))
-        continue;
-      /* pid (comm) state ppid … ; comm is cut to 15 characters */
-      close_paren = strrchr (stat, ')');
-      if (close_paren == NULL || sscanf (close_paren + 1, " %c %d", &state, &ppid) != 2)
-        continue;
-      if (ppid == getpid () && state != 'Z' && strstr (stat, "(instruction-re") != NULL)
-        n++;
-    }
-  return n;
 }
 
 static void
@@ -229,7 +194,7 @@ test_browsing_bounds_helpers (void)
           g_object_weak_ref (G_OBJECT (doc), on_finalized, &finalized);
           opened++;
         }
-      n = count_helpers ();
+      n = doc_test_count_helpers ();
       max_helpers = MAX (max_helpers, n);
       g_test_message ("affaire %u: %u helpers, %u of %u documents finalized", i, n,
                       finalized, opened);

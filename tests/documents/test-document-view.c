@@ -1,6 +1,9 @@
 /* test-document-view.c — the viewer widget on real documents, under Xvfb */
 #include "config.h"
 
+#include <signal.h>
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "core/ins-affaire.h"
@@ -564,6 +567,117 @@ test_prefetch_next_affaire (Fixture *f, gconstpointer data)
   wait_event (f, "shown 13 1");
 }
 
+static cairo_status_t
+append_png (void *closure, const unsigned char *data, unsigned int length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static GBytes *
+black_png (int width, int height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  GByteArray *png = g_byte_array_new ();
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_write_to_png_stream (surface, append_png, png);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (png);
+}
+
+static void
+on_placeholder_shown (InsDocumentView *view, gint64 id, int page, gboolean *shown)
+{
+  *shown = TRUE;
+}
+
+/* Whether process @pid is stopped (state T in /proc/PID/stat). */
+static gboolean
+is_stopped (GPid pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/stat", (int) pid);
+  g_autofree char *stat = NULL;
+  const char *paren;
+
+  if (!g_file_get_contents (path, &stat, NULL, NULL))
+    return FALSE;
+  paren = strrchr (stat, ')');
+  return paren != NULL && paren[1] == ' ' && paren[2] == 'T';
+}
+
+/* The attachment's stored first-page preview is painted at once, while its
+ * helper (stopped before rendering) has not rendered a pixel; then the page. */
+static void
+test_stored_preview_placeholder (Fixture *f, gconstpointer data)
+{
+  const char *argv[] = { ins_renderer_find_helper (), "--stop-before-render", NULL };
+  g_autoptr(InsRenderer) stopping = ins_renderer_new_for_helper (argv);
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+  /* One page: no neighbours nor thumbnails to render (each would stop). */
+  InsAttachmentInfo *info = add_file (f->source, f->infos, 14, "pdf",
+                                      "annotation-underline-without-appearance.pdf",
+                                      "application/pdf", 1);
+  InsRenderDocument *doc;
+  InsPageImage *preview;
+  gboolean placeholder = FALSE, expired = FALSE;
+  double dark, white;
+  GPid pid = 0;
+  guint id;
+
+  info->preview = black_png (181, 256);
+  ins_document_view_set_renderer (f->view, stopping);
+  g_signal_connect (f->view, "placeholder-shown", G_CALLBACK (on_placeholder_shown), &placeholder);
+  g_ptr_array_add (one, info);
+  ins_document_view_set_documents (f->view, one);
+
+  id = g_timeout_add_seconds (60, on_deadline, &expired);
+  while (!(placeholder && (pid = ins_render_document_get_helper_pid (
+             ins_renderer_lookup_document (stopping, "attachment:14"))) != 0 && is_stopped (pid))
+         && !expired)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_false (expired);
+  g_source_remove (id);
+  settle ();
+  g_assert_false (has_event (f, "shown 14"));
+  g_assert_true (is_stopped (pid));
+
+  doc = ins_renderer_lookup_document (stopping, "attachment:14");
+  preview = ins_render_document_get_preview (doc);
+  g_assert_nonnull (preview);
+  g_assert_cmpuint (preview->width, ==, 181);
+  g_assert_cmpuint (preview->height, ==, 256);
+  paint_widget_named (find_page_view (f->view), "document-view-stored-preview", &dark, &white);
+  g_assert_cmpfloat (dark, >, 0.3);
+
+  /* Every render stops first (the layout may ask for more than one scale):
+   * let each go until the page shows, then a little longer, so that no
+   * stopped helper outlives the test. */
+  expired = FALSE;
+  id = g_timeout_add_seconds (60, on_deadline, &expired);
+  for (gint64 until = G_MAXINT64; g_get_monotonic_time () < until && !expired;)
+    {
+      pid = ins_render_document_get_helper_pid (doc);
+      if (pid != 0 && is_stopped (pid))
+        kill (pid, SIGCONT);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+      if (until == G_MAXINT64 && has_event (f, "shown 14 1"))
+        until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+    }
+  g_assert_false (expired);
+  g_source_remove (id);
+  settle ();
+  paint_widget (find_page_view (f->view), &dark, &white);
+  g_assert_cmpfloat (dark, <, 0.3);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -583,5 +697,7 @@ main (int argc, char **argv)
               test_thumbnails_reused, fixture_tear_down);
   g_test_add ("/document-view/prefetch-next-affaire", Fixture, NULL, fixture_set_up,
               test_prefetch_next_affaire, fixture_tear_down);
+  g_test_add ("/document-view/stored-preview-placeholder", Fixture, NULL, fixture_set_up,
+              test_stored_preview_placeholder, fixture_tear_down);
   return g_test_run ();
 }

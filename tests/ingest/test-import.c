@@ -196,6 +196,17 @@ test_soins_etranger (Fixture *f, gconstpointer data)
   }
   g_clear_pointer (&res, PQclear);
 
+  /* The PDF's first-page preview was stored with it; the JPEG has none. */
+  res = ins_db_exec (f->conn,
+                     "SELECT a.position, p.width, p.height FROM attachment a JOIN blob_preview p USING (sha256)"
+                     " WHERE affaire_id = $1::bigint",
+                     1, params, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (PQntuples (res), ==, 1);
+  g_assert_cmpint (ins_db_get_int64 (res, 0, 0), ==, 1);
+  g_assert_cmpint (MAX (ins_db_get_int64 (res, 0, 1), ins_db_get_int64 (res, 0, 2)), ==, 256);
+  g_clear_pointer (&res, PQclear);
+
   res = ins_db_exec (f->conn,
                      "SELECT h.action, h.to_status, h.agent_id IS NULL, o.kind, o.state"
                      " FROM history h JOIN notification_outbox o USING (affaire_id)"

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gstdio.h>
 
 #include "ingest/ins-attachment-content.h"
@@ -240,6 +241,48 @@ test_load_attachments (void)
   g_assert_true (g_str_has_prefix (sub->non_exploitable_reason, "facture.pdf"));
 }
 
+/* A readable PDF comes with a PNG of its first page, ≤ 256 px, shaped as the
+ * page and not blank; an image or a damaged PDF with none. */
+static void
+test_preview (void)
+{
+  g_autoptr(GBytes) pdf = data_file ("se-valid", "facture-hopital.pdf");
+  g_autoptr(GBytes) jpeg = data_file ("se-valid", "recu-pharmacie.jpg");
+  g_autoptr(GBytes) preview = NULL;
+  g_autoptr(GBytes) none = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  InsProbeResult r;
+  const guint8 *pixels;
+  int w, h, stride, n_channels;
+  guint dark = 0;
+
+  g_assert_true (ins_probe_bytes_with_preview (pdf, NULL, &r, &preview, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (r.verdict, ==, INS_PROBE_PDF);
+  g_assert_nonnull (preview);
+  stream = g_memory_input_stream_new_from_bytes (preview);
+  pixbuf = gdk_pixbuf_new_from_stream (stream, NULL, &error);
+  g_assert_no_error (error);
+  w = gdk_pixbuf_get_width (pixbuf);
+  h = gdk_pixbuf_get_height (pixbuf);
+  g_assert_cmpint (MAX (w, h), ==, 256);
+  g_assert_cmpint (h, >, w);   /* an A4 page, upright */
+  pixels = gdk_pixbuf_read_pixels (pixbuf);
+  stride = gdk_pixbuf_get_rowstride (pixbuf);
+  n_channels = gdk_pixbuf_get_n_channels (pixbuf);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      dark += pixels[y * stride + x * n_channels] < 128;
+  g_assert_cmpuint (dark, >, 0);
+
+  g_assert_true (ins_probe_bytes_with_preview (jpeg, NULL, &r, &none, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (r.verdict, ==, INS_PROBE_IMAGE);
+  g_assert_null (none);
+}
+
 /* The whole corpus of real PDFs, when present: each one is a verdict, never a crash. */
 static void
 test_corpus (void)
@@ -292,6 +335,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ingest/probe/memory-limit", test_memory_limit);
   g_test_add_func ("/ingest/probe/helper-hangs-or-crashes", test_helper_hangs_or_crashes);
   g_test_add_func ("/ingest/probe/load-attachments", test_load_attachments);
+  g_test_add_func ("/ingest/probe/preview", test_preview);
   g_test_add_func ("/ingest/probe/corpus", test_corpus);
   return g_test_run ();
 }

@@ -7,7 +7,10 @@
 
 #include "core/ins-currency.h"
 #include "core/ins-nir.h"
+#include "ingest/ins-probe.h"
+#include "store/ins-affaire-store.h"
 #include "store/ins-db.h"
+#include "store/ins-preview-store.h"
 #include "store/ins-seed-store.h"
 #include "tools/seed/ins-seed.h"
 #include "tools/seed/ins-seed-pool.h"
@@ -282,6 +285,37 @@ test_attachments (void)
     }
   g_assert_true (pdf && jpeg && png);
 
+  /* Every readable PDF has its first-page preview, made by the probe. */
+  g_assert_cmpint (scalar ("SELECT count(DISTINCT t.sha256) FROM attachment t"
+                           " WHERE t.content_type = 'application/pdf' AND t.page_count IS NOT NULL"
+                           "   AND NOT EXISTS (SELECT FROM blob_preview p WHERE p.sha256 = t.sha256)"), ==, 0);
+  g_assert_cmpint (scalar ("SELECT count(*) FROM blob_preview"), >, 0);
+  g_assert_cmpint (scalar ("SELECT count(*) FROM blob_preview p JOIN attachment t USING (sha256)"
+                           " WHERE t.content_type <> 'application/pdf' OR t.page_count IS NULL"), ==, 0);
+
+  /* An affaire's attachments come with their previews. */
+  {
+    g_autoptr(GError) error = NULL;
+    gint64 affaire = scalar ("SELECT min(t.affaire_id) FROM attachment t JOIN blob_preview USING (sha256)");
+    g_autoptr(GPtrArray) infos = ins_affaire_store_attachments (seeded, affaire, &error);
+    guint with_preview = 0;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < infos->len; i++)
+      {
+        InsAttachmentInfo *a = infos->pdata[i];
+        int w = 0, h = 0;
+
+        if (a->preview == NULL)
+          continue;
+        with_preview++;
+        g_assert_cmpstr (a->content_type, ==, "application/pdf");
+        g_assert_true (ins_preview_png_size (a->preview, &w, &h));
+        g_assert_cmpint (MAX (w, h), ==, 256);
+      }
+    g_assert_cmpuint (with_preview, >=, 1);
+  }
+
   /* Bytes are shared by hash across affaires. */
   g_assert_cmpint (scalar ("SELECT count(*) FROM attachment"), >,
                    scalar ("SELECT count(DISTINCT sha256) FROM attachment"));
@@ -317,6 +351,12 @@ main (int argc, char *argv[])
 
   g_test_init (&argc, &argv, NULL);
 
+  {
+    g_autofree char *probe = g_test_build_filename (G_TEST_BUILT, "..", "src", "tools", "pdf-probe",
+                                                    "instruction-pdf-probe", NULL);
+    g_unsetenv ("INS_PDF_PROBE");
+    ins_probe_set_helper (probe);
+  }
   seeded = ins_test_db_connect ();
   options.conninfo = ins_test_db_conninfo ();
   if (!ins_seed_run (seeded, &options, &error))

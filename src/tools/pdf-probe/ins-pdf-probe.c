@@ -1,8 +1,10 @@
 /* ins-pdf-probe.c — opens one attachment under resource limits and says what it is
  *
- * Usage: instruction-pdf-probe [--cpu-seconds N] [--memory-mb N] FILE
+ * Usage: instruction-pdf-probe [--cpu-seconds N] [--memory-mb N] [--preview PNG] FILE
  * FILE "-" reads the document from standard input (what the importer does, so
- * that the bytes probed are the bytes it stores).
+ * that the bytes probed are the bytes it stores). With --preview, a PDF's first
+ * page is also written to PNG, at most PREVIEW_SIDE pixels on its longer side:
+ * the placeholder the viewer paints while the full page renders.
  *
  * Prints one line on stdout and exits with the matching status:
  *   0  "pages N"         a PDF that opens and has N pages
@@ -19,11 +21,13 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 
+#include <cairo.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib.h>
 #include <poppler.h>
@@ -38,6 +42,9 @@ enum {
 
 /* Images are decoded at most this large: enough to prove they decode. */
 #define MAX_DECODE_SIDE 1024
+#define PREVIEW_SIDE 256
+
+static const char *preview_path;
 
 static void
 limit (int resource, rlim_t value)
@@ -72,6 +79,31 @@ read_stdin (void)
   if (ferror (stdin))
     return NULL;
   return g_byte_array_free_to_bytes (g_steal_pointer (&buf));
+}
+
+/* Best effort: no preview is no verdict. */
+static void
+write_preview (PopplerPage *page, const char *path)
+{
+  double w = 0, h = 0, scale;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  poppler_page_get_size (page, &w, &h);
+  if (!(w > 0 && h > 0))
+    return;
+  scale = PREVIEW_SIDE / MAX (w, h);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, MAX (1, (int) lround (w * scale)),
+                                        MAX (1, (int) lround (h * scale)));
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  if (cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
+    cairo_surface_write_to_png (surface, path);
+  cairo_surface_destroy (surface);
 }
 
 static int
@@ -111,6 +143,8 @@ probe_pdf (GBytes *bytes)
       printf ("damaged first page\n");
       return EXIT_DAMAGED;
     }
+  if (preview_path != NULL)
+    write_preview (page, preview_path);
   g_object_unref (page);
   g_object_unref (doc);
   printf ("pages %d\n", n_pages);
@@ -200,12 +234,14 @@ main (int argc, char **argv)
         cpu_seconds = atoi (argv[i + 1]);
       else if (strcmp (argv[i], "--memory-mb") == 0)
         memory_mb = atoi (argv[i + 1]);
+      else if (strcmp (argv[i], "--preview") == 0)
+        preview_path = argv[i + 1];
       else
         break;
     }
   if (i != argc - 1 || cpu_seconds <= 0 || memory_mb <= 0)
     {
-      fprintf (stderr, "usage: %s [--cpu-seconds N] [--memory-mb N] FILE\n", argv[0]);
+      fprintf (stderr, "usage: %s [--cpu-seconds N] [--memory-mb N] [--preview PNG] FILE\n", argv[0]);
       return EXIT_USAGE;
     }
 

@@ -26,6 +26,7 @@
 
 static int out_fd = 1;
 static gboolean stop_before_render;
+static gboolean warm_up;
 
 static gboolean
 read_full (int fd, void *buf, size_t len)
@@ -243,6 +244,62 @@ render_page (PopplerDocument *doc, const InsRenderRequest *req)
   return ok;
 }
 
+/* A one-page PDF with a line of text in a standard font, its xref computed. */
+static GBytes *
+warm_up_pdf (void)
+{
+  static const char * const objects[] = {
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 72 72] /Contents 4 0 R"
+    " /Resources << /Font << /F1 5 0 R >> >> >>",
+    "<< /Length 31 >>\nstream\nBT /F1 12 Tf 8 30 Td (Ae) Tj ET\nendstream",
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  };
+  GString *pdf = g_string_new ("%PDF-1.4\n");
+  gsize offsets[G_N_ELEMENTS (objects)];
+  gsize xref;
+
+  for (guint i = 0; i < G_N_ELEMENTS (objects); i++)
+    {
+      offsets[i] = pdf->len;
+      g_string_append_printf (pdf, "%u 0 obj\n%s\nendobj\n", i + 1, objects[i]);
+    }
+  xref = pdf->len;
+  g_string_append_printf (pdf, "xref\n0 %u\n0000000000 65535 f \n", (guint) G_N_ELEMENTS (objects) + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (objects); i++)
+    g_string_append_printf (pdf, "%010" G_GSIZE_FORMAT " 00000 n \n", offsets[i]);
+  g_string_append_printf (pdf, "trailer\n<< /Size %u /Root 1 0 R >>\nstartxref\n%" G_GSIZE_FORMAT
+                          "\n%%%%EOF\n", (guint) G_N_ELEMENTS (objects) + 1, xref);
+  return g_string_free_to_bytes (pdf);
+}
+
+/* Does once, before any document arrives, what the first render of a session
+ * costs beyond the page itself: poppler's globals, fontconfig's configuration
+ * and cache, FreeType, cairo's rasteriser. */
+static void
+do_warm_up (void)
+{
+  g_autoptr(GBytes) bytes = warm_up_pdf ();
+  PopplerDocument *doc = poppler_document_new_from_bytes (bytes, NULL, NULL);
+  PopplerPage *page;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  if (doc == NULL)
+    return;
+  page = poppler_document_get_page (doc, 0);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 36, 36);
+  cr = cairo_create (surface);
+  cairo_scale (cr, 0.5, 0.5);
+  if (page != NULL)
+    poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_clear_object (&page);
+  g_object_unref (doc);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -255,6 +312,8 @@ main (int argc, char **argv)
     { "address-mb", 0, 0, G_OPTION_ARG_INT64, &address_mb, "Address space limit (0: none)", "MB" },
     { "stop-before-render", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &stop_before_render,
       "Stop (SIGSTOP) before each render, for tests of hangs and crashes", NULL },
+    { "warm-up", 0, 0, G_OPTION_ARG_NONE, &warm_up,
+      "Initialise the libraries before reading a request (a spare process)", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("- render one PDF over stdin/stdout");
@@ -278,6 +337,13 @@ main (int argc, char **argv)
   out_fd = dup (1);
   if (out_fd < 0 || dup2 (2, 1) < 0)
     return 3;
+
+  if (warm_up)
+    {
+      do_warm_up ();
+      if (!reply (INS_RENDER_STATUS_OK, 0, NULL, 0, NULL, 0))
+        return 0;
+    }
 
   while (read_full (0, &req, sizeof req))
     {

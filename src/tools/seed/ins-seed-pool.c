@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "ingest/ins-probe.h"
+#include "store/ins-preview-store.h"
 #include "store/ins-seed-store.h"
 #include "ins-seed-pool.h"
 
@@ -102,11 +104,33 @@ ins_seed_pool_free (InsSeedPool *pool)
   g_free (pool);
 }
 
+/* The first page's preview, made by the import's probe (out of process); a
+ * machine without the probe seeds without previews (*@previews turns FALSE). */
+static gboolean
+store_preview (PGconn *conn, const InsSeedDoc *doc, gboolean *previews, GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) png = NULL;
+  InsProbeResult probe;
+
+  if (!g_str_equal (doc->content_type, "application/pdf") || doc->unreadable_reason != NULL)
+    return TRUE;
+  if (!ins_probe_bytes_with_preview (doc->bytes, NULL, &probe, &png, &local_error))
+    {
+      g_message ("Seeding without first-page previews: %s", local_error->message);
+      *previews = FALSE;
+      return TRUE;
+    }
+  return png == NULL || ins_preview_store_put (conn, doc->sha256, png, error);
+}
+
 gboolean
 ins_seed_pool_store (InsSeedPool  *pool,
                      PGconn       *conn,
                      GError      **error)
 {
+  gboolean previews = TRUE;
+
   for (guint i = 0; i < pool->docs->len; i++)
     {
       const InsSeedDoc *doc = g_ptr_array_index (pool->docs, i);
@@ -114,6 +138,8 @@ ins_seed_pool_store (InsSeedPool  *pool,
       const guint8 *bytes = g_bytes_get_data (doc->bytes, &size);
 
       if (!ins_seed_store_put_blob (conn, doc->sha256, bytes, size, error))
+        return FALSE;
+      if (previews && !store_preview (conn, doc, &previews, error))
         return FALSE;
     }
   return TRUE;
