@@ -22,8 +22,10 @@
 -- Each index is one more entry to write on every claim (a claim is never a
 -- HOT update): one index per sort, as narrow as the key.
 
+-- Not STRICT, so that it is inlined (a strict SQL function whose body is a
+-- CASE is called through the SQL executor: 1.5 ms a row on the bench database).
 CREATE FUNCTION ins_country_name_fr(p char(2)) RETURNS text
-  LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT CASE p
     WHEN 'AD' THEN 'Andorre'
     WHEN 'AE' THEN 'Émirats arabes unis'
