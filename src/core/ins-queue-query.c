@@ -8,8 +8,7 @@
 struct _InsQueueCursor
 {
   InsQueueSort  sort;
-  char         *key;
-  char         *key2;
+  GStrv         keys;
   gint64        id;
 };
 
@@ -76,40 +75,53 @@ format_timestamp (GDateTime *dt)
 }
 
 InsQueueCursor *
-ins_queue_cursor_new_for_row (InsQueueSort       sort,
-                              const InsQueueRow *row)
+ins_queue_cursor_new (InsQueueSort        sort,
+                      const char * const *keys,
+                      gint64              id)
 {
   InsQueueCursor *self = g_new0 (InsQueueCursor, 1);
 
   self->sort = sort;
-  self->id = row->id;
+  self->keys = g_strdupv ((GStrv) keys);
+  self->id = id;
+  return self;
+}
+
+InsQueueCursor *
+ins_queue_cursor_new_for_row (InsQueueSort       sort,
+                              const InsQueueRow *row)
+{
+  g_autofree char *rank = g_strdup_printf ("%d", -row->priority);
+  g_autofree char *received = format_timestamp (row->received_at);
+  g_autofree char *due = format_timestamp (row->due_at);
+  g_autofree char *status = g_strdup_printf ("%d", (int) row->status);
+
   switch (sort)
     {
     case INS_QUEUE_SORT_PRIORITY:
-      self->key = g_strdup_printf ("%d", row->priority);
-      self->key2 = format_timestamp (row->received_at);
-      break;
+      return ins_queue_cursor_new (sort, (const char *[]) { rank, received, NULL }, row->id);
     case INS_QUEUE_SORT_AGE:
-      self->key = format_timestamp (row->received_at);
-      break;
+      return ins_queue_cursor_new (sort, (const char *[]) { received, NULL }, row->id);
     case INS_QUEUE_SORT_DUE:
+      return ins_queue_cursor_new (sort, (const char *[]) { due, NULL }, row->id);
+    case INS_QUEUE_SORT_NUMERO:
+      return ins_queue_cursor_new (sort, (const char *[]) { row->numero, NULL }, row->id);
+    case INS_QUEUE_SORT_STATUS:
+      return ins_queue_cursor_new (sort, (const char *[]) { status, rank, received, NULL }, row->id);
+    case INS_QUEUE_SORT_BENEFICIAIRE:
+    case INS_QUEUE_SORT_PLACE:
+    case INS_QUEUE_SORT_AMOUNT:
+    case INS_QUEUE_SORT_AGENT:
+    case INS_N_QUEUE_SORTS:
     default:
-      self->key = format_timestamp (row->due_at);
-      break;
+      g_return_val_if_reached (NULL);
     }
-  return self;
 }
 
 InsQueueCursor *
 ins_queue_cursor_copy (const InsQueueCursor *self)
 {
-  InsQueueCursor *copy = g_new0 (InsQueueCursor, 1);
-
-  copy->sort = self->sort;
-  copy->key = g_strdup (self->key);
-  copy->key2 = g_strdup (self->key2);
-  copy->id = self->id;
-  return copy;
+  return ins_queue_cursor_new (self->sort, (const char * const *) self->keys, self->id);
 }
 
 void
@@ -117,8 +129,7 @@ ins_queue_cursor_free (InsQueueCursor *self)
 {
   if (self == NULL)
     return;
-  g_free (self->key);
-  g_free (self->key2);
+  g_strfreev (self->keys);
   g_free (self);
 }
 
@@ -134,16 +145,10 @@ ins_queue_cursor_get_id (const InsQueueCursor *self)
   return self->id;
 }
 
-const char *
-ins_queue_cursor_get_key (const InsQueueCursor *self)
+const char * const *
+ins_queue_cursor_get_keys (const InsQueueCursor *self)
 {
-  return self->key;
-}
-
-const char *
-ins_queue_cursor_get_key2 (const InsQueueCursor *self)
-{
-  return self->key2;
+  return (const char * const *) self->keys;
 }
 
 InsQueuePage *

@@ -16,6 +16,12 @@ typedef enum {
   INS_QUEUE_SORT_PRIORITY,   /* priority (higher first), then oldest received first: the claim order */
   INS_QUEUE_SORT_AGE,        /* received_at: oldest first */
   INS_QUEUE_SORT_DUE,        /* due_at: soonest first */
+  INS_QUEUE_SORT_NUMERO,     /* numéro */
+  INS_QUEUE_SORT_BENEFICIAIRE, /* the beneficiary's nom then prénom, folded */
+  INS_QUEUE_SORT_PLACE,      /* the country's French name or the OC label, folded */
+  INS_QUEUE_SORT_AMOUNT,     /* currency (ISO code), then amount; no amount last */
+  INS_QUEUE_SORT_STATUS,     /* status in the order of the status machine, then claim order */
+  INS_QUEUE_SORT_AGENT,      /* the assignee's name, folded; unassigned first */
   INS_N_QUEUE_SORTS
 } InsQueueSort;
 
@@ -57,22 +63,27 @@ gboolean       ins_queue_query_equal    (const InsQueueQuery *a,
 void           ins_queue_query_set_search (InsQueueQuery *self,
                                            const char    *search);
 
-/* An opaque position in the order of one sort: a row's sort key and id. */
+/* An opaque position in the order of one sort: a row's sort keys and id. */
 typedef struct _InsQueueCursor InsQueueCursor;
 
 GType           ins_queue_cursor_get_type (void) G_GNUC_CONST;
-/* The cursor at @row for @sort (the direction does not matter). */
+/* The cursor at a row whose sort keys, as the store's text, are @keys
+ * (NULL-terminated, as many as the sort has) and whose id is @id. */
+InsQueueCursor *ins_queue_cursor_new      (InsQueueSort        sort,
+                                           const char * const *keys,
+                                           gint64              id);
+/* The cursor at @row for @sort (the direction does not matter), for the sorts
+ * whose keys a row holds: priority, age, due date, numéro and status. The
+ * others are folded in SQL: take their cursors from a page. */
 InsQueueCursor *ins_queue_cursor_new_for_row (InsQueueSort       sort,
                                               const InsQueueRow *row);
 InsQueueCursor *ins_queue_cursor_copy     (const InsQueueCursor *self);
 void            ins_queue_cursor_free     (InsQueueCursor *self);
 InsQueueSort    ins_queue_cursor_get_sort (const InsQueueCursor *self);
 gint64          ins_queue_cursor_get_id   (const InsQueueCursor *self);
-/* The sort key as text the store binds: priority as an integer, or a
- * timestamp with microseconds and offset. Internal to the store. */
-const char     *ins_queue_cursor_get_key  (const InsQueueCursor *self);
-/* The secondary key for INS_QUEUE_SORT_PRIORITY (received_at). */
-const char     *ins_queue_cursor_get_key2 (const InsQueueCursor *self);
+/* The sort keys as text the store binds (an integer, a timestamp with
+ * microseconds and offset, a folded text), NULL-terminated. Internal to the store. */
+const char * const *ins_queue_cursor_get_keys (const InsQueueCursor *self);
 
 /* One page of the queue, rows always in display order. */
 typedef struct {

@@ -16,6 +16,7 @@
   " a.country, a.oc_label, a.amount_minor, a.currency, a.received_at, a.due_at," \
   " a.sla_paused_since, a.priority, a.assignee_id, g.display_name, a.lease_until," \
   " a.version, a.excluded"
+#define QUEUE_N_COLUMNS 21
 #define QUEUE_FROM "affaire a LEFT JOIN agent g ON g.id = a.assignee_id"
 
 static char *
@@ -163,22 +164,35 @@ add_filters (InsSql *q, const InsAgent *agent, const InsQueueQuery *query)
     add_search (q, query->search);
 }
 
-static const char *
-order_key (InsQueueSort sort)
+/* Each sort's key columns (012-queue-sorts.sql) with their types; id breaks
+ * ties. Every key is NOT NULL and compared with a leakproof operator, and an
+ * index (organisme_id, keys…, id) serves it: the keyset is an index condition
+ * under row security. */
+typedef struct {
+  const char *columns[4];
+  const char *types[4];
+} SortKeys;
+
+static const SortKeys sort_keys[INS_N_QUEUE_SORTS] = {
+  [INS_QUEUE_SORT_PRIORITY]     = { { "a.queue_rank", "a.received_at" }, { "smallint", "timestamptz" } },
+  [INS_QUEUE_SORT_AGE]          = { { "a.received_at" }, { "timestamptz" } },
+  [INS_QUEUE_SORT_DUE]          = { { "a.due_at" }, { "timestamptz" } },
+  [INS_QUEUE_SORT_NUMERO]       = { { "a.numero" }, { "text" } },
+  [INS_QUEUE_SORT_BENEFICIAIRE] = { { "a.beneficiaire_key" }, { "text" } },
+  [INS_QUEUE_SORT_PLACE]        = { { "a.place_key" }, { "text" } },
+  [INS_QUEUE_SORT_AMOUNT]       = { { "a.amount_key" }, { "bigint" } },
+  [INS_QUEUE_SORT_STATUS]       = { { "a.status_code", "a.queue_rank", "a.received_at" },
+                                    { "smallint", "smallint", "timestamptz" } },
+  [INS_QUEUE_SORT_AGENT]        = { { "a.assignee_key" }, { "text" } },
+};
+
+static const SortKeys *
+get_sort_keys (InsQueueSort sort)
 {
-  switch (sort)
-    {
-    case INS_QUEUE_SORT_AGE:
-      return "(a.received_at, a.id)";
-    case INS_QUEUE_SORT_DUE:
-      return "(a.due_at, a.id)";
-    case INS_QUEUE_SORT_PRIORITY:
-    default:
-      return "(a.queue_rank, a.received_at, a.id)";
-    }
+  return &sort_keys[sort < INS_N_QUEUE_SORTS ? sort : INS_QUEUE_SORT_PRIORITY];
 }
 
-/* Rows after (k, t, id) are the rows at or after (k, t, id + 1): ids are
+/* Rows after (k…, id) are the rows at or after (k…, id + 1): ids are
  * integers. The planner estimates a row comparison by its first column
  * alone, so "> (0, …)" reads as queue_rank > 0, almost no rows, and it would
  * sort the whole rest of the organisme instead of reading the index in order;
@@ -186,39 +200,57 @@ order_key (InsQueueSort sort)
 static void
 add_keyset (InsSql *q, InsQueueSort sort, const InsQueueCursor *cursor, gboolean forward)
 {
-  g_autofree char *fragment = g_strdup_printf (" AND %s %s ", order_key (sort), forward ? ">=" : "<=");
+  const SortKeys *keys = get_sort_keys (sort);
+  const char * const *values = ins_queue_cursor_get_keys (cursor);
   gint64 bound = ins_queue_cursor_get_id (cursor) + (forward ? 1 : -1);
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, bound);
+  g_autoptr(GString) columns = g_string_new (NULL);
 
-  ins_sql_add (q, fragment);
-  if (sort == INS_QUEUE_SORT_PRIORITY)
-    ins_sql_add (q, "(-(?::smallint), ?::timestamptz, ?::bigint)",
-             g_strdup (ins_queue_cursor_get_key (cursor)),
-             g_strdup (ins_queue_cursor_get_key2 (cursor)), g_steal_pointer (&id));
-  else
-    ins_sql_add (q, "(?::timestamptz, ?::bigint)",
-             g_strdup (ins_queue_cursor_get_key (cursor)), g_steal_pointer (&id));
+  for (guint i = 0; keys->columns[i] != NULL; i++)
+    g_string_append_printf (columns, "%s, ", keys->columns[i]);
+  g_string_append_printf (columns, "a.id) %s (", forward ? ">=" : "<=");
+  ins_sql_add (q, " AND (");
+  ins_sql_add (q, columns->str);
+  for (guint i = 0; keys->columns[i] != NULL; i++)
+    {
+      g_autofree char *fragment = g_strdup_printf ("?::%s, ", keys->types[i]);
+
+      g_return_if_fail (values != NULL && values[i] != NULL);
+      ins_sql_add (q, fragment, g_strdup (values[i]));
+    }
+  ins_sql_add (q, "?::bigint)", g_strdup_printf ("%" G_GINT64_FORMAT, bound));
 }
 
 static void
 add_order (InsSql *q, InsQueueSort sort, gboolean forward)
 {
+  const SortKeys *keys = get_sort_keys (sort);
   const char *dir = forward ? "" : " DESC";
 
-  switch (sort)
-    {
-    case INS_QUEUE_SORT_AGE:
-      g_string_append_printf (q->sql, " ORDER BY a.received_at%s, a.id%s", dir, dir);
-      break;
-    case INS_QUEUE_SORT_DUE:
-      g_string_append_printf (q->sql, " ORDER BY a.due_at%s, a.id%s", dir, dir);
-      break;
-    case INS_QUEUE_SORT_PRIORITY:
-    default:
-      g_string_append_printf (q->sql, " ORDER BY a.queue_rank%s, a.received_at%s, a.id%s",
-                              dir, dir, dir);
-      break;
-    }
+  g_string_append (q->sql, " ORDER BY ");
+  for (guint i = 0; keys->columns[i] != NULL; i++)
+    g_string_append_printf (q->sql, "%s%s, ", keys->columns[i], dir);
+  g_string_append_printf (q->sql, "a.id%s", dir);
+}
+
+/* The sort's keys, selected after QUEUE_COLUMNS for the page's cursors. */
+static void
+add_key_columns (InsSql *q, InsQueueSort sort)
+{
+  const SortKeys *keys = get_sort_keys (sort);
+
+  for (guint i = 0; keys->columns[i] != NULL; i++)
+    g_string_append_printf (q->sql, ", %s", keys->columns[i]);
+}
+
+static InsQueueCursor *
+cursor_from_result (PGresult *res, int i, InsQueueSort sort)
+{
+  const SortKeys *keys = get_sort_keys (sort);
+  const char *values[G_N_ELEMENTS (keys->columns)] = { NULL, };
+
+  for (guint k = 0; keys->columns[k] != NULL; k++)
+    values[k] = PQgetvalue (res, i, QUEUE_N_COLUMNS + (int) k);
+  return ins_queue_cursor_new (sort, values, ins_db_get_int64 (res, i, 0));
 }
 
 static InsQueueRow *
@@ -271,7 +303,9 @@ ins_queue_store_page (PGconn               *conn,
     cursor = NULL;
 
   ins_sql_init (&q);
-  ins_sql_add (&q, "SELECT " QUEUE_COLUMNS " FROM " QUEUE_FROM);
+  ins_sql_add (&q, "SELECT " QUEUE_COLUMNS);
+  add_key_columns (&q, query->sort);
+  ins_sql_add (&q, " FROM " QUEUE_FROM);
   add_filters (&q, agent, query);
   if (cursor != NULL)
     add_keyset (&q, query->sort, cursor, forward);
@@ -293,8 +327,11 @@ ins_queue_store_page (PGconn               *conn,
     }
   if (n > 0)
     {
-      page->first = ins_queue_cursor_new_for_row (query->sort, g_ptr_array_index (page->rows, 0));
-      page->last = ins_queue_cursor_new_for_row (query->sort, g_ptr_array_index (page->rows, n - 1));
+      int first = direction == INS_QUEUE_BEFORE ? (int) (n - 1) : 0;
+      int last = direction == INS_QUEUE_BEFORE ? 0 : (int) (n - 1);
+
+      page->first = cursor_from_result (res, first, query->sort);
+      page->last = cursor_from_result (res, last, query->sort);
     }
   return g_steal_pointer (&page);
 }

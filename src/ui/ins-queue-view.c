@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ins-queue-view.h"
 
@@ -85,23 +86,31 @@ static const StatusFilter status_filters[] = {
 #undef BIT
 
 /* The cells: one plain label per column, its text read from the item's
- * pre-formatted strings; the label follows the item when its texts change. */
+ * pre-formatted strings; the label follows the item when its texts change.
+ * A column with a name sorts in SQL by its sort; the name is what the
+ * "queue-sort" setting keeps. */
 typedef struct {
-  const char *property;
-  float       xalign;
-  gboolean    ellipsize;
+  const char   *property;
+  float         xalign;
+  gboolean      ellipsize;
+  const char   *name;
+  InsQueueSort  sort;
+  const char   *tooltip;
 } QueueColumn;
 
 static const QueueColumn queue_columns[] = {
-  { "numero",       0.0f, FALSE },
-  { "kind-label",   0.0f, TRUE },
-  { "beneficiaire", 0.0f, TRUE },
-  { "place",        0.0f, TRUE },
-  { "amount",       1.0f, FALSE },
-  { "received",     0.0f, FALSE },
-  { "due",          0.0f, FALSE },
-  { "status-label", 0.0f, TRUE },
-  { "agent",        0.0f, TRUE },
+  { "numero",       0.0f, FALSE, "numero",       INS_QUEUE_SORT_NUMERO, NULL },
+  { "kind-label",   0.0f, TRUE,  NULL,           0, NULL },
+  { "beneficiaire", 0.0f, TRUE,  "beneficiaire", INS_QUEUE_SORT_BENEFICIAIRE,
+    N_("Sorted by last name, then first name") },
+  { "place",        0.0f, TRUE,  "place",        INS_QUEUE_SORT_PLACE, NULL },
+  { "amount",       1.0f, FALSE, "amount",       INS_QUEUE_SORT_AMOUNT,
+    N_("Amounts are in different currencies: sorted by currency, then by amount") },
+  { "received",     0.0f, FALSE, "received",     INS_QUEUE_SORT_AGE, NULL },
+  { "due",          0.0f, TRUE,  "due",          INS_QUEUE_SORT_DUE, NULL },
+  { "status-label", 0.0f, TRUE,  "status",       INS_QUEUE_SORT_STATUS,
+    N_("Sorted in the order of processing") },
+  { "agent",        0.0f, TRUE,  "agent",        INS_QUEUE_SORT_AGENT, NULL },
 };
 
 static void
@@ -111,6 +120,9 @@ cell_refresh (GtkLabel *label, const QueueColumn *column, InsQueueItem *item)
 
   g_object_get (item, column->property, &text, NULL);
   gtk_label_set_text (label, text ? text : "");
+  /* A narrow column cuts its text: the whole of it on hover. */
+  if (column->ellipsize)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (label), text && *text ? text : NULL);
   if (g_str_equal (column->property, "due"))
     {
       static const char *no_classes[] = { NULL };
@@ -162,7 +174,8 @@ cell_unbind (GtkSignalListItemFactory *factory, GtkListItem *list_item, const Qu
     g_signal_handlers_disconnect_by_func (item, on_cell_item_notify, gtk_list_item_get_child (list_item));
 }
 
-/* The columns of the template, in the order of queue_columns. */
+/* The columns of the template, in the order of queue_columns: their cells
+ * and their sorters. */
 static void
 set_cell_factories (GtkColumnView *view)
 {
@@ -179,7 +192,41 @@ set_cell_factories (GtkColumnView *view)
       g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), (gpointer) column);
       g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind), (gpointer) column);
       gtk_column_view_column_set_factory (view_column, factory);
+      if (column->name != NULL)
+        {
+          g_autoptr(GtkSorter) sorter = ins_sql_sorter_new (column->sort);
+
+          gtk_column_view_column_set_sorter (view_column, sorter);
+        }
     }
+}
+
+/* GTK 4.8 gives a column no tooltip: set it on the header's title widgets,
+ * one per column in order. */
+static void
+set_header_tooltips (GtkColumnView *view)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (view));
+  guint i = 0;
+
+  for (GtkWidget *title = header ? gtk_widget_get_first_child (header) : NULL;
+       title != NULL && i < G_N_ELEMENTS (queue_columns);
+       title = gtk_widget_get_next_sibling (title), i++)
+    if (queue_columns[i].tooltip != NULL)
+      gtk_widget_set_tooltip_text (title, _(queue_columns[i].tooltip));
+}
+
+static const QueueColumn *
+find_column (const char *name, GtkColumnView *view, GtkColumnViewColumn **view_column)
+{
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (queue_columns); i++)
+    if (g_strcmp0 (queue_columns[i].name, name) == 0)
+      {
+        *view_column = g_list_model_get_item (gtk_column_view_get_columns (view), i);
+        return &queue_columns[i];
+      }
+  *view_column = NULL;
+  return NULL;
 }
 
 enum {
@@ -204,8 +251,6 @@ struct _InsQueueView
   GtkStack            *stack;
   GtkScrolledWindow   *scrolled;
   GtkColumnView       *column_view;
-  GtkColumnViewColumn *received_column;
-  GtkColumnViewColumn *due_column;
 
   /* owned */
   InsStore            *store;
@@ -475,8 +520,6 @@ ins_queue_view_class_init (InsQueueViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, InsQueueView, stack);
   gtk_widget_class_bind_template_child (widget_class, InsQueueView, scrolled);
   gtk_widget_class_bind_template_child (widget_class, InsQueueView, column_view);
-  gtk_widget_class_bind_template_child (widget_class, InsQueueView, received_column);
-  gtk_widget_class_bind_template_child (widget_class, InsQueueView, due_column);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_j, 0, move_down, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_k, 0, move_up, NULL);
@@ -488,8 +531,6 @@ ins_queue_view_class_init (InsQueueViewClass *klass)
 static void
 ins_queue_view_init (InsQueueView *self)
 {
-  g_autoptr(GtkSorter) received_sorter = NULL;
-  g_autoptr(GtkSorter) due_sorter = NULL;
   GtkLayoutManager *layout;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -498,10 +539,7 @@ ins_queue_view_init (InsQueueView *self)
 
   fill_filters (self);
   set_cell_factories (self->column_view);
-  received_sorter = ins_sql_sorter_new (INS_QUEUE_SORT_AGE);
-  due_sorter = ins_sql_sorter_new (INS_QUEUE_SORT_DUE);
-  gtk_column_view_column_set_sorter (self->received_column, received_sorter);
-  gtk_column_view_column_set_sorter (self->due_column, due_sorter);
+  set_header_tooltips (self->column_view);
 
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (on_filter_changed), self);
   g_signal_connect_swapped (self->status_dropdown, "notify::selected", G_CALLBACK (on_filter_changed), self);
@@ -690,32 +728,28 @@ ins_queue_view_set_breached (InsQueueView *self, gboolean breached)
 void
 ins_queue_view_sort_by (InsQueueView *self, const char *column, gboolean descending)
 {
-  GtkColumnViewColumn *target = NULL;
+  g_autoptr(GtkColumnViewColumn) target = NULL;
 
   g_return_if_fail (INS_IS_QUEUE_VIEW (self));
-  if (g_strcmp0 (column, "received") == 0)
-    target = self->received_column;
-  else if (g_strcmp0 (column, "due") == 0)
-    target = self->due_column;
+  find_column (column, self->column_view, &target);
   gtk_column_view_sort_by_column (self->column_view, target,
                                   descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
 }
 
 /* Settings: the last filters and order ------------------------------------- */
 
-static const char *
+/* "oldest" (the claim order), or a column's name with "-desc" when reversed. */
+static char *
 sort_name (InsQueueView *self)
 {
   InsQueueSort sort;
   gboolean descending;
 
-  if (!read_sort (self, &sort, &descending))
-    return "oldest";
-  if (sort == INS_QUEUE_SORT_AGE)
-    return descending ? "received-desc" : "received";
-  if (sort == INS_QUEUE_SORT_DUE)
-    return descending ? "due-desc" : "due";
-  return "oldest";
+  if (read_sort (self, &sort, &descending))
+    for (guint i = 0; i < G_N_ELEMENTS (queue_columns); i++)
+      if (queue_columns[i].name != NULL && queue_columns[i].sort == sort)
+        return g_strconcat (queue_columns[i].name, descending ? "-desc" : "", NULL);
+  return g_strdup ("oldest");
 }
 
 static void
@@ -725,6 +759,7 @@ save_settings (InsQueueView *self)
   guint status = gtk_drop_down_get_selected (self->status_dropdown);
   g_autoptr(GPtrArray) kinds = g_ptr_array_new ();
   g_autoptr(GPtrArray) statuses = g_ptr_array_new ();
+  g_autofree char *sort = NULL;
 
   if (self->settings == NULL || self->restoring || self->medecin_mode || self->column_view == NULL)
     return;
@@ -746,7 +781,8 @@ save_settings (InsQueueView *self)
   g_settings_set_strv (self->settings, "queue-filter-types", (const char * const *) kinds->pdata);
   g_settings_set_strv (self->settings, "queue-filter-statuses", (const char * const *) statuses->pdata);
   g_settings_set_string (self->settings, "queue-filter-search", self->search ? self->search : "");
-  g_settings_set_string (self->settings, "queue-sort", sort_name (self));
+  sort = sort_name (self);
+  g_settings_set_string (self->settings, "queue-sort", sort);
   g_settings_apply (self->settings);
 }
 
@@ -781,12 +817,13 @@ restore_settings (InsQueueView *self)
   g_free (self->search);
   self->search = *search ? g_strdup (search) : NULL;
 
-  if (g_str_has_prefix (sort, "received"))
-    ins_queue_view_sort_by (self, "received", g_str_has_suffix (sort, "-desc"));
-  else if (g_str_has_prefix (sort, "due"))
-    ins_queue_view_sort_by (self, "due", g_str_has_suffix (sort, "-desc"));
+  if (g_str_has_suffix (sort, "-desc"))
+    {
+      sort[strlen (sort) - strlen ("-desc")] = '\0';
+      ins_queue_view_sort_by (self, sort, TRUE);
+    }
   else
-    ins_queue_view_sort_by (self, NULL, FALSE);
+    ins_queue_view_sort_by (self, sort, FALSE);
 }
 
 void

@@ -48,8 +48,9 @@ void           ins_queue_view_set_mine          (InsQueueView *self,
                                                  gboolean      mine);
 void           ins_queue_view_set_breached      (InsQueueView *self,
                                                  gboolean      breached);
-/* Sorts by a column as a click on its header does: "received" or "due"
- * (NULL: the claim order). */
+/* Sorts by a column as a click on its header does: "numero",
+ * "beneficiaire", "place", "amount", "received", "due", "status" or "agent"
+ * (NULL or another name: the claim order). */
 void           ins_queue_view_sort_by           (InsQueueView *self,
                                                  const char   *column,
                                                  gboolean      descending);

@@ -1,6 +1,9 @@
 /* test-queue-store.c — queue pages (keyset both ways against OFFSET), filters, search, counts */
 #include "config.h"
 
+#include <string.h>
+
+#include "core/ins-country.h"
 #include "store/ins-db.h"
 #include "store/ins-queue-store.h"
 #include "ins-store-fixture.h"
@@ -11,6 +14,35 @@
 
 static PGconn *admin;
 
+/* The French country names of the core, as SQL rows (code, name) for the
+ * reference order of the place sort: the migration's ins_country_name_fr()
+ * must say the same. */
+static char *country_names;
+
+static void
+build_country_names (void)
+{
+  g_autoptr(GString) values = g_string_new ("(VALUES ");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGresult) res = ins_db_exec (admin, "SELECT DISTINCT country FROM affaire WHERE country IS NOT NULL",
+                                         0, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (PQntuples (res), >, 3);
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      const InsCountry *country = ins_country_lookup (ins_db_get_string (res, i, 0));
+      g_autofree char *quoted = NULL;
+
+      g_assert_nonnull (country);
+      quoted = PQescapeLiteral (admin, country->name, strlen (country->name));
+      g_string_append_printf (values, "%s('%s', %s)", i ? ", " : "", country->code, quoted);
+      PQfreemem (g_steal_pointer (&quoted));
+    }
+  g_string_append (values, ") AS n (code, name)");
+  country_names = g_string_free (g_steal_pointer (&values), FALSE);
+}
+
 /* The ids of a reference query read OFFSET page by OFFSET page. */
 static GArray *
 reference_ids (const char *where, const char *order)
@@ -19,8 +51,11 @@ reference_ids (const char *where, const char *order)
 
   for (int offset = 0;; offset += PAGE)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT id FROM affaire a WHERE %s ORDER BY %s LIMIT %d OFFSET %d",
-                                              where, order, PAGE, offset);
+      g_autofree char *sql = g_strdup_printf ("SELECT a.id FROM affaire a"
+                                              " LEFT JOIN agent g ON g.id = a.assignee_id"
+                                              " LEFT JOIN %s ON n.code = a.country"
+                                              " WHERE %s ORDER BY %s LIMIT %d OFFSET %d",
+                                              country_names, where, order, PAGE, offset);
       g_autoptr(GError) error = NULL;
       g_autoptr(PGresult) res = ins_db_exec (admin, sql, 0, NULL, &error);
 
@@ -45,7 +80,7 @@ assert_same_ids (GArray *expected, GArray *got)
 }
 
 static GArray *
-walk (const InsQueueQuery *query, InsQueueDirection direction)
+walk_as (PGconn *conn, const InsAgent *agent, const InsQueueQuery *query, InsQueueDirection direction)
 {
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(InsQueueCursor) cursor = NULL;
@@ -53,7 +88,7 @@ walk (const InsQueueQuery *query, InsQueueDirection direction)
   for (;;)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(InsQueuePage) page = ins_queue_store_page (admin, NULL, query, cursor, direction, PAGE, &error);
+      g_autoptr(InsQueuePage) page = ins_queue_store_page (conn, agent, query, cursor, direction, PAGE, &error);
 
       g_assert_no_error (error);
       g_assert_cmpuint (page->rows->len, <=, PAGE);
@@ -72,15 +107,35 @@ walk (const InsQueueQuery *query, InsQueueDirection direction)
   return ids;
 }
 
+/* Each sort's order written from the columns the queue shows, not from the
+ * keys of 012-queue-sorts.sql, ascending then descending; ties by id. */
+#define NOM "ins_fold(substring(a.beneficiaire from ' (.*)$')) COLLATE \"C\""
+#define PRENOM "ins_fold(split_part(a.beneficiaire, ' ', 1)) COLLATE \"C\""
+#define PLACE "ins_fold(CASE WHEN a.kind = 'soins_etranger' THEN n.name ELSE a.oc_label END) COLLATE \"C\""
+#define AGENT "ins_fold(coalesce(g.display_name, '')) COLLATE \"C\""
+static const char *orders[INS_N_QUEUE_SORTS][2] = {
+  [INS_QUEUE_SORT_PRIORITY] = { "a.priority DESC, a.received_at, a.id", "a.priority, a.received_at DESC, a.id DESC" },
+  [INS_QUEUE_SORT_AGE] = { "a.received_at, a.id", "a.received_at DESC, a.id DESC" },
+  [INS_QUEUE_SORT_DUE] = { "a.due_at, a.id", "a.due_at DESC, a.id DESC" },
+  [INS_QUEUE_SORT_NUMERO] = { "a.numero, a.id", "a.numero DESC, a.id DESC" },
+  [INS_QUEUE_SORT_BENEFICIAIRE] = { NOM ", " PRENOM ", a.id", NOM " DESC, " PRENOM " DESC, a.id DESC" },
+  [INS_QUEUE_SORT_PLACE] = { PLACE ", a.id", PLACE " DESC, a.id DESC" },
+  [INS_QUEUE_SORT_AMOUNT] = { "a.currency IS NULL, a.currency, a.amount_minor, a.id",
+                              "a.currency IS NULL DESC, a.currency DESC, a.amount_minor DESC, a.id DESC" },
+  [INS_QUEUE_SORT_STATUS] = { "a.status, a.priority DESC, a.received_at, a.id",
+                              "a.status DESC, a.priority, a.received_at DESC, a.id DESC" },
+  [INS_QUEUE_SORT_AGENT] = { AGENT ", a.id", AGENT " DESC, a.id DESC" },
+};
+
+static GArray *
+walk (const InsQueueQuery *query, InsQueueDirection direction)
+{
+  return walk_as (admin, NULL, query, direction);
+}
+
 static void
 check_walks (InsQueueQuery *query, const char *where)
 {
-  static const char *orders[INS_N_QUEUE_SORTS][2] = {
-    { "a.priority DESC, a.received_at, a.id", "a.priority, a.received_at DESC, a.id DESC" },
-    { "a.received_at, a.id", "a.received_at DESC, a.id DESC" },
-    { "a.due_at, a.id", "a.due_at DESC, a.id DESC" },
-  };
-
   for (int sort = 0; sort < INS_N_QUEUE_SORTS; sort++)
     for (int desc = 0; desc < 2; desc++)
       {
@@ -127,6 +182,68 @@ test_keyset_one_status (void)
 
   query->status_mask = INS_QUEUE_STATUS_BIT (INS_STATUS_RECUE);
   check_walks (query, "a.status = 'recue'");
+}
+
+/* Row security: an agent's pages are their organisme's rows, in every order. */
+static void
+test_keyset_as_agent (void)
+{
+  g_autoptr(InsQueueQuery) query = ins_queue_query_new ();
+  g_autoptr(InsAgent) marie = NULL;
+  g_autoptr(PGconn) conn = fixture_connect_as (PREFIX, "marie", &marie);
+  g_autofree char *where = g_strdup_printf ("a.organisme_id = %d", marie->organisme_id);
+
+  for (int sort = 0; sort < INS_N_QUEUE_SORTS; sort++)
+    for (int desc = 0; desc < 2; desc++)
+      {
+        g_autoptr(GArray) expected = reference_ids (where, orders[sort][desc]);
+        g_autoptr(GArray) forward = NULL;
+        g_autoptr(GArray) backward = NULL;
+
+        query->sort = (InsQueueSort) sort;
+        query->descending = desc;
+        forward = walk_as (conn, marie, query, INS_QUEUE_AFTER);
+        backward = walk_as (conn, marie, query, INS_QUEUE_BEFORE);
+        g_assert_cmpuint (expected->len, >, PAGE);
+        assert_same_ids (expected, forward);
+        assert_same_ids (expected, backward);
+      }
+}
+
+/* The agent sort follows claims (a trigger on assignee_id), new rows that
+ * come assigned, and an agent's new name. */
+static void
+test_agent_key_follows (void)
+{
+  g_autoptr(InsQueueQuery) query = ins_queue_query_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *paul = g_strconcat (PREFIX, "paul", NULL);
+  const char *params[] = { paul };
+  g_autofree char *key = NULL;
+
+  ins_db_run (admin, "UPDATE agent SET display_name = 'Aaron Martin' WHERE login = $1", 1, params, &error);
+  g_assert_no_error (error);
+  key = fixture_string (admin, "SELECT DISTINCT assignee_key FROM affaire a JOIN agent g ON g.id = a.assignee_id"
+                               " WHERE g.display_name = 'Aaron Martin'", 0);
+  g_assert_cmpstr (key, ==, "aaron martin");
+  query->sort = INS_QUEUE_SORT_AGENT;
+  check_walks (query, "true");
+  ins_db_run (admin, "UPDATE agent SET display_name = 'Paul Martin' WHERE login = $1", 1, params, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (ins_db_run (admin, "BEGIN", 0, NULL, &error));
+  g_clear_pointer (&key, g_free);
+  key = fixture_string (admin,
+                        "INSERT INTO affaire (numero, submission_id, kind, organisme_id, assure_id, received_at,"
+                        "                     due_at, nir, nom, prenom, beneficiaire, oc_label,"
+                        "                     assignee_id, lease_until)"
+                        " SELECT 'OC-TEST-1', 'OC-TEST-1', 'chevauchement_oc', a.organisme_id, a.assure_id,"
+                        "        a.received_at, a.due_at, a.nir, a.nom, a.prenom, a.beneficiaire, 'MGEN',"
+                        "        g.id, now() + interval '1 hour'"
+                        "   FROM affaire a, agent g WHERE g.display_name = 'Sophie Leroy'"
+                        "  ORDER BY a.id LIMIT 1 RETURNING assignee_key", 0);
+  g_assert_cmpstr (key, ==, "sophie leroy");
+  g_assert_true (ins_db_run (admin, "ROLLBACK", 0, NULL, &error));
 }
 
 /* The queue filters on status_code, which must be the InsStatus value. */
@@ -347,10 +464,39 @@ main (int argc, char *argv[])
   fixture_people (admin, PREFIX);
   fixture_add_many (admin, "CPAM-40", 260);
   fixture_add_many (admin, "CNSE", 60);
+  /* Names, places, amounts and assignees with ties, for the sorts. */
+  {
+    g_autoptr(GError) error = NULL;
+    const char *params[] = { PREFIX };
+
+    ins_db_run (admin,
+                "UPDATE affaire SET"
+                " beneficiaire = (ARRAY['Zoé Le Gall', 'Anne Le', 'Émile Çelik', 'Jean-Luc dupont',"
+                "                       'Luc Éluard', 'Zoé Éluard', 'Ève Lefèvre-Noël'])[1 + id % 7],"
+                " country = CASE WHEN kind = 'soins_etranger'"
+                "           THEN (ARRAY['JP', 'DE', 'BE', 'GB', 'CI', 'ES', 'AT'])[1 + id % 7] END,"
+                " currency = CASE WHEN kind = 'soins_etranger'"
+                "            THEN (ARRAY['JPY', 'EUR', 'EUR', 'GBP', 'XOF', 'EUR', 'EUR'])[1 + id % 7] END,"
+                " amount_minor = CASE WHEN kind = 'soins_etranger' THEN 1000 + (id % 5) * 250 END,"
+                " oc_label = CASE WHEN kind = 'chevauchement_oc'"
+                "            THEN (ARRAY['MGEN / Malakoff', 'Écureuil Mutuelle', 'AG2R'])[1 + id % 3] END",
+                0, NULL, &error);
+    g_assert_no_error (error);
+    ins_db_run (admin,
+                "UPDATE affaire a SET lease_until = now() + interval '1 hour',"
+                " assignee_id = (SELECT id FROM agent WHERE login = $1 ||"
+                "                (ARRAY['paul', 'sophie', 'yann'])[1 + a.id % 3])"
+                " WHERE a.id % 4 = 1",
+                1, params, &error);
+    g_assert_no_error (error);
+  }
+  build_country_names ();
 
   g_test_add_func ("/queue/keyset-all-sorts-both-ways", test_keyset_all);
   g_test_add_func ("/queue/keyset-filtered", test_keyset_filtered);
   g_test_add_func ("/queue/keyset-one-status", test_keyset_one_status);
+  g_test_add_func ("/queue/keyset-as-agent", test_keyset_as_agent);
+  g_test_add_func ("/queue/agent-key-follows", test_agent_key_follows);
   g_test_add_func ("/queue/status-codes", test_status_codes);
   g_test_add_func ("/queue/back-from-middle", test_middle_cursor);
   g_test_add_func ("/queue/search", test_search);
