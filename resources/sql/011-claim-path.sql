@@ -38,7 +38,11 @@ CREATE TRIGGER affaire_changed AFTER UPDATE ON affaire
          OR OLD.priority IS DISTINCT FROM NEW.priority)
         AND NOT (OLD.status = 'recue' AND NEW.status = 'en_cours'))
   EXECUTE FUNCTION affaire_notify_change();
-CREATE TRIGGER affaire_claimed AFTER UPDATE ON affaire
+-- Deferred to the commit: a claim that stays silent because its quarter was
+-- announced commits right after deciding so, well within the listeners'
+-- second reload, even when its transaction holds other statements.
+CREATE CONSTRAINT TRIGGER affaire_claimed AFTER UPDATE ON affaire
+  DEFERRABLE INITIALLY DEFERRED
   FOR EACH ROW
   WHEN (OLD.status = 'recue' AND NEW.status = 'en_cours')
   EXECUTE FUNCTION affaire_notify_claim();
