@@ -98,12 +98,13 @@ gboolean      ins_seed_store_reserve        (PGconn          *conn,
                                              gint64          *first,
                                              GError         **error);
 
-/* Stores attachment bytes under their SHA-256 (32 bytes) unless already there. */
-gboolean      ins_seed_store_put_blob       (PGconn        *conn,
-                                             const guint8  *sha256,
-                                             const guint8  *bytes,
-                                             gsize          size,
-                                             GError       **error);
+/* Stores @n attachments' bytes under their SHA-256 (32 bytes each) unless
+ * already there, in one round trip. */
+gboolean      ins_seed_store_put_blobs      (PGconn               *conn,
+                                             guint                 n,
+                                             const guint8 * const *sha256,
+                                             GBytes * const       *bytes,
+                                             GError              **error);
 
 /* Starts COPY … FROM STDIN into @table (inside the caller's transaction, if any). */
 gboolean      ins_seed_store_copy_begin     (PGconn        *conn,

@@ -107,16 +107,7 @@ ins_seed_pool_store (InsSeedPool  *pool,
                      PGconn       *conn,
                      GError      **error)
 {
-  for (guint i = 0; i < pool->docs->len; i++)
-    {
-      const InsSeedDoc *doc = g_ptr_array_index (pool->docs, i);
-      gsize size;
-      const guint8 *bytes = g_bytes_get_data (doc->bytes, &size);
-
-      if (!ins_seed_store_put_blob (conn, doc->sha256, bytes, size, error))
-        return FALSE;
-    }
-  return TRUE;
+  return ins_seed_docs_store (conn, pool->docs, error);
 }
 
 guint
