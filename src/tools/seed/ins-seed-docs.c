@@ -384,9 +384,10 @@ draw_pdf (const Invoice *inv, gboolean is_proof, guint n_pages, PageSize size, G
   return g_byte_array_free_to_bytes (out);
 }
 
-/* Packs a cairo RGB24 surface into a pixbuf (GTK 4 has no helper for it). */
+/* Packs a cairo RGB24 surface into a pixbuf (GTK 4 has no helper for it),
+ * adding grain of @amplitude (none when 0), in grey with @gray. */
 static GdkPixbuf *
-pixbuf_from_surface (cairo_surface_t *surface)
+pixbuf_from_surface (cairo_surface_t *surface, int amplitude, gboolean gray, GRand *rand)
 {
   int w = cairo_image_surface_get_width (surface);
   int h = cairo_image_surface_get_height (surface);
@@ -395,6 +396,8 @@ pixbuf_from_surface (cairo_surface_t *surface)
   GdkPixbuf *pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, w, h);
   guint8 *dst = gdk_pixbuf_get_pixels (pixbuf);
   int dst_stride = gdk_pixbuf_get_rowstride (pixbuf);
+  guint32 state = g_rand_int (rand) | 1;
+  guint32 span = 2 * amplitude + 1;
 
   cairo_surface_flush (surface);
   src = cairo_image_surface_get_data (surface);
@@ -405,51 +408,24 @@ pixbuf_from_surface (cairo_surface_t *surface)
 
       for (int x = 0; x < w; x++)
         {
-          out[3 * x] = (row[x] >> 16) & 0xff;
-          out[3 * x + 1] = (row[x] >> 8) & 0xff;
-          out[3 * x + 2] = row[x] & 0xff;
+          int c[3] = { (row[x] >> 16) & 0xff, (row[x] >> 8) & 0xff, row[x] & 0xff };
+          int n = 0;
+
+          if (amplitude > 0)
+            {
+              /* xorshift, scaled by a multiply: the per-pixel noise needs speed, not quality. */
+              state ^= state << 13;
+              state ^= state >> 17;
+              state ^= state << 5;
+              n = (int) (((state >> 16) * span) >> 16) - amplitude;
+            }
+          if (gray)
+            c[0] = c[1] = c[2] = (c[0] * 30 + c[1] * 59 + c[2] * 11) / 100;
+          for (int i = 0; i < 3; i++)
+            out[3 * x + i] = (guint8) CLAMP (c[i] + n, 0, 255);
         }
     }
   return pixbuf;
-}
-
-static void
-add_noise (cairo_surface_t *surface, int amplitude, gboolean gray, GRand *rand)
-{
-  int w = cairo_image_surface_get_width (surface);
-  int h = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  guint8 *data;
-  guint32 state = g_rand_int (rand) | 1;
-
-  cairo_surface_flush (surface);
-  data = cairo_image_surface_get_data (surface);
-  for (int y = 0; y < h; y++)
-    {
-      guint32 *row = (guint32 *) (data + y * stride);
-
-      for (int x = 0; x < w; x++)
-        {
-          int c[3] = { (row[x] >> 16) & 0xff, (row[x] >> 8) & 0xff, row[x] & 0xff };
-          int n;
-
-          /* xorshift: the per-pixel noise needs speed, not quality. */
-          state ^= state << 13;
-          state ^= state >> 17;
-          state ^= state << 5;
-          n = (int) (state % (2 * amplitude + 1)) - amplitude;
-          if (gray)
-            {
-              int v = CLAMP ((c[0] * 30 + c[1] * 59 + c[2] * 11) / 100 + n, 0, 255);
-              c[0] = c[1] = c[2] = v;
-            }
-          else
-            for (int i = 0; i < 3; i++)
-              c[i] = CLAMP (c[i] + n, 0, 255);
-          row[x] = 0xff000000u | (guint32) c[0] << 16 | (guint32) c[1] << 8 | (guint32) c[2];
-        }
-    }
-  cairo_surface_mark_dirty (surface);
 }
 
 static GBytes *
@@ -475,26 +451,21 @@ scan_page (const Invoice *inv, guint first, guint last, guint page, guint n_page
 {
   double s = SCAN_DPI / 72.0;
   int pw = (int) (A4_W * s), ph = (int) (A4_H * s);
-  cairo_surface_t *paper = cairo_image_surface_create (CAIRO_FORMAT_RGB24, pw, ph);
   cairo_surface_t *scan = cairo_image_surface_create (CAIRO_FORMAT_RGB24, pw, ph);
-  cairo_t *cr = cairo_create (paper);
+  cairo_t *cr = cairo_create (scan);
 
-  cairo_scale (cr, s, s);
-  draw_invoice_page (cr, A4_W, A4_H, inv, first, last, page, n_pages, FALSE);
-  cairo_destroy (cr);
-
-  cr = cairo_create (scan);
+  /* The scanner's bed, then the page on it, a little askew (drawn so, not resampled). */
   cairo_set_source_rgb (cr, 0.93, 0.93, 0.91);
   cairo_paint (cr);
   cairo_translate (cr, pw / 2.0 + g_rand_double_range (rand, -12, 12), ph / 2.0 + g_rand_double_range (rand, -12, 12));
   cairo_rotate (cr, g_rand_double_range (rand, -2.5, 2.5) * G_PI / 180);
   cairo_translate (cr, -pw / 2.0, -ph / 2.0);
-  cairo_set_source_surface (cr, paper, 0, 0);
-  cairo_paint_with_alpha (cr, 0.92);
+  cairo_scale (cr, s, s);
+  cairo_rectangle (cr, 0, 0, A4_W, A4_H);
+  cairo_clip (cr);
+  draw_invoice_page (cr, A4_W, A4_H, inv, first, last, page, n_pages, FALSE);
   cairo_destroy (cr);
-  cairo_surface_destroy (paper);
 
-  add_noise (scan, 18, TRUE, rand);
   return scan;
 }
 
@@ -510,7 +481,7 @@ draw_scan (const Invoice *inv, guint n_pages, GRand *rand)
     {
       cairo_surface_t *image = scan_page (inv, (p - 1) * per_page, MIN (inv->n_lines, p * per_page),
                                           p, n_pages, rand);
-      g_autoptr(GdkPixbuf) pixbuf = pixbuf_from_surface (image);
+      g_autoptr(GdkPixbuf) pixbuf = pixbuf_from_surface (image, 18, TRUE, rand);
       GBytes *jpeg = encode_pixbuf (pixbuf, "jpeg", "55");
 
       /* The PDF embeds the JPEG as is, like a scanner's output. */
@@ -571,9 +542,7 @@ draw_photo (const Invoice *inv, gboolean jpeg, GRand *rand)
   cairo_destroy (cr);
 
   /* A photo is grainy; a screenshot is clean. */
-  if (jpeg)
-    add_noise (surface, 10, FALSE, rand);
-  pixbuf = pixbuf_from_surface (surface);
+  pixbuf = pixbuf_from_surface (surface, jpeg ? 10 : 0, FALSE, rand);
   bytes = encode_pixbuf (pixbuf, jpeg ? "jpeg" : "png", jpeg ? "80" : NULL);
   cairo_surface_destroy (surface);
   return bytes;

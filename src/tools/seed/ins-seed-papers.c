@@ -11,7 +11,7 @@ invoice_kind (GRand *rand)
 {
   int r = g_rand_int_range (rand, 0, 100);
 
-  return r < 80 ? INS_SEED_DOC_INVOICE : r < 88 ? INS_SEED_DOC_SCAN
+  return r < 84 ? INS_SEED_DOC_INVOICE : r < 90 ? INS_SEED_DOC_SCAN
        : r < 95 ? INS_SEED_DOC_PHOTO_JPEG : INS_SEED_DOC_PHOTO_PNG;
 }
 
