@@ -172,6 +172,29 @@ ins_seed_store_reserve (PGconn          *conn,
 }
 
 gboolean
+ins_seed_store_put_blob (PGconn        *conn,
+                         const guint8  *sha256,
+                         const guint8  *bytes,
+                         gsize          size,
+                         GError       **error)
+{
+  const char *values[] = { (const char *) sha256, (const char *) bytes };
+  const int lengths[] = { 32, (int) size };
+  const int formats[] = { 1, 1 };
+  g_autoptr(PGresult) res = NULL;
+
+  res = PQexecParams (conn,
+                      "INSERT INTO blob (sha256, bytes) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING",
+                      2, NULL, values, lengths, formats, 0);
+  if (res == NULL || PQresultStatus (res) != PGRES_COMMAND_OK)
+    {
+      ins_store_set_error_from_result (error, conn, res);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 ins_seed_store_put_blobs (PGconn               *conn,
                           guint                 n,
                           const guint8 * const *sha256,

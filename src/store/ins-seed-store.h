@@ -98,8 +98,13 @@ gboolean      ins_seed_store_reserve        (PGconn          *conn,
                                              gint64          *first,
                                              GError         **error);
 
-/* Stores @n attachments' bytes under their SHA-256 (32 bytes each) unless
- * already there, in one round trip. */
+/* Stores attachment bytes under their SHA-256 (32 bytes) unless already there. */
+gboolean      ins_seed_store_put_blob       (PGconn        *conn,
+                                             const guint8  *sha256,
+                                             const guint8  *bytes,
+                                             gsize          size,
+                                             GError       **error);
+/* The same for @n attachments at once, in one round trip. */
 gboolean      ins_seed_store_put_blobs      (PGconn               *conn,
                                              guint                 n,
                                              const guint8 * const *sha256,

@@ -215,8 +215,6 @@ ins_seed_draw_text (cairo_t        *cr,
   return (double) h / PANGO_SCALE;
 }
 
-#define draw_text ins_seed_draw_text
-
 /* A box of the table at @x (from the left, or from the right in Arabic). */
 static double
 box_x (const Invoice *inv, double w, double x, double width)
@@ -251,16 +249,16 @@ draw_invoice_page (cairo_t *cr, double w, double h, const Invoice *inv,
   cairo_rectangle (cr, 0, 0, w, m * 0.45);
   cairo_fill (cr);
   cairo_set_source_rgb (cr, 0.12, 0.32, 0.55);
-  y += draw_text (cr, "DejaVu Sans Bold 15", m, y, inner, inv->country->provider, start);
+  y += ins_seed_draw_text (cr, "DejaVu Sans Bold 15", m, y, inner, inv->country->provider, start);
   cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-  y += draw_text (cr, "DejaVu Sans 9", m, y, inner, inv->country->address, start) + m * 0.4;
+  y += ins_seed_draw_text (cr, "DejaVu Sans 9", m, y, inner, inv->country->address, start) + m * 0.4;
 
   cairo_set_source_rgb (cr, 0, 0, 0);
-  y += draw_text (cr, "DejaVu Sans Bold 18", m, y, inner, is_proof ? t->receipt : t->invoice, start);
+  y += ins_seed_draw_text (cr, "DejaVu Sans Bold 18", m, y, inner, is_proof ? t->receipt : t->invoice, start);
   {
     g_autofree char *meta = g_strdup_printf ("%s %s\n%s%s%s\n%s%s%s", t->number, inv->number,
                                              t->date, t->colon, issued, t->patient, t->colon, inv->patient);
-    y += draw_text (cr, "DejaVu Sans 10", m, y + 6, inner, meta, start) + m * 0.5;
+    y += ins_seed_draw_text (cr, "DejaVu Sans 10", m, y + 6, inner, meta, start) + m * 0.5;
   }
 
   /* The table of care lines. */
@@ -269,22 +267,24 @@ draw_invoice_page (cairo_t *cr, double w, double h, const Invoice *inv,
   cairo_fill (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
   if (dated)
-    draw_text (cr, "DejaVu Sans Bold 10", box_x (inv, w, m + 4, inner * 0.19), y + 2, inner * 0.19, t->date, start);
-  draw_text (cr, "DejaVu Sans Bold 10", box_x (inv, w, desc_x, desc_w), y + 2, desc_w, t->description, start);
-  draw_text (cr, "DejaVu Sans Bold 10", m, y + 2, inner - 4, t->amount, end);
+    ins_seed_draw_text (cr, "DejaVu Sans Bold 10", box_x (inv, w, m + 4, inner * 0.19), y + 2, inner * 0.19,
+                        t->date, start);
+  ins_seed_draw_text (cr, "DejaVu Sans Bold 10", box_x (inv, w, desc_x, desc_w), y + 2, desc_w, t->description, start);
+  ins_seed_draw_text (cr, "DejaVu Sans Bold 10", m, y + 2, inner - 4, t->amount, end);
   y += 24 * type_scale;
   for (guint i = first_line; i < last_line; i++)
     {
       g_autofree char *amount = ins_seed_format_amount (inv->country, inv->amounts[i]);
-      double line_h = draw_text (cr, "DejaVu Sans 10", box_x (inv, w, desc_x, desc_w), y, desc_w, inv->items[i], start);
+      double line_h = ins_seed_draw_text (cr, "DejaVu Sans 10", box_x (inv, w, desc_x, desc_w), y, desc_w,
+                                          inv->items[i], start);
 
       if (dated)
         {
           g_autofree char *day = ins_seed_format_date (inv->country, inv->days[i]);
 
-          draw_text (cr, "DejaVu Sans 10", box_x (inv, w, m + 4, inner * 0.19), y, inner * 0.19, day, start);
+          ins_seed_draw_text (cr, "DejaVu Sans 10", box_x (inv, w, m + 4, inner * 0.19), y, inner * 0.19, day, start);
         }
-      draw_text (cr, "DejaVu Sans 10", m, y, inner - 4, amount, end);
+      ins_seed_draw_text (cr, "DejaVu Sans 10", m, y, inner - 4, amount, end);
       y += MAX (20 * type_scale, line_h + 6);
       cairo_set_source_rgb (cr, 0.85, 0.85, 0.85);
       cairo_rectangle (cr, m, y - 4, inner, 0.6);
@@ -301,11 +301,11 @@ draw_invoice_page (cairo_t *cr, double w, double h, const Invoice *inv,
       line = g_strdup_printf (inv->lang == INS_SEED_LANG_AR ? "%s%s\u2066%s\u2069" : "%s%s%s",
                               t->total, t->colon, total);
       y += 8;
-      y += draw_text (cr, "DejaVu Sans Bold 12", m, y, inner - 4, line, end) + 12;
+      y += ins_seed_draw_text (cr, "DejaVu Sans Bold 12", m, y, inner - 4, line, end) + 12;
       cairo_set_source_rgb (cr, 0.1, 0.5, 0.2);
-      y += draw_text (cr, "DejaVu Sans Bold 11", m, y, inner, t->paid_by, start) + 6;
+      y += ins_seed_draw_text (cr, "DejaVu Sans Bold 11", m, y, inner, t->paid_by, start) + 6;
       cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-      draw_text (cr, "DejaVu Sans Oblique 9", m, y, inner, t->thanks, start);
+      ins_seed_draw_text (cr, "DejaVu Sans Oblique 9", m, y, inner, t->thanks, start);
       /* A "paid" stamp, slightly askew. */
       cairo_save (cr);
       cairo_translate (cr, w * 0.55, MIN (y + 60 * type_scale, h - m * 2));
@@ -319,7 +319,7 @@ draw_invoice_page (cairo_t *cr, double w, double h, const Invoice *inv,
         double scale = type_scale;
 
         type_scale = 1.0;   /* the context is scaled already */
-        draw_text (cr, "DejaVu Sans Bold 16", 0, 0, 104, t->paid, PANGO_ALIGN_CENTER);
+        ins_seed_draw_text (cr, "DejaVu Sans Bold 16", 0, 0, 104, t->paid, PANGO_ALIGN_CENTER);
         type_scale = scale;
       }
       cairo_restore (cr);
@@ -327,7 +327,7 @@ draw_invoice_page (cairo_t *cr, double w, double h, const Invoice *inv,
 
   cairo_set_source_rgb (cr, 0.4, 0.4, 0.4);
   footer = g_strdup_printf ("%s %u / %u", t->page, page, n_pages);
-  draw_text (cr, "DejaVu Sans 8", m, h - m * 0.8, inner, footer, PANGO_ALIGN_CENTER);
+  ins_seed_draw_text (cr, "DejaVu Sans 8", m, h - m * 0.8, inner, footer, PANGO_ALIGN_CENTER);
 }
 
 static cairo_status_t

@@ -1,4 +1,7 @@
-/* ins-seed-forms.c — generated forms: prescriptions, prior authorisations, OC certificates */
+/* ins-seed-forms.c — generated forms: prescriptions, prior authorisations, OC certificates
+ *
+ * The French and foreign text here is what the documents say, not interface strings.
+ */
 #define G_LOG_DOMAIN "ins-seed"
 
 #include "config.h"
@@ -193,7 +196,8 @@ ins_seed_form_attestation (const char          *oc,
                                            "contrat de complémentaire santé depuis le %s, à la date de la "
                                            "présente attestation.", oc, since);
   g_autofree char *ascii = g_str_to_ascii (oc, "C");
-  g_autofree char *stem = g_ascii_strdown (g_strstrip (g_strcanon (ascii, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", ' ')), -1);
+  g_autofree char *stem = g_ascii_strdown (g_strstrip (g_strcanon (ascii, G_CSET_a_2_z G_CSET_A_2_Z G_CSET_DIGITS, ' ')),
+                                           -1);
   static const char * const heads[] = { "Nom", "Prénom", "Né(e) le", "N° d’adhérent" };
   static const double cols[] = { 0, 0.27, 0.52, 0.72 };
   double y = M, inner = W - 2 * M;

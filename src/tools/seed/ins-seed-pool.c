@@ -107,7 +107,16 @@ ins_seed_pool_store (InsSeedPool  *pool,
                      PGconn       *conn,
                      GError      **error)
 {
-  return ins_seed_docs_store (conn, pool->docs, error);
+  for (guint i = 0; i < pool->docs->len; i++)
+    {
+      const InsSeedDoc *doc = g_ptr_array_index (pool->docs, i);
+      gsize size;
+      const guint8 *bytes = g_bytes_get_data (doc->bytes, &size);
+
+      if (!ins_seed_store_put_blob (conn, doc->sha256, bytes, size, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 guint
