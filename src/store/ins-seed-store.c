@@ -195,6 +195,60 @@ ins_seed_store_put_blob (PGconn        *conn,
 }
 
 gboolean
+ins_seed_store_put_blobs (PGconn               *conn,
+                          guint                 n,
+                          const guint8 * const *sha256,
+                          GBytes * const       *bytes,
+                          GError              **error)
+{
+  static const int formats[] = { 1, 1 };
+  g_autoptr(PGresult) failed = NULL;
+  PGresult *res;
+  guint sent = 0;
+
+  if (n == 0)
+    return TRUE;
+  if (!PQenterPipelineMode (conn))
+    {
+      ins_store_set_error_from_result (error, conn, NULL);
+      return FALSE;
+    }
+  for (; sent < n; sent++)
+    {
+      const char *values[] = { (const char *) sha256[sent], g_bytes_get_data (bytes[sent], NULL) };
+      const int lengths[] = { 32, (int) g_bytes_get_size (bytes[sent]) };
+
+      if (!PQsendQueryParams (conn,
+                              "INSERT INTO blob (sha256, bytes) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING",
+                              2, NULL, values, lengths, formats, 0))
+        break;
+    }
+  if (!PQpipelineSync (conn))
+    sent = 0;
+  /* Each statement's result then NULL, and the sync's at the end. */
+  for (guint i = 0; i < sent; i++)
+    {
+      while ((res = PQgetResult (conn)) != NULL)
+        {
+          if (failed == NULL && PQresultStatus (res) != PGRES_COMMAND_OK)
+            failed = res;
+          else
+            PQclear (res);
+        }
+    }
+  while ((res = PQgetResult (conn)) != NULL && PQresultStatus (res) != PGRES_PIPELINE_SYNC)
+    PQclear (res);
+  PQclear (res);
+  PQexitPipelineMode (conn);
+  if (failed != NULL || sent < n)
+    {
+      ins_store_set_error_from_result (error, conn, failed);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 ins_seed_store_copy_begin (PGconn        *conn,
                            InsSeedTable   table,
                            GError       **error)

@@ -104,6 +104,12 @@ gboolean      ins_seed_store_put_blob       (PGconn        *conn,
                                              const guint8  *bytes,
                                              gsize          size,
                                              GError       **error);
+/* The same for @n attachments at once, in one round trip. */
+gboolean      ins_seed_store_put_blobs      (PGconn               *conn,
+                                             guint                 n,
+                                             const guint8 * const *sha256,
+                                             GBytes * const       *bytes,
+                                             GError              **error);
 
 /* Starts COPY … FROM STDIN into @table (inside the caller's transaction, if any). */
 gboolean      ins_seed_store_copy_begin     (PGconn        *conn,

@@ -1,5 +1,6 @@
 /* test-seed.c — instruction-seed's data: valid NIRs, both kinds, readable
- * attachments shared by hash, consistent statuses and history, named agents */
+ * attachments that show their affaire (or, for large counts, shared by hash),
+ * consistent statuses and history, named agents */
 #include "config.h"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
@@ -13,6 +14,7 @@
 #include "store/ins-preview-store.h"
 #include "store/ins-seed-store.h"
 #include "tools/seed/ins-seed.h"
+#include "tools/seed/ins-seed-papers.h"
 #include "tools/seed/ins-seed-pool.h"
 #include "ins-test-db.h"
 
@@ -81,6 +83,33 @@ open_pages (GBytes *bytes, const char *content_type)
     }
 }
 
+/* @text with every run of spaces (no-break ones too) and line ends made one
+ * space, without the bidirectional marks poppler adds around runs. */
+static char *
+normalise (const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+        continue;
+      if (g_unichar_isspace (c) || c == 0x00a0 || c == 0x202f)
+        space = TRUE;
+      else
+        {
+          if (space && out->len > 0)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          g_string_append_unichar (out, c);
+        }
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static void
 test_pool_documents (void)
 {
@@ -108,7 +137,8 @@ test_pool_documents (void)
           multi_page |= pages > 1;
         }
     }
-  for (int k = 0; k < INS_SEED_N_DOC_KINDS; k++)
+  /* The pool holds every kind but the forms, drawn for an affaire only. */
+  for (int k = 0; k <= INS_SEED_DOC_CORRUPT; k++)
     g_assert_cmpuint (kinds[k], >, 0);
   g_assert_true (multi_page);
 }
@@ -316,9 +346,12 @@ test_attachments (void)
     g_assert_cmpuint (with_preview, >=, 1);
   }
 
-  /* Bytes are shared by hash across affaires. */
-  g_assert_cmpint (scalar ("SELECT count(*) FROM attachment"), >,
+  /* Drawn for each affaire: no two share their bytes; OC overlaps come with both OCs' certificates. */
+  g_assert_cmpint (scalar ("SELECT count(*) FROM attachment"), ==,
                    scalar ("SELECT count(DISTINCT sha256) FROM attachment"));
+  g_assert_cmpint (scalar ("SELECT count(*) FROM affaire a WHERE kind = 'chevauchement_oc' AND"
+                           " (SELECT count(*) FROM attachment t WHERE t.affaire_id = a.id"
+                           "   AND t.filename LIKE 'attestation-%') <> 2"), ==, 0);
   /* Foreign care comes with 1 to 10 pieces; an unreadable one makes the affaire non exploitable. */
   g_assert_cmpint (scalar ("SELECT count(*) FROM affaire a WHERE kind = 'soins_etranger' AND"
                            " (SELECT count(*) FROM attachment t WHERE t.affaire_id = a.id) NOT BETWEEN 1 AND 10"), ==, 0);
@@ -328,17 +361,228 @@ test_attachments (void)
                            " AND non_exploitable_reason IS NULL"), ==, 0);
 }
 
+/* The PDF held by @hex_bytes (a bytea column). */
+static PopplerDocument *
+pdf_open (const char *hex_bytes)
+{
+  g_autoptr(GError) error = NULL;
+  size_t len = 0;
+  guchar *raw = PQunescapeBytea ((const guchar *) hex_bytes, &len);
+  g_autoptr(GBytes) bytes = g_bytes_new_with_free_func (raw, len, (GDestroyNotify) PQfreemem, raw);
+  PopplerDocument *doc = poppler_document_new_from_bytes (bytes, NULL, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+/* The text of every page of @doc, normalised. */
+static char *
+pdf_text (PopplerDocument *doc)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (doc, i);
+      g_autofree char *page_text = poppler_page_get_text (page);
+
+      g_string_append_printf (text, "%s\n", page_text);
+      g_object_unref (page);
+    }
+  return normalise (text->str);
+}
+
+static const InsSeedCountry *
+country_of (const char *code)
+{
+  guint n;
+  const InsSeedCountry *countries = ins_seed_countries (&n);
+
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (countries[i].code, code))
+      return &countries[i];
+  g_assert_not_reached ();
+}
+
+/* Whether @doc, whose text is @text, shows @wanted. On right-to-left pages,
+ * poppler_page_get_text() follows the selection from the top left corner and
+ * loses what lies before it in reading order: in Arabic, search the pages. */
+static gboolean
+shows (PopplerDocument *doc, const char *text, const char *wanted, const InsSeedCountry *country)
+{
+  g_autofree char *flat = normalise (wanted);
+  gboolean found = FALSE;
+
+  if (strstr (text, flat) != NULL)
+    return TRUE;
+  if (country->lang != INS_SEED_LANG_AR)
+    return FALSE;
+  for (int i = 0; i < poppler_document_get_n_pages (doc) && !found; i++)
+    {
+      PopplerPage *page = poppler_document_get_page (doc, i);
+      GList *hits = poppler_page_find_text (page, wanted);
+
+      found = hits != NULL;
+      g_list_free_full (hits, (GDestroyNotify) poppler_rectangle_free);
+      g_object_unref (page);
+    }
+  return found;
+}
+
+/* Each foreign-care affaire's invoice and proof name its beneficiary and show
+ * its declared total as that country writes it; its prescription and
+ * authorisation name the beneficiary too. */
+static void
+test_documents_show_the_affaire (void)
+{
+  g_autoptr(PGresult) res = query ("SELECT a.country, a.amount_minor, s.beneficiaire_prenom, s.beneficiaire_nom,"
+                                   "   t.filename, b.bytes"
+                                   "  FROM affaire a JOIN soins_etranger s ON s.affaire_id = a.id"
+                                   "  JOIN attachment t ON t.affaire_id = a.id JOIN blob b ON b.sha256 = t.sha256"
+                                   " WHERE t.content_type = 'application/pdf' AND t.page_count IS NOT NULL"
+                                   "   AND t.filename !~ '^scan_'");
+  guint invoices = 0, proofs = 0, forms = 0;
+  g_autoptr(GHashTable) countries = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      const InsSeedCountry *country = country_of (ins_db_get_string (res, i, 0));
+      g_autofree char *nom = g_utf8_strup (ins_db_get_string (res, i, 3), -1);
+      g_autofree char *patient = g_strdup_printf ("%s %s", ins_db_get_string (res, i, 2), nom);
+      g_autofree char *total = ins_seed_format_amount (country, ins_db_get_int64 (res, i, 1));
+      PopplerDocument *doc = pdf_open (ins_db_get_string (res, i, 5));
+      g_autofree char *text = pdf_text (doc);
+      const char *filename = ins_db_get_string (res, i, 4);
+
+      if (!shows (doc, text, patient, country))
+        g_error ("%s of care in %s does not name « %s »:\n%s", filename, country->code, patient, text);
+      if (g_str_has_prefix (filename, "facture-") || g_str_has_prefix (filename, "preuve-paiement-"))
+        {
+          if (!shows (doc, text, total, country))
+            g_error ("%s does not show « %s »:\n%s", filename, total, text);
+          invoices += filename[0] == 'f';
+          proofs += filename[0] == 'p';
+          g_hash_table_add (countries, (gpointer) country->code);
+        }
+      else
+        forms++;
+      g_object_unref (doc);
+    }
+  g_assert_cmpuint (invoices, >, 20);
+  g_assert_cmpuint (proofs, >, 20);
+  g_assert_cmpuint (forms, >, 0);
+  g_assert_cmpuint (g_hash_table_size (countries), >=, 8);
+}
+
+/* Each OC certificate names the OC and lists the affaire's beneficiaries
+ * with their member numbers at that OC. */
+static void
+test_oc_certificates (void)
+{
+  g_autoptr(PGresult) res = query ("SELECT t.position, b.bytes,"
+                                   "   CASE t.position WHEN 1 THEN min(o.oc1_name) ELSE min(o.oc2_name) END,"
+                                   "   array_to_string(array_agg(upper(o.nom) || '|' || o.prenom || '|' ||"
+                                   "     CASE t.position WHEN 1 THEN o.oc1_member ELSE o.oc2_member END), '|')"
+                                   "  FROM attachment t JOIN blob b ON b.sha256 = t.sha256"
+                                   "  JOIN oc_beneficiaire o ON o.affaire_id = t.affaire_id"
+                                   " GROUP BY t.id, t.position, b.bytes");
+  guint several = 0;
+
+  g_assert_cmpint (PQntuples (res), >, 20);
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      PopplerDocument *doc = pdf_open (ins_db_get_string (res, i, 1));
+      g_autofree char *text = pdf_text (doc);
+      g_auto(GStrv) wanted = g_strsplit (ins_db_get_string (res, i, 3), "|", -1);
+      g_autofree char *oc = normalise (ins_db_get_string (res, i, 2));
+
+      g_assert_nonnull (strstr (text, oc));
+      for (guint w = 0; wanted[w] != NULL; w++)
+        if (strstr (text, wanted[w]) == NULL)
+          g_error ("the certificate of %s lacks « %s »:\n%s", oc, wanted[w], text);
+      several += g_strv_length (wanted) > 3;
+      g_object_unref (doc);
+    }
+  g_assert_cmpuint (several, >, 0);
+}
+
+/* A photo or scan cannot be read back: what the generator was asked to draw
+ * is what the affaire declares, its lines summing to the total. */
+static void
+test_drawn_images (void)
+{
+  static const struct { const char *code; gint64 minor; const char *shown; } cases[] = {
+    { "JP", 1234567, "¥1,234,567" },
+    { "KW", 1234567, "KWD\u00a01,234.567" },
+    { "ES", 123456, "1.234,56\u00a0€" },
+    { "SN", 98765, "98\u202f765\u00a0FCFA" },
+    { "CH", 123450, "CHF\u00a01’234.50" },
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    for (InsSeedDocKind kind = INS_SEED_DOC_INVOICE; kind <= INS_SEED_DOC_PHOTO_PNG; kind++)
+      {
+        InsSeedCare care = {
+          .country = country_of (cases[c].code), .patient = "Anaïs LE GOFF", .birth = 9000,
+          .stay_from = 20000, .stay_to = 20010, .care_from = 20002, .care_to = 20004,
+          .issued = 20004, .paid = 20006, .total_minor = cases[c].minor, .reference = "AB-123456",
+        };
+        g_autoptr(InsSeedDoc) doc = ins_seed_doc_generate_for (kind, &care, rand);
+        g_autofree char *formatted = ins_seed_format_amount (care.country, care.total_minor);
+
+        g_assert_cmpstr (formatted, ==, cases[c].shown);
+        g_assert_cmpstr (doc->shown_total, ==, cases[c].shown);
+        g_assert_cmpstr (doc->shown_patient, ==, "Anaïs LE GOFF");
+        g_assert_cmpint (doc->lines_total, ==, cases[c].minor);
+        g_assert_cmpint (open_pages (doc->bytes, doc->content_type), ==, doc->page_count);
+      }
+}
+
+/* The papers of an affaire: its invoice always, its authorisation when planned. */
+static void
+test_papers (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  InsSeedCare care = {
+    .country = country_of ("TH"), .patient = "Jean DUPONT", .birth = 9000,
+    .stay_from = 20000, .stay_to = 20010, .care_from = 20002, .care_to = 20004,
+    .issued = 20004, .paid = 20006, .total_minor = 2,
+  };
+  InsSeedDoc *docs[10];
+  guint n = ins_seed_papers_for_care (&care, TRUE, FALSE, rand, docs);
+  gboolean authorised = FALSE;
+
+  g_assert_cmpuint (n, >=, 2);
+  /* Two satang split in at most two lines. */
+  g_assert_cmpint (docs[0]->lines_total, ==, 2);
+  for (guint i = 0; i < n; i++)
+    {
+      authorised |= docs[i]->kind == INS_SEED_DOC_AUTHORISATION;
+      g_assert_cmpint (open_pages (docs[i]->bytes, docs[i]->content_type), ==, docs[i]->page_count);
+      ins_seed_doc_free (docs[i]);
+    }
+  g_assert_true (authorised);
+}
+
 static void
 test_reseed_adds (void)
 {
   g_autoptr(GError) error = NULL;
-  InsSeedOptions options = { .count = 10, .seed = 99 };
+  /* Above match_up_to, attachments come from the shared pool. */
+  InsSeedOptions options = { .count = 60, .seed = 99, .match_up_to = 50 };
   gint64 before = scalar ("SELECT count(*) FROM affaire");
+  gint64 last_id = scalar ("SELECT max(id) FROM affaire");
+  g_autofree char *shared = NULL;
 
   /* A second run appends, with new NIRs and numéros (both unique). */
   g_assert_true (ins_seed_run (seeded, &options, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (scalar ("SELECT count(*) FROM affaire"), ==, before + 10);
+  g_assert_cmpint (scalar ("SELECT count(*) FROM affaire"), ==, before + 60);
+  /* Bytes are shared by hash across those affaires. */
+  shared = g_strdup_printf ("SELECT count(*) - count(DISTINCT sha256) FROM attachment WHERE affaire_id > %"
+                            G_GINT64_FORMAT, last_id);
+  g_assert_cmpint (scalar (shared), >, 0);
 }
 
 int
@@ -368,6 +612,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/seed/both-kinds", test_both_kinds);
   g_test_add_func ("/seed/statuses-and-history", test_statuses_and_history);
   g_test_add_func ("/seed/attachments", test_attachments);
+  g_test_add_func ("/seed/documents-show-the-affaire", test_documents_show_the_affaire);
+  g_test_add_func ("/seed/oc-certificates", test_oc_certificates);
+  g_test_add_func ("/seed/drawn-images", test_drawn_images);
+  g_test_add_func ("/seed/papers", test_papers);
   g_test_add_func ("/seed/reseed-adds", test_reseed_adds);
   status = g_test_run ();
   PQfinish (seeded);

@@ -16,8 +16,10 @@
 #include "ins-seed-affaires.h"
 #include "ins-seed-agents.h"
 #include "ins-seed-data.h"
+#include "ins-seed-papers.h"
 
 #define BATCH 10000
+#define MATCHED_BATCH 100   /* drawing documents is slow: share it among the threads */
 #define DAY 86400
 #define HOUR 3600
 
@@ -56,6 +58,7 @@ typedef struct {
   gint64                spent[INS_SEED_N_TABLES + 1];   /* µs per table, for the debug log */
   gint64                position;  /* of the affaire being drawn, among all */
   gint64                total;
+  GPtrArray            *made;      /* documents drawn for this batch's affaires (without a pool) */
 } Gen;
 
 /* What the loading threads share. */
@@ -68,6 +71,7 @@ typedef struct {
   gint64           now;
   gint64           count;
   guint32          seed;
+  gint64           batch;      /* affaires per batch */
   gint64           next_batch;
   gint64           done;
   InsSeedProgress  progress;
@@ -83,6 +87,10 @@ typedef struct {
   Staff          *staff;
   gint64          received;       /* unix seconds */
   gint64          care_from;      /* days */
+  gint64          care_to;
+  gint64          stay_from;
+  gint64          stay_to;
+  gboolean        planned;
   const InsSeedCountry *country;
   gint64          amount_minor;
   gboolean        excluded;
@@ -106,23 +114,6 @@ static const char * const birth_countries[] = {
 
 /* Time ---------------------------------------------------------------------- */
 
-/* Days since 1970-01-01 to a civil date (H. Hinnant's algorithm). */
-static void
-civil_from_days (gint64 z, int *y, int *m, int *d)
-{
-  gint64 era, doe, yoe, doy, mp;
-
-  z += 719468;
-  era = (z >= 0 ? z : z - 146096) / 146097;
-  doe = z - era * 146097;
-  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  mp = (5 * doy + 2) / 153;
-  *d = (int) (doy - (153 * mp + 2) / 5 + 1);
-  *m = (int) (mp < 10 ? mp + 3 : mp - 9);
-  *y = (int) (yoe + era * 400 + (*m <= 2));
-}
-
 static gint64
 days_from_civil (int y, int m, int d)
 {
@@ -141,7 +132,7 @@ row_date (GString *row, gint64 days)
 {
   int y, m, d;
 
-  civil_from_days (days, &y, &m, &d);
+  ins_seed_civil_date (days, &y, &m, &d);
   g_string_append_printf (row, "%04d-%02d-%02d\t", y, m, d);
 }
 
@@ -151,7 +142,7 @@ row_ts (GString *row, gint64 secs)
   int y, m, d;
   gint64 s = secs % DAY;
 
-  civil_from_days (secs / DAY, &y, &m, &d);
+  ins_seed_civil_date (secs / DAY, &y, &m, &d);
   g_string_append_printf (row, "%04d-%02d-%02d %02d:%02d:%02d+00\t", y, m, d,
                           (int) (s / 3600), (int) (s / 60 % 60), (int) (s % 60));
 }
@@ -161,7 +152,7 @@ year_of (gint64 secs)
 {
   int y, m, d;
 
-  civil_from_days (secs / DAY, &y, &m, &d);
+  ins_seed_civil_date (secs / DAY, &y, &m, &d);
   return y;
 }
 
@@ -262,7 +253,7 @@ new_ayant_droit (Gen *g, const Person *ouvreur)
   p.nom = child || pct (g) < 60 ? ouvreur->nom : ins_seed_surnames[g_rand_int_range (g->rand, 0, g->n_surnames)];
   p.prenom = g_rand_boolean (g->rand) ? ins_seed_male_names[g_rand_int_range (g->rand, 0, g->n_males)]
                                       : ins_seed_female_names[g_rand_int_range (g->rand, 0, g->n_females)];
-  civil_from_days (ouvreur->birth, &year, &(int) { 0 }, &(int) { 0 });
+  ins_seed_civil_date (ouvreur->birth, &year, &(int) { 0 }, &(int) { 0 });
   year = child ? MAX (year + 22, 2004) + g_rand_int_range (g->rand, 0, 19) : year + g_rand_int_range (g->rand, -5, 6);
   year = MIN (year, 2024);
   p.birth = days_from_civil (year, g_rand_int_range (g->rand, 1, 13), g_rand_int_range (g->rand, 1, 29));
@@ -349,30 +340,68 @@ add_avis (Gen *g, Draft *a, int requested_by, gint64 requested_at, gint64 answer
 }
 
 static void
-add_attachments (Gen *g, Draft *a, gboolean corrupt)
+add_attachment (Gen *g, Draft *a, guint position, const InsSeedDoc *doc)
 {
-  const InsSeedDoc *docs[10];
-  guint n = ins_seed_pool_pick (g->pool, a->country - g->countries, corrupt, g->rand, docs);
   GString *row = g->rows[INS_SEED_ATTACHMENT];
 
-  for (guint i = 0; i < n; i++)
+  ins_seed_row_int (row, a->id);
+  ins_seed_row_int (row, position);
+  ins_seed_row_text (row, doc->filename);
+  ins_seed_row_text (row, doc->content_type);
+  ins_seed_row_int (row, g_bytes_get_size (doc->bytes));
+  ins_seed_row_bytea (row, doc->sha256, sizeof doc->sha256);
+  if (doc->page_count > 0)
+    ins_seed_row_int (row, doc->page_count);
+  else
+    ins_seed_row_null (row);
+  ins_seed_row_text (row, doc->unreadable_reason);
+  ins_seed_row_end (row);
+  if (doc->unreadable_reason != NULL && a->non_exploitable_reason == NULL)
+    a->non_exploitable_reason = g_strdup_printf ("Pièce jointe n° %u (%s) illisible : %s", position,
+                                                 doc->filename, doc->unreadable_reason);
+}
+
+/* « Prénom NOM », as documents name a patient. */
+static char *
+shown_name (const Person *p)
+{
+  g_autofree char *nom = g_utf8_strup (p->nom, -1);
+
+  return g_strdup_printf ("%s %s", p->prenom, nom);
+}
+
+/* From the pool, or drawn for the affaire when there is no pool. */
+static void
+add_attachments (Gen *g, Draft *a, const Person *beneficiaire, gboolean corrupt)
+{
+  const InsSeedDoc *docs[10];
+  guint n;
+
+  if (g->pool != NULL)
+    n = ins_seed_pool_pick (g->pool, a->country - g->countries, corrupt, g->rand, docs);
+  else
     {
-      ins_seed_row_int (row, a->id);
-      ins_seed_row_int (row, i + 1);
-      ins_seed_row_text (row, docs[i]->filename);
-      ins_seed_row_text (row, docs[i]->content_type);
-      ins_seed_row_int (row, g_bytes_get_size (docs[i]->bytes));
-      ins_seed_row_bytea (row, docs[i]->sha256, sizeof docs[i]->sha256);
-      if (docs[i]->page_count > 0)
-        ins_seed_row_int (row, docs[i]->page_count);
-      else
-        ins_seed_row_null (row);
-      ins_seed_row_text (row, docs[i]->unreadable_reason);
-      ins_seed_row_end (row);
-      if (docs[i]->unreadable_reason != NULL && a->non_exploitable_reason == NULL)
-        a->non_exploitable_reason = g_strdup_printf ("Pièce jointe n° %u (%s) illisible : %s", i + 1,
-                                                     docs[i]->filename, docs[i]->unreadable_reason);
+      g_autofree char *patient = shown_name (beneficiaire);
+      gint64 received_day = a->received / DAY;
+      InsSeedDoc *made[10];
+      InsSeedCare care = {
+        .country = a->country, .patient = patient, .birth = beneficiaire->birth,
+        .stay_from = a->stay_from, .stay_to = a->stay_to, .care_from = a->care_from, .care_to = a->care_to,
+        .total_minor = a->amount_minor,
+      };
+
+      /* Invoiced when the care ends, paid then or a few days later, all before the request. */
+      care.issued = MIN (a->care_to + g_rand_int_range (g->rand, 0, 3), received_day - 1);
+      care.paid = MAX (care.issued, MIN (care.issued + g_rand_int_range (g->rand, 0, 5), received_day - 1));
+      n = ins_seed_papers_for_care (&care, a->planned, corrupt, g->rand, made);
+      for (guint i = 0; i < n; i++)
+        {
+          docs[i] = made[i];
+          g_ptr_array_add (g->made, made[i]);
+        }
     }
+  for (guint i = 0; i < n; i++)
+    add_attachment (g, a, i + 1, docs[i]);
 }
 
 static void
@@ -401,6 +430,10 @@ add_soins_etranger (Gen *g, Draft *a, const Person *ouvreur, Person *beneficiair
   const char *nature = weighted (g, natures, nature_w);
 
   a->care_from = care_from;
+  a->care_to = care_to;
+  a->stay_from = stay_from;
+  a->stay_to = stay_to;
+  a->planned = g_str_equal (motif, "soins_programmes");
   g_string_printf (reason_out, "%s (%s).", reason_tpl, a->country->name);
   if (g_utf8_strlen (reason_out->str, -1) > 180)
     g_string_truncate (reason_out, g_utf8_offset_to_pointer (reason_out->str, 180) - reason_out->str);
@@ -441,10 +474,13 @@ add_oc_beneficiaires (Gen *g, Draft *a, const Person *ouvreur, GString *oc_label
   gboolean precarity = r >= 3 && pct (g) < 4;
   const char *oc2_name = precarity ? pick (g, ins_seed_precarity_ocs, ins_seed_list_len (ins_seed_precarity_ocs))
                                    : oc2->name;
-  gint64 today = g->now / DAY;
-  gint64 oc1_start = today - g_rand_int_range (g->rand, 700, 3650);
-  gint64 oc2_start = today - g_rand_int_range (g->rand, 60, 400);
+  /* Both contracts began before the request. */
+  gint64 received_day = a->received / DAY;
+  gint64 oc1_start = received_day - g_rand_int_range (g->rand, 700, 3650);
+  gint64 oc2_start = received_day - g_rand_int_range (g->rand, 60, 400);
   int chosen = pct (g) < 70 ? 2 : 1;
+  InsSeedMember members[2][6];
+  char *numbers[2][6];
 
   if (oc2 == oc1)
     oc2 = &ins_seed_ocs[(oc1 - ins_seed_ocs + 1) % n_ocs];
@@ -460,23 +496,46 @@ add_oc_beneficiaires (Gen *g, Draft *a, const Person *ouvreur, GString *oc_label
   for (int i = 0; i < n; i++)
     {
       Person b = i == 0 ? *ouvreur : new_ayant_droit (g, ouvreur);
+      InsSeedMember *m1 = &members[0][MIN (i, 5)], *m2 = &members[1][MIN (i, 5)];
 
+      numbers[0][i] = g_strdup_printf ("%s%08u", oc1->member_prefix, g_rand_int_range (g->rand, 1, 99999999));
+      numbers[1][i] = g_strdup_printf ("%s%09u", precarity ? "CSS" : oc2->member_prefix,
+                                       g_rand_int_range (g->rand, 1, 999999999));
+      *m1 = (InsSeedMember) { b.nom, b.prenom, b.birth, numbers[0][i] };
+      *m2 = (InsSeedMember) { b.nom, b.prenom, b.birth, numbers[1][i] };
       ins_seed_row_int (row, a->id);
       ins_seed_row_int (row, i + 1);
       ins_seed_row_text (row, b.nom);
       ins_seed_row_text (row, b.prenom);
       row_date (row, b.birth);
       ins_seed_row_text (row, oc1->name);
-      g_string_append_printf (row, "%s%08u\t", oc1->member_prefix, g_rand_int_range (g->rand, 1, 99999999));
+      ins_seed_row_text (row, numbers[0][i]);
       row_date (row, oc1_start);
       ins_seed_row_text (row, oc2_name);
-      g_string_append_printf (row, "%s%09u\t", precarity ? "CSS" : oc2->member_prefix,
-                              g_rand_int_range (g->rand, 1, 999999999));
+      ins_seed_row_text (row, numbers[1][i]);
       row_date (row, oc2_start);
       ins_seed_row_int (row, chosen);
       ins_seed_row_bool (row, precarity);
       ins_seed_row_end (row);
     }
+  if (g->pool == NULL)
+    {
+      /* The certificates of both OCs, as the insured person got them before filing. */
+      const char *names[2] = { oc1->name, oc2_name };
+      gint64 starts[2] = { oc1_start, oc2_start };
+
+      for (int k = 0; k < 2; k++)
+        {
+          gint64 issued = received_day - g_rand_int_range (g->rand, 1, 30);
+          InsSeedDoc *doc = ins_seed_form_attestation (names[k], starts[k], issued, members[k], MIN (n, 6), g->rand);
+
+          g_ptr_array_add (g->made, doc);
+          add_attachment (g, a, k + 1, doc);
+        }
+    }
+  for (int k = 0; k < 2; k++)
+    for (int i = 0; i < n; i++)
+      g_free (numbers[k][i]);
 }
 
 /* The status of an affaire received @age_days ago, as a working queue has them. */
@@ -596,7 +655,7 @@ gen_affaire (Gen *g)
       a.amount_minor = MAX (1, (gint64) round (eur * g_ascii_strtod (a.country->rate, NULL)
                                                * pow (10, currency ? currency->minor_units : 2)));
       priority = a.hospitalisation ? 1 : 0;
-      add_attachments (g, &a, pct (g) < 2);
+      add_attachments (g, &a, &beneficiaire, pct (g) < 2);
     }
   else
     {
@@ -692,7 +751,7 @@ gen_affaire (Gen *g)
                   int y, m, d, weekday = (int) ((a.care_from + 3) % 7);
 
                   /* The ECB publishes on working days: the last rate on or before the care. */
-                  civil_from_days (a.care_from - (weekday >= 5 ? weekday - 4 : 0), &y, &m, &d);
+                  ins_seed_civil_date (a.care_from - (weekday >= 5 ? weekday - 4 : 0), &y, &m, &d);
                   rate_date_text = g_strdup_printf ("%04d-%02d-%02d", y, m, d);
                   if (currency && ins_rate_parse (a.country->rate, &rate, NULL)
                       && ins_money_to_euro_cents (currency, a.amount_minor, rate, &cents, NULL))
@@ -860,6 +919,14 @@ flush_batch (Gen *g, PGconn *conn, gint64 first_id, gint64 last_id, GError **err
 
   if (!ins_db_begin (conn, error))
     return FALSE;
+  started = g_get_monotonic_time ();
+  if (!ins_seed_docs_store (conn, g->made, error))
+    {
+      ins_db_rollback (conn);
+      return FALSE;
+    }
+  g_ptr_array_set_size (g->made, 0);
+  g->spent[INS_SEED_ATTACHMENT] += g_get_monotonic_time () - started;
   for (int t = 0; t < INS_SEED_N_TABLES; t++)
     {
       started = g_get_monotonic_time ();
@@ -908,6 +975,7 @@ gen_init (Gen *g, Load *load)
   g->n_females = ins_seed_list_len (ins_seed_female_names);
   for (int t = 0; t < INS_SEED_N_TABLES; t++)
     g->rows[t] = g_string_sized_new (1 << 20);
+  g->made = g_ptr_array_new_with_free_func ((GDestroyNotify) ins_seed_doc_free);
 }
 
 static void
@@ -917,6 +985,7 @@ gen_clear (Gen *g)
     if (g->rows[t])
       g_string_free (g->rows[t], TRUE);
   g_clear_pointer (&g->rand, g_rand_free);
+  g_clear_pointer (&g->made, g_ptr_array_unref);
   g_free (g->last.nir);
 }
 
@@ -936,7 +1005,7 @@ load_batches (Load *load, PGconn *conn)
 
       g_mutex_lock (&load->lock);
       batch = load->next_batch++;
-      n = load->error ? 0 : MIN (BATCH, load->count - batch * BATCH);
+      n = load->error ? 0 : MIN (load->batch, load->count - batch * load->batch);
       g_mutex_unlock (&load->lock);
       if (n <= 0)
         break;
@@ -951,7 +1020,7 @@ load_batches (Load *load, PGconn *conn)
           || !ins_seed_store_reserve (conn, INS_SEED_SEQ_NUMERO, n, &g.next_numero, &error))
         break;
       first_id = g.next_affaire;
-      g.position = batch * BATCH;
+      g.position = batch * load->batch;
       g.total = load->count;
       /* Insured persons file again only within their batch. */
       g_clear_pointer (&g.last.nir, g_free);
@@ -1018,6 +1087,7 @@ ins_seed_affaires (PGconn          *conn,
   load.pool = pool;
   load.now = g_get_real_time () / G_USEC_PER_SEC;
   load.count = count;
+  load.batch = pool != NULL ? BATCH : MATCHED_BATCH;
   load.seed = seed;
   load.progress = progress;
   load.user_data = user_data;

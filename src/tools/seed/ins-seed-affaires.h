@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 typedef void (*InsSeedProgress) (gint64 done, gint64 total, gpointer user_data);
 
 /* Generates @count affaires of both kinds with their insured persons,
- * details, attachments (from @pool, whose blobs must be stored), history,
+ * details, attachments (from @pool, whose blobs must be stored, or without
+ * a pool drawn for each affaire and stored with it), history,
  * medical opinions and owed notifications, with statuses spread as in a
  * working queue. Each batch is one transaction. The organismes and agents of
  * ins-seed-agents.h must exist. With @conninfo, @jobs threads load batches

@@ -5,33 +5,63 @@
  */
 #include "config.h"
 
+#include <string.h>
+
+#include "core/ins-currency.h"
 #include "ins-seed-data.h"
 
+#define NNBSP "\u202f"   /* narrow no-break space: French thousands */
+#define NBSP "\u00a0"
+
 static const InsSeedCountry countries[] = {
-  { "ES", "Espagne",              "EUR", "1",         "BCE", INS_SEED_LANG_ES, "Barcelona",   "Hospital Clínic de Barcelona", 14 },
-  { "PT", "Portugal",             "EUR", "1",         "BCE", INS_SEED_LANG_PT, "Lisboa",      "Hospital da Luz",              5 },
-  { "DE", "Allemagne",            "EUR", "1",         "BCE", INS_SEED_LANG_DE, "München",     "Klinikum rechts der Isar",     5 },
-  { "IT", "Italie",               "EUR", "1",         "BCE", INS_SEED_LANG_IT, "Firenze",     "Ospedale di Careggi",          5 },
-  { "BE", "Belgique",             "EUR", "1",         "BCE", INS_SEED_LANG_FR, "Bruxelles",   "Clinique Saint-Jean",          4 },
-  { "GB", "Royaume-Uni",          "GBP", "0.8532",    "BCE", INS_SEED_LANG_EN, "London",      "St Thomas’ Hospital",          6 },
-  { "CH", "Suisse",               "CHF", "0.9412",    "BCE", INS_SEED_LANG_DE, "Zürich",      "Universitätsspital Zürich",    6 },
-  { "US", "États-Unis",           "USD", "1.0823",    "BCE", INS_SEED_LANG_EN, "New York",    "Mount Sinai Hospital",         6 },
-  { "CA", "Canada",               "CAD", "1.4695",    "BCE", INS_SEED_LANG_EN, "Montréal",    "Montreal General Hospital",    4 },
-  { "JP", "Japon",                "JPY", "161.23",    "BCE", INS_SEED_LANG_JA, "京都市",      "京都第一赤十字病院",           4 },
-  { "TH", "Thaïlande",            "THB", "39.512",    "BCE", INS_SEED_LANG_EN, "Bangkok",     "Bumrungrad International Hospital", 5 },
-  { "AU", "Australie",            "AUD", "1.6433",    "BCE", INS_SEED_LANG_EN, "Sydney",      "Royal Prince Alfred Hospital", 2 },
-  { "BR", "Brésil",               "BRL", "5.8771",    "BCE", INS_SEED_LANG_PT, "Rio de Janeiro", "Hospital Copa D’Or",        3 },
-  { "MX", "Mexique",              "MXN", "18.612",    "BCE", INS_SEED_LANG_ES, "Cancún",      "Hospital Galenia",             2 },
-  { "MA", "Maroc",                "MAD", "10.874",    "Bank Al-Maghrib", INS_SEED_LANG_AR, "الدار البيضاء", "مصحة الأطلس",  8 },
-  { "TN", "Tunisie",              "TND", "3.351",     "Banque centrale de Tunisie", INS_SEED_LANG_AR, "تونس", "مصحة قرطاج", 4 },
-  { "DZ", "Algérie",              "DZD", "145.62",    "Banque d’Algérie", INS_SEED_LANG_FR, "Alger",   "Clinique El Azhar",          3 },
-  { "AE", "Émirats arabes unis",  "AED", "3.9748",    "Central Bank of the UAE", INS_SEED_LANG_AR, "دبي", "مستشفى راشد",     2 },
-  { "KW", "Koweït",               "KWD", "0.332",     "Central Bank of Kuwait", INS_SEED_LANG_AR, "الكويت", "مستشفى دار الشفاء", 1 },
-  { "SN", "Sénégal",              "XOF", "655.957",   "Parité fixe", INS_SEED_LANG_FR, "Dakar",     "Hôpital Principal de Dakar",  4 },
-  { "CI", "Côte d’Ivoire",        "XOF", "655.957",   "Parité fixe", INS_SEED_LANG_FR, "Abidjan",   "Polyclinique Internationale Sainte Anne-Marie", 2 },
-  { "PF", "Polynésie française",  "XPF", "119.33174", "Parité fixe", INS_SEED_LANG_FR, "Papeete",   "Clinique Paofai",             2 },
-  { "NC", "Nouvelle-Calédonie",   "XPF", "119.33174", "Parité fixe", INS_SEED_LANG_FR, "Nouméa",    "Clinique Kuindo-Magnin",      1 },
-  { "VN", "Viêt Nam",             "VND", "27154",     "State Bank of Vietnam", INS_SEED_LANG_EN, "Hô Chi Minh-Ville", "FV Hospital", 1 },
+  { "ES", "Espagne",              "EUR", "1",         "BCE", INS_SEED_LANG_ES, "Barcelona",   "Hospital Clínic de Barcelona", 14,
+    "C/ de Villarroel, 170\n08036 Barcelona", ".", ",", "", NBSP "€", "d/m/Y" },
+  { "PT", "Portugal",             "EUR", "1",         "BCE", INS_SEED_LANG_PT, "Lisboa",      "Hospital da Luz",              5,
+    "Avenida Lusíada, 100\n1500-650 Lisboa", NBSP, ",", "", NBSP "€", "d/m/Y" },
+  { "DE", "Allemagne",            "EUR", "1",         "BCE", INS_SEED_LANG_DE, "München",     "Klinikum rechts der Isar",     5,
+    "Ismaninger Straße 22\n81675 München", ".", ",", "", NBSP "€", "d.m.Y" },
+  { "IT", "Italie",               "EUR", "1",         "BCE", INS_SEED_LANG_IT, "Firenze",     "Azienda Ospedaliero-Universitaria Careggi", 5,
+    "Largo Giovanni Alessandro Brambilla, 3\n50134 Firenze (FI)", ".", ",", "€" NBSP, "", "d/m/Y" },
+  { "BE", "Belgique",             "EUR", "1",         "BCE", INS_SEED_LANG_FR, "Bruxelles",   "Clinique Saint-Jean",          4,
+    "Boulevard du Jardin Botanique 32\n1000 Bruxelles", ".", ",", "", NBSP "€", "d/m/Y" },
+  { "GB", "Royaume-Uni",          "GBP", "0.8532",    "BCE", INS_SEED_LANG_EN, "London",      "St Thomas’ Hospital",          6,
+    "Westminster Bridge Road\nLondon SE1 7EH", ",", ".", "£", "", "d/m/Y" },
+  { "CH", "Suisse",               "CHF", "0.9412",    "BCE", INS_SEED_LANG_DE, "Zürich",      "Universitätsspital Zürich",    6,
+    "Rämistrasse 100\n8091 Zürich", "’", ".", "CHF" NBSP, "", "d.m.Y" },
+  { "US", "États-Unis",           "USD", "1.0823",    "BCE", INS_SEED_LANG_EN, "New York",    "Mount Sinai Hospital",         6,
+    "1468 Madison Avenue\nNew York, NY 10029", ",", ".", "$", "", "m/d/Y" },
+  { "CA", "Canada",               "CAD", "1.4695",    "BCE", INS_SEED_LANG_EN, "Montréal",    "Montreal General Hospital",    4,
+    "1650 Cedar Avenue\nMontréal, QC H3G 1A4", ",", ".", "$", NBSP "CAD", "Y-m-d" },
+  { "JP", "Japon",                "JPY", "161.23",    "BCE", INS_SEED_LANG_JA, "京都市",      "京都第一赤十字病院",           4,
+    "〒605-0981\n京都府京都市東山区本町15丁目749", ",", ".", "¥", "", "Y/m/d" },
+  { "TH", "Thaïlande",            "THB", "39.512",    "BCE", INS_SEED_LANG_EN, "Bangkok",     "Bumrungrad International Hospital", 5,
+    "33 Sukhumvit 3, Wattana\nBangkok 10110", ",", ".", "", NBSP "THB", "d/m/Y" },
+  { "AU", "Australie",            "AUD", "1.6433",    "BCE", INS_SEED_LANG_EN, "Sydney",      "Royal Prince Alfred Hospital", 2,
+    "50 Missenden Road\nCamperdown NSW 2050", ",", ".", "A$", "", "d/m/Y" },
+  { "BR", "Brésil",               "BRL", "5.8771",    "BCE", INS_SEED_LANG_PT, "Rio de Janeiro", "Hospital Copa D’Or",        3,
+    "Rua Figueiredo de Magalhães, 875 – Copacabana\nRio de Janeiro – RJ, 22031-011", ".", ",", "R$" NBSP, "", "d/m/Y" },
+  { "MX", "Mexique",              "MXN", "18.612",    "BCE", INS_SEED_LANG_ES, "Cancún",      "Hospital Galenia",             2,
+    "Av. Tulum, SM 12, Mz 1, Lt 1\n77505 Cancún, Q. R.", ",", ".", "$", NBSP "MXN", "d/m/Y" },
+  { "MA", "Maroc",                "MAD", "10.874",    "Bank Al-Maghrib", INS_SEED_LANG_AR, "الدار البيضاء", "مصحة الأطلس",  8,
+    "45، شارع محمد الخامس\nالدار البيضاء 20000", NBSP, ",", "", NBSP "DH", "d/m/Y" },
+  { "TN", "Tunisie",              "TND", "3.351",     "Banque centrale de Tunisie", INS_SEED_LANG_AR, "تونس", "مصحة قرطاج", 4,
+    "12، نهج الحبيب بورقيبة\nتونس 1000", NBSP, ",", "", NBSP "DT", "d/m/Y" },
+  { "DZ", "Algérie",              "DZD", "145.62",    "Banque d’Algérie", INS_SEED_LANG_FR, "Alger",   "Clinique El Azhar",          3,
+    "12, rue Didouche-Mourad\n16000 Alger", NNBSP, ",", "", NBSP "DA", "d/m/Y" },
+  { "AE", "Émirats arabes unis",  "AED", "3.9748",    "Central Bank of the UAE", INS_SEED_LANG_AR, "دبي", "مستشفى راشد",     2,
+    "شارع عود ميثاء، ص.ب. 4545\nدبي", ",", ".", "AED" NBSP, "", "d/m/Y" },
+  { "KW", "Koweït",               "KWD", "0.332",     "Central Bank of Kuwait", INS_SEED_LANG_AR, "الكويت", "مستشفى دار الشفاء", 1,
+    "شارع تونس، حولي\nالكويت", ",", ".", "KWD" NBSP, "", "d/m/Y" },
+  { "SN", "Sénégal",              "XOF", "655.957",   "Parité fixe", INS_SEED_LANG_FR, "Dakar",     "Hôpital Principal de Dakar",  4,
+    "1, avenue Nelson-Mandela\nBP 3006 Dakar", NNBSP, ",", "", NBSP "FCFA", "d/m/Y" },
+  { "CI", "Côte d’Ivoire",        "XOF", "655.957",   "Parité fixe", INS_SEED_LANG_FR, "Abidjan",   "Polyclinique Internationale Sainte Anne-Marie", 2,
+    "Boulevard de la Corniche, Cocody\n01 BP 1463 Abidjan 01", NNBSP, ",", "", NBSP "FCFA", "d/m/Y" },
+  { "PF", "Polynésie française",  "XPF", "119.33174", "Parité fixe", INS_SEED_LANG_FR, "Papeete",   "Clinique Paofai",             2,
+    "Boulevard Pomare\nBP 545 – 98713 Papeete", NNBSP, ",", "", NBSP "F CFP", "d/m/Y" },
+  { "NC", "Nouvelle-Calédonie",   "XPF", "119.33174", "Parité fixe", INS_SEED_LANG_FR, "Nouméa",    "Clinique Kuindo-Magnin",      1,
+    "1, avenue du Maréchal-Juin\n98800 Nouméa", NNBSP, ",", "", NBSP "F CFP", "d/m/Y" },
+  { "VN", "Viêt Nam",             "VND", "27154",     "State Bank of Vietnam", INS_SEED_LANG_EN, "Hô Chi Minh-Ville", "FV Hospital", 1,
+    "6 Nguyễn Lương Bằng, Quận 7\nThành phố Hồ Chí Minh", ".", ",", "", NBSP "₫", "d/m/Y" },
 };
 
 static const InsSeedWords words[INS_SEED_N_LANGS] = {
@@ -39,41 +69,73 @@ static const InsSeedWords words[INS_SEED_N_LANGS] = {
                          "Total", "Payé", "Page",
                          { "Consultation de médecine générale", "Analyses de sang", "Radiographie thoracique",
                            "Médicaments délivrés", "Nuit d’hospitalisation", "Soins infirmiers" },
-                         "Réglé par carte bancaire", "Merci de votre confiance." },
+                         "Réglé par carte bancaire", "Merci de votre confiance.",
+                         "N°", "\u00a0: ", "ORDONNANCE", "Dr",
+                         { "Amoxicilline 1 g\u00a0: 1 comprimé matin et soir pendant 7 jours",
+                           "Paracétamol 1 g\u00a0: si douleur, 3 par jour au plus",
+                           "Ibuprofène 400 mg\u00a0: 1 comprimé 3 fois par jour" } },
   [INS_SEED_LANG_EN] = { "INVOICE", "PAYMENT RECEIPT", "Patient", "Date", "Description", "Amount",
                          "Total", "Paid", "Page",
                          { "General practitioner consultation", "Blood tests", "Chest X-ray",
                            "Pharmacy", "Inpatient stay (per night)", "Nursing care" },
-                         "Paid by credit card", "Thank you for choosing us." },
+                         "Paid by credit card", "Thank you for choosing us.",
+                         "No.", ": ", "PRESCRIPTION", "Dr",
+                         { "Amoxicillin 1 g: one tablet twice daily for 7 days",
+                           "Paracetamol 1 g: as needed, up to 3 a day",
+                           "Ibuprofen 400 mg: one tablet 3 times a day" } },
   [INS_SEED_LANG_ES] = { "FACTURA", "RECIBO DE PAGO", "Paciente", "Fecha", "Concepto", "Importe",
                          "Total", "Pagado", "Página",
                          { "Consulta de medicina general", "Análisis de sangre", "Radiografía de tórax",
                            "Farmacia", "Estancia hospitalaria (por noche)", "Curas de enfermería" },
-                         "Pagado con tarjeta de crédito", "Gracias por su confianza." },
+                         "Pagado con tarjeta de crédito", "Gracias por su confianza.",
+                         "N.º", ": ", "RECETA MÉDICA", "Dr.",
+                         { "Amoxicilina 1 g: un comprimido cada 12 horas durante 7 días",
+                           "Paracetamol 1 g: si dolor, máximo 3 al día",
+                           "Ibuprofeno 400 mg: un comprimido cada 8 horas" } },
   [INS_SEED_LANG_DE] = { "RECHNUNG", "ZAHLUNGSBELEG", "Patient", "Datum", "Leistung", "Betrag",
                          "Gesamtbetrag", "Bezahlt", "Seite",
                          { "Allgemeinärztliche Untersuchung", "Blutuntersuchung", "Röntgen Thorax",
                            "Arzneimittel", "Stationärer Aufenthalt (pro Nacht)", "Pflegeleistungen" },
-                         "Bezahlt mit Kreditkarte", "Vielen Dank für Ihr Vertrauen." },
+                         "Bezahlt mit Kreditkarte", "Vielen Dank für Ihr Vertrauen.",
+                         "Nr.", ": ", "REZEPT", "Dr. med.",
+                         { "Amoxicillin 1 g: 2 × täglich 1 Tablette für 7 Tage",
+                           "Paracetamol 1 g: bei Bedarf, höchstens 3 × täglich",
+                           "Ibuprofen 400 mg: 3 × täglich 1 Tablette" } },
   [INS_SEED_LANG_PT] = { "FATURA", "COMPROVANTE DE PAGAMENTO", "Paciente", "Data", "Descrição", "Valor",
                          "Total", "Pago", "Página",
                          { "Consulta de clínica geral", "Análises de sangue", "Radiografia do tórax",
                            "Farmácia", "Internamento (por noite)", "Cuidados de enfermagem" },
-                         "Pago com cartão de crédito", "Obrigado pela sua confiança." },
+                         "Pago com cartão de crédito", "Obrigado pela sua confiança.",
+                         "N.º", ": ", "RECEITA MÉDICA", "Dr.",
+                         { "Amoxicilina 1 g: 1 comprimido de 12 em 12 horas durante 7 dias",
+                           "Paracetamol 1 g: em caso de dor, até 3 por dia",
+                           "Ibuprofeno 400 mg: 1 comprimido de 8 em 8 horas" } },
   [INS_SEED_LANG_IT] = { "FATTURA", "RICEVUTA DI PAGAMENTO", "Paziente", "Data", "Descrizione", "Importo",
                          "Totale", "Pagato", "Pagina",
                          { "Visita di medicina generale", "Esami del sangue", "Radiografia del torace",
                            "Farmaci", "Degenza (per notte)", "Prestazioni infermieristiche" },
-                         "Pagato con carta di credito", "Grazie per la fiducia." },
+                         "Pagato con carta di credito", "Grazie per la fiducia.",
+                         "N.", ": ", "RICETTA MEDICA", "Dott.",
+                         { "Amoxicillina 1 g: 1 compressa due volte al giorno per 7 giorni",
+                           "Paracetamolo 1 g: al bisogno, massimo 3 al giorno",
+                           "Ibuprofene 400 mg: 1 compressa 3 volte al giorno" } },
   [INS_SEED_LANG_JA] = { "請求書", "領収書", "患者名", "日付", "内容", "金額",
                          "合計", "支払済", "ページ",
                          { "初診料", "血液検査", "胸部X線検査", "処方薬", "入院料（1泊）", "看護処置" },
-                         "クレジットカードにて支払済", "ご来院ありがとうございました。" },
+                         "クレジットカードにて支払済", "ご来院ありがとうございました。",
+                         "番号", "：", "処方箋", "医師",
+                         { "アモキシシリン 1g：1日2回 7日分",
+                           "アセトアミノフェン 1g：疼痛時 1日3回まで",
+                           "イブプロフェン 400mg：1日3回 毎食後" } },
   [INS_SEED_LANG_AR] = { "فاتورة", "إيصال دفع", "المريض", "التاريخ", "البيان", "المبلغ",
                          "المجموع", "مدفوع", "صفحة",
                          { "استشارة طبية عامة", "تحاليل الدم", "تصوير الصدر بالأشعة",
                            "أدوية", "إقامة في المستشفى (لليلة)", "رعاية تمريضية" },
-                         "دفع ببطاقة الائتمان", "شكرا لثقتكم." },
+                         "دفع ببطاقة الائتمان", "شكرا لثقتكم.",
+                         "رقم", ": ", "وصفة طبية", "د.",
+                         { "أموكسيسيلين 1 غ: قرص مرتين يوميا لمدة 7 أيام",
+                           "باراسيتامول 1 غ: عند الألم، 3 مرات يوميا كحد أقصى",
+                           "إيبوبروفين 400 ملغ: قرص 3 مرات يوميا" } },
 };
 
 const char * const ins_seed_surnames[] = {
@@ -214,6 +276,76 @@ const InsSeedWords *
 ins_seed_words (InsSeedLang lang)
 {
   return &words[lang];
+}
+
+static gint64
+power_of_ten (guint n)
+{
+  gint64 p = 1;
+
+  while (n-- > 0)
+    p *= 10;
+  return p;
+}
+
+char *
+ins_seed_format_amount (const InsSeedCountry *country,
+                        gint64                minor)
+{
+  const InsCurrency *currency = ins_currency_lookup (country->currency);
+  guint units = currency ? currency->minor_units : 2;
+  gint64 div = power_of_ten (units);
+  g_autofree char *whole = g_strdup_printf ("%" G_GINT64_FORMAT, minor / div);
+  GString *s = g_string_new (country->money_prefix);
+  int len = strlen (whole);
+
+  for (int i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append (s, country->group);
+      g_string_append_c (s, whole[i]);
+    }
+  if (units > 0)
+    g_string_append_printf (s, "%s%0*" G_GINT64_FORMAT, country->decimal, (int) units, minor % div);
+  g_string_append (s, country->money_suffix);
+  return g_string_free (s, FALSE);
+}
+
+/* H. Hinnant's algorithm. */
+void
+ins_seed_civil_date (gint64 z, int *y, int *m, int *d)
+{
+  gint64 era, doe, yoe, doy, mp;
+
+  z += 719468;
+  era = (z >= 0 ? z : z - 146096) / 146097;
+  doe = z - era * 146097;
+  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  mp = (5 * doy + 2) / 153;
+  *d = (int) (doy - (153 * mp + 2) / 5 + 1);
+  *m = (int) (mp < 10 ? mp + 3 : mp - 9);
+  *y = (int) (yoe + era * 400 + (*m <= 2));
+}
+
+char *
+ins_seed_format_date (const InsSeedCountry *country,
+                      gint64                days)
+{
+  GString *s = g_string_new (NULL);
+  int y, m, d;
+
+  ins_seed_civil_date (days, &y, &m, &d);
+  for (const char *p = country->date_format; *p; p++)
+    if (*p == 'd')
+      g_string_append_printf (s, "%02d", d);
+    else if (*p == 'm')
+      g_string_append_printf (s, "%02d", m);
+    else if (*p == 'Y')
+      g_string_append_printf (s, "%04d", y);
+    else
+      g_string_append_c (s, *p);
+  return g_string_free (s, FALSE);
 }
 
 guint

@@ -28,6 +28,12 @@ typedef struct {
   const char  *city;
   const char  *provider;      /* clinic or hospital on the letterhead */
   int          weight;        /* how often care happens there */
+  const char  *address;       /* the provider's, as written there (lines) */
+  const char  *group;         /* thousands separator of amounts */
+  const char  *decimal;       /* decimal separator */
+  const char  *money_prefix;  /* « $ », « CHF  »… */
+  const char  *money_suffix;  /* «  € », «  FCFA »… */
+  const char  *date_format;   /* d, m and Y stand for the day, month and year */
 } InsSeedCountry;
 
 /* The words of a document in one language. */
@@ -44,6 +50,11 @@ typedef struct {
   const char *lines[6];        /* care items */
   const char *paid_by;         /* « Paid by credit card » */
   const char *thanks;
+  const char *number;          /* « No. » before an invoice number */
+  const char *colon;           /* between a label and its value */
+  const char *prescription;    /* prescription title */
+  const char *doctor;          /* « Dr » */
+  const char *drugs[3];        /* prescribed items */
 } InsSeedWords;
 
 typedef struct {
@@ -53,6 +64,18 @@ typedef struct {
 
 const InsSeedCountry *ins_seed_countries        (guint *n);
 const InsSeedWords   *ins_seed_words            (InsSeedLang lang);
+
+/* @minor units of @country's currency as written there: « 1.234,56 € ». */
+char                 *ins_seed_format_amount    (const InsSeedCountry *country,
+                                                 gint64                minor);
+/* @days since 1970-01-01 as a civil date. */
+void                  ins_seed_civil_date       (gint64 days,
+                                                 int   *year,
+                                                 int   *month,
+                                                 int   *day);
+/* @days since 1970-01-01 as written in @country: « 22/11/2026 ». */
+char                 *ins_seed_format_date      (const InsSeedCountry *country,
+                                                 gint64                days);
 
 extern const char * const ins_seed_surnames[];
 extern const char * const ins_seed_male_names[];

@@ -92,6 +92,11 @@ main (int argc, char *argv[])
   g_option_context_set_summary (context,
                                 _("Creates the demo organismes and agents, then sample affaires with their "
                                   "attachments. Without options: all of it, with 1,000 affaires."));
+  g_option_context_set_description (context,
+                                    _("Up to 10,000 affaires, the attachments of each are drawn for it: its "
+                                      "beneficiary, a provider in its country, its dates of care and its amount. "
+                                      "Above, they come from a shared pool of a few hundred documents, so that a "
+                                      "million affaires stay small and quick to load."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {

@@ -20,6 +20,7 @@ ins_seed_run (PGconn               *conn,
               GError              **error)
 {
   g_autoptr(InsSeedPool) pool = NULL;
+  gint64 match_up_to = options->match_up_to > 0 ? options->match_up_to : INS_SEED_MATCHED_MAX;
   gint64 started;
 
   if (!ins_migrations_apply (conn, NULL, error) || !ins_seed_store_prepare (conn, error))
@@ -31,14 +32,17 @@ ins_seed_run (PGconn               *conn,
   if (options->count <= 0)
     return TRUE;
 
-  started = g_get_monotonic_time ();
-  pool = ins_seed_pool_new (ins_seed_pool_size_for (options->count), options->seed);
-  g_debug ("pool of %u documents drawn in %.1f s", ins_seed_pool_size (pool),
-           (g_get_monotonic_time () - started) / 1e6);
-  started = g_get_monotonic_time ();
-  if (!ins_seed_pool_store (pool, conn, error))
-    return FALSE;
-  g_debug ("pool stored in %.1f s", (g_get_monotonic_time () - started) / 1e6);
+  if (options->count > match_up_to)
+    {
+      started = g_get_monotonic_time ();
+      pool = ins_seed_pool_new (ins_seed_pool_size_for (options->count), options->seed);
+      g_debug ("pool of %u documents drawn in %.1f s", ins_seed_pool_size (pool),
+               (g_get_monotonic_time () - started) / 1e6);
+      started = g_get_monotonic_time ();
+      if (!ins_seed_pool_store (pool, conn, error))
+        return FALSE;
+      g_debug ("pool stored in %.1f s", (g_get_monotonic_time () - started) / 1e6);
+    }
   started = g_get_monotonic_time ();
   if (!ins_seed_affaires (conn, options->conninfo, options->jobs ? options->jobs : 2, pool, options->count, options->seed ^ 0x5eed, options->progress,
                           options->user_data, error))

@@ -7,6 +7,11 @@
 
 G_BEGIN_DECLS
 
+/* Up to this many affaires, each gets attachments drawn for it (its
+ * beneficiary, provider, dates and amount); above, they come from a shared
+ * pool, so that a million affaires stay small and quick to load. */
+#define INS_SEED_MATCHED_MAX 10000
+
 typedef struct {
   gboolean         organismes;   /* create the demo organismes */
   gboolean         agents;       /* create their agents (implies organismes) */
@@ -15,6 +20,8 @@ typedef struct {
   const char      *password;     /* agents' password, or NULL */
   const char      *conninfo;     /* for loading on several connections, or NULL */
   guint            jobs;         /* loading threads (with @conninfo); 0: 2 */
+  gint64           match_up_to;  /* most affaires whose attachments are drawn for each;
+                                  * 0: INS_SEED_MATCHED_MAX */
   InsSeedProgress  progress;
   gpointer         user_data;
 } InsSeedOptions;
