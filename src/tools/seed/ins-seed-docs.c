@@ -15,6 +15,7 @@
 #include "ins-seed-docs.h"
 #include "ins-seed-draw.h"
 #include "ins-seed-forms.h"
+#include "ins-seed-preview.h"
 
 #define A4_W INS_SEED_A4_W
 #define A4_H INS_SEED_A4_H
@@ -731,7 +732,12 @@ ins_seed_docs_store (PGconn     *conn,
       hashes[i] = doc->sha256;
       bytes[i] = doc->bytes;
     }
-  return ins_seed_store_put_blobs (conn, docs->len, hashes, bytes, error);
+  if (!ins_seed_store_put_blobs (conn, docs->len, hashes, bytes, error))
+    return FALSE;
+  for (guint i = 0; i < docs->len; i++)
+    if (!ins_seed_preview_store (conn, g_ptr_array_index (docs, i), error))
+      return FALSE;
+  return TRUE;
 }
 
 void

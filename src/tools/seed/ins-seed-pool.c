@@ -3,10 +3,9 @@
 
 #include "config.h"
 
-#include "ingest/ins-probe.h"
-#include "store/ins-preview-store.h"
 #include "store/ins-seed-store.h"
 #include "ins-seed-pool.h"
+#include "ins-seed-preview.h"
 
 typedef struct {
   GPtrArray *invoices;   /* borrowed: invoices, scans and photos */
@@ -104,33 +103,11 @@ ins_seed_pool_free (InsSeedPool *pool)
   g_free (pool);
 }
 
-/* The first page's preview, made by the import's probe (out of process); a
- * machine without the probe seeds without previews (*@previews turns FALSE). */
-static gboolean
-store_preview (PGconn *conn, const InsSeedDoc *doc, gboolean *previews, GError **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GBytes) png = NULL;
-  InsProbeResult probe;
-
-  if (!g_str_equal (doc->content_type, "application/pdf") || doc->unreadable_reason != NULL)
-    return TRUE;
-  if (!ins_probe_bytes_with_preview (doc->bytes, NULL, &probe, &png, &local_error))
-    {
-      g_message ("Seeding without first-page previews: %s", local_error->message);
-      *previews = FALSE;
-      return TRUE;
-    }
-  return png == NULL || ins_preview_store_put (conn, doc->sha256, png, error);
-}
-
 gboolean
 ins_seed_pool_store (InsSeedPool  *pool,
                      PGconn       *conn,
                      GError      **error)
 {
-  gboolean previews = TRUE;
-
   for (guint i = 0; i < pool->docs->len; i++)
     {
       const InsSeedDoc *doc = g_ptr_array_index (pool->docs, i);
@@ -139,7 +116,7 @@ ins_seed_pool_store (InsSeedPool  *pool,
 
       if (!ins_seed_store_put_blob (conn, doc->sha256, bytes, size, error))
         return FALSE;
-      if (previews && !store_preview (conn, doc, &previews, error))
+      if (!ins_seed_preview_store (conn, doc, error))
         return FALSE;
     }
   return TRUE;
