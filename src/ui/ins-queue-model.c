@@ -1,16 +1,18 @@
-/* ins-queue-model.c — the queue as a lazy GListModel of InsQueueItem */
+/* ins-queue-model.c — the whole queue as a sparse GListModel of InsQueueItem */
 #define G_LOG_DOMAIN "ins-ui"
 #include "config.h"
+
+#include <string.h>
 
 #include <gtk/gtk.h>
 
 #include "ins-queue-item.h"
 #include "ins-queue-model.h"
 
-/* Start fetching the next page when the view reaches this close to the end. */
-#define PREFETCH_DISTANCE 30
-/* A reload fetches at most this many rows; beyond, the list is cut back. */
-#define RELOAD_CAP 2000
+/* The view asks for rows while the scrollbar is dragged: fetch once it rests. */
+#define FETCH_DELAY_MS 40
+/* Rows fetched beyond what the view asked for, on each side. */
+#define MARGIN 30
 /* Changes arriving together become one reload. */
 #define RELOAD_DELAY_MS 80
 
@@ -30,22 +32,51 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+typedef enum {
+  FETCH_COUNT,
+  FETCH_WINDOW,
+  FETCH_RELOAD,
+} FetchKind;
+
+/* One statement in flight, for the rows of slots [a, b). */
+typedef struct {
+  InsQueueModel     *self;
+  GCancellable      *cancellable;
+  FetchKind          kind;
+  guint              a;
+  guint              b;
+  InsQueueDirection  direction;
+  guint              limit;
+  gint64             guard;     /* the loaded row expected right after the window, or 0 */
+  gint64             last_id;   /* FETCH_RELOAD: the window's last row */
+} Fetch;
+
 struct _InsQueueModel
 {
   GObject parent_instance;
 
   InsStore       *store;
   InsQueueQuery  *query;
-  GPtrArray      *items;          /* of InsQueueItem* */
-  InsQueueCursor *last_cursor;
-  gboolean        has_more;
+  GPtrArray      *slots;          /* one per row: InsQueueItem*, NULL until asked for */
+  guint           n_loaded;       /* slots holding a row */
+  guint           max_loaded;
+  gboolean        count_exact;
 
-  GCancellable   *cancellable;    /* of the current query's fetches */
-  gboolean        fetching;       /* a page or a reload is in flight */
-  gboolean        want_more;
+  Fetch          *fetch;          /* in flight, or NULL */
+  guint           n_fetches;
+  gboolean        wanted;         /* placeholders the view asked for, in [want_lo, want_hi] */
+  guint           want_lo;
+  guint           want_hi;
+  guint           focus;          /* where the view last asked */
+  guint           fetch_source;
   gboolean        want_reload;
-  guint           emitting;       /* GTK reads new items while items-changed runs */
+  GArray         *reload_ids;     /* first rows of the windows still to reload */
+  gint64          reload_count;   /* the exact count a reload found, or -1 */
   guint           reload_source;
+
+  gboolean        loading;
+  gboolean        has_more;
+  guint           emitting;       /* GTK reads new items while items-changed runs */
   gulong          changed_handler;
 };
 
@@ -54,8 +85,29 @@ static void ins_queue_model_list_model_init (GListModelInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (InsQueueModel, ins_queue_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, ins_queue_model_list_model_init))
 
-static void fetch_more (InsQueueModel *self);
-static void fetch_reload (InsQueueModel *self);
+static void run_pending (InsQueueModel *self);
+
+/* Slots --------------------------------------------------------------------- */
+
+static inline guint
+n_slots (InsQueueModel *self)
+{
+  return self->slots->len;
+}
+
+static inline InsQueueItem *
+slot (InsQueueModel *self, guint position)
+{
+  return g_ptr_array_index (self->slots, position);
+}
+
+static inline gboolean
+loaded (InsQueueModel *self, guint position)
+{
+  InsQueueItem *item = slot (self, position);
+
+  return item != NULL && !ins_queue_item_is_placeholder (item);
+}
 
 static void
 emit_items_changed (InsQueueModel *self, guint position, guint removed, guint added)
@@ -66,103 +118,373 @@ emit_items_changed (InsQueueModel *self, guint position, guint removed, guint ad
 }
 
 static void
-set_fetching (InsQueueModel *self, gboolean fetching)
+update_state (InsQueueModel *self)
 {
-  if (self->fetching == fetching)
-    return;
-  self->fetching = fetching;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  gboolean loading = self->fetch != NULL || self->fetch_source != 0;
+  gboolean has_more = self->n_loaded < n_slots (self);
+
+  if (loading != self->loading)
+    {
+      self->loading = loading;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+    }
+  if (has_more != self->has_more)
+    {
+      self->has_more = has_more;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_MORE]);
+    }
 }
 
 static void
-set_has_more (InsQueueModel *self, gboolean has_more)
+clear_slot (InsQueueModel *self, guint position)
 {
-  if (self->has_more == !!has_more)
+  InsQueueItem *item = slot (self, position);
+
+  if (item == NULL)
     return;
-  self->has_more = !!has_more;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_MORE]);
+  if (!ins_queue_item_is_placeholder (item))
+    self->n_loaded--;
+  g_object_unref (item);
+  self->slots->pdata[position] = NULL;
 }
 
-/* What was asked for while a fetch ran, in order of importance. */
 static void
-run_pending (InsQueueModel *self)
+remove_slots (InsQueueModel *self, guint position, guint count)
 {
-  if (self->fetching || self->query == NULL)
+  count = MIN (count, n_slots (self) - MIN (position, n_slots (self)));
+  if (count == 0)
     return;
-  if (self->want_reload)
-    fetch_reload (self);
-  else if (self->want_more && self->has_more)
-    fetch_more (self);
+  for (guint i = position; i < position + count; i++)
+    clear_slot (self, i);
+  g_ptr_array_remove_range (self->slots, position, count);
+  if (self->focus >= position + count)
+    self->focus -= count;
+  else if (self->focus >= position)
+    self->focus = position;
+  emit_items_changed (self, position, count, 0);
+}
+
+static void
+insert_slots (InsQueueModel *self, guint position, guint count)
+{
+  guint old = n_slots (self);
+
+  if (count == 0)
+    return;
+  g_ptr_array_set_size (self->slots, old + count);
+  memmove (self->slots->pdata + position + count, self->slots->pdata + position,
+           (old - position) * sizeof (gpointer));
+  memset (self->slots->pdata + position, 0, count * sizeof (gpointer));
+  if (self->focus >= position)
+    self->focus += count;
+  emit_items_changed (self, position, 0, count);
+}
+
+/* Fills slot @position with @row: a placeholder or the same affaire in place,
+ * another affaire (a stale slot) by replacing the item. */
+static void
+place (InsQueueModel *self, guint position, InsQueueRow *row, GDateTime *now)
+{
+  InsQueueItem *item = slot (self, position);
+
+  if (item == NULL)
+    {
+      self->slots->pdata[position] = ins_queue_item_new (row, now);
+      self->n_loaded++;
+    }
+  else if (ins_queue_item_is_placeholder (item))
+    {
+      ins_queue_item_update (item, row, now);
+      self->n_loaded++;
+    }
+  else if (ins_queue_item_get_id (item) == row->id)
+    ins_queue_item_update (item, row, now);
+  else
+    {
+      g_object_unref (item);
+      self->slots->pdata[position] = ins_queue_item_new (row, now);
+      emit_items_changed (self, position, 1, 1);
+    }
+}
+
+static guint
+find_in (GPtrArray *items, gint64 id, guint start, guint end)
+{
+  for (guint i = start; i < end; i++)
+    {
+      InsQueueItem *item = g_ptr_array_index (items, i);
+
+      if (item != NULL && ins_queue_item_get_id (item) == id)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static int
+row_index (GPtrArray *rows, gint64 id)
+{
+  for (guint i = 0; i < rows->len; i++)
+    if (((InsQueueRow *) g_ptr_array_index (rows, i))->id == id)
+      return (int) i;
+  return -1;
+}
+
+/* Drops the rows far from where the view is, unless someone else holds
+ * them (the view's rows, the selection). */
+static void
+unload_far (InsQueueModel *self)
+{
+  guint keep = self->max_loaded / 2;
+
+  if (self->n_loaded <= self->max_loaded)
+    return;
+  for (guint i = 0; i < n_slots (self); i++)
+    {
+      InsQueueItem *item = slot (self, i);
+      guint distance = i > self->focus ? i - self->focus : self->focus - i;
+
+      if (item != NULL && distance > keep && G_OBJECT (item)->ref_count == 1)
+        clear_slot (self, i);
+    }
+  g_debug ("Queue rows loaded after unloading: %u", self->n_loaded);
+}
+
+/* Fetches ------------------------------------------------------------------- */
+
+static void
+fetch_free (Fetch *fetch)
+{
+  g_clear_object (&fetch->cancellable);
+  g_clear_object (&fetch->self);
+  g_free (fetch);
+}
+
+static Fetch *
+fetch_new (InsQueueModel *self, FetchKind kind)
+{
+  Fetch *fetch = g_new0 (Fetch, 1);
+
+  fetch->self = g_object_ref (self);
+  fetch->cancellable = g_cancellable_new ();
+  fetch->kind = kind;
+  self->fetch = fetch;
+  self->n_fetches++;
+  return fetch;
+}
+
+static void
+cancel_fetch (InsQueueModel *self)
+{
+  if (self->fetch == NULL)
+    return;
+  g_cancellable_cancel (self->fetch->cancellable);
+  self->fetch = NULL;
+}
+
+/* The fetch's callback owns it; NULL when the model moved on. */
+static Fetch *
+fetch_take (gpointer user_data)
+{
+  Fetch *fetch = user_data;
+
+  if (g_cancellable_is_cancelled (fetch->cancellable))
+    {
+      fetch_free (fetch);
+      return NULL;
+    }
+  fetch->self->fetch = NULL;
+  return fetch;
 }
 
 static void
 fail (InsQueueModel *self, GError *error)
 {
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+    {
+      update_state (self);
+      return;
+    }
   g_debug ("Queue fetch failed: %s", error->message);
-  set_fetching (self, FALSE);
+  self->wanted = FALSE;
+  g_clear_pointer (&self->reload_ids, g_array_unref);
+  update_state (self);
   g_signal_emit (self, signals[LOAD_FAILED], 0, error);
 }
 
-static void
-more_done (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr(InsQueueModel) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(InsQueuePage) page = ins_store_queue_page_finish (INS_STORE (source), result, &error);
-  g_autoptr(GDateTime) now = NULL;
-  guint position;
+static void window_done (GObject *source, GAsyncResult *result, gpointer user_data);
 
+static void
+start_page (InsQueueModel        *self,
+            Fetch                *fetch,
+            const InsQueueCursor *cursor,
+            gint64                offset)
+{
+  ins_store_queue_page_at_async (self->store, self->query, cursor, fetch->direction, offset,
+                                 fetch->limit, fetch->cancellable, window_done, fetch);
+}
+
+static InsQueueCursor *
+cursor_at (InsQueueModel *self, guint position)
+{
+  return ins_queue_cursor_new_for_row (self->query->sort, ins_queue_item_get_row (slot (self, position)));
+}
+
+/* Rows for the placeholders of [a, b): by keyset next to a loaded row, else
+ * by offset from the nearest loaded row or end. */
+static void
+fetch_window (InsQueueModel *self, guint a, guint b)
+{
+  Fetch *fetch = fetch_new (self, FETCH_WINDOW);
+  g_autoptr(InsQueueCursor) cursor = NULL;
+  guint n = n_slots (self);
+  gint64 offset = 0;
+
+  fetch->a = a;
+  fetch->b = b;
+  fetch->limit = b - a;
+  if (a > 0 && loaded (self, a - 1))
+    {
+      fetch->direction = INS_QUEUE_AFTER;
+      cursor = cursor_at (self, a - 1);
+      if (b < n && loaded (self, b))
+        {
+          fetch->guard = ins_queue_item_get_id (slot (self, b));
+          fetch->limit++;
+        }
+    }
+  else if (b < n && loaded (self, b))
+    {
+      fetch->direction = INS_QUEUE_BEFORE;
+      cursor = cursor_at (self, b);
+    }
+  else if (a == 0 || b == n)
+    fetch->direction = a == 0 ? INS_QUEUE_AFTER : INS_QUEUE_BEFORE;
+  else
+    {
+      guint before = a, after = b;
+
+      while (before > 0 && !loaded (self, before - 1))
+        before--;
+      while (after < n && !loaded (self, after))
+        after++;
+      /* The nearest of: the start, a loaded row before, one after, the end. */
+      fetch->direction = INS_QUEUE_AFTER;
+      offset = a;
+      if (before > 0 && a - before < offset)
+        {
+          offset = a - before;
+          cursor = cursor_at (self, before - 1);
+        }
+      if (after - b < offset)
+        {
+          fetch->direction = INS_QUEUE_BEFORE;
+          offset = after - b;
+          g_clear_pointer (&cursor, ins_queue_cursor_free);
+          if (after < n)
+            cursor = cursor_at (self, after);
+        }
+    }
+  g_debug ("Queue rows %u–%u: %s %s, offset %" G_GINT64_FORMAT, a, b,
+           fetch->direction == INS_QUEUE_AFTER ? "after" : "before",
+           cursor ? "a loaded row" : "the end", offset);
+  start_page (self, fetch, cursor, offset);
+}
+
+/* Where the estimated size proved wrong: after rows fetched forward, the
+ * neighbour met early (fewer rows between) or not at all (more), or the
+ * queue's end reached before the last slot. */
+static void
+fill_after (InsQueueModel *self, Fetch *fetch, InsQueuePage *page, GDateTime *now)
+{
+  guint a = fetch->a, b = fetch->b, k = page->rows->len;
+  guint m = MIN (k, b - a);
+
+  if (fetch->guard != 0)
+    {
+      int j = row_index (page->rows, fetch->guard);
+
+      if (j >= 0)
+        m = (guint) j;
+    }
+  for (guint i = 0; i < m; i++)
+    place (self, a + i, g_ptr_array_index (page->rows, i), now);
+
+  if (fetch->guard != 0 && m < b - a && row_index (page->rows, fetch->guard) >= 0)
+    remove_slots (self, a + m, b - a - m);
+  else if (fetch->guard != 0 && k == fetch->limit && row_index (page->rows, fetch->guard) < 0)
+    insert_slots (self, b, INS_QUEUE_MODEL_PAGE_SIZE);
+  else if (k < b - a)
+    remove_slots (self, a + k, n_slots (self) - (a + k));
+  else if (!page->has_more && fetch->guard == 0 && b < n_slots (self))
+    remove_slots (self, b, n_slots (self) - b);
+  else if (page->has_more && b == n_slots (self))
+    insert_slots (self, b, INS_QUEUE_MODEL_PAGE_SIZE);
+}
+
+static void
+fill_before (InsQueueModel *self, Fetch *fetch, InsQueuePage *page, GDateTime *now)
+{
+  guint a = fetch->a, b = fetch->b, k = page->rows->len;
+  guint m = MIN (k, b - a);
+
+  for (guint i = 0; i < m; i++)
+    place (self, b - m + i, g_ptr_array_index (page->rows, k - m + i), now);
+  if (k < b - a)
+    remove_slots (self, 0, b - k);
+  else if (!page->has_more && a > 0)
+    remove_slots (self, 0, a);
+  else if (page->has_more && a == 0)
+    insert_slots (self, 0, INS_QUEUE_MODEL_PAGE_SIZE);
+}
+
+static void apply_window (InsQueueModel *self, guint start, guint end, GPtrArray *rows, GDateTime *now);
+
+static void
+window_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(InsQueuePage) page = ins_store_queue_page_at_finish (INS_STORE (source), result, &error);
+  g_autoptr(GDateTime) now = NULL;
+  Fetch *fetch = fetch_take (user_data);
+  InsQueueModel *self;
+
+  if (fetch == NULL)
+    return;
+  self = fetch->self;
   if (page == NULL)
     {
       fail (self, error);
+      fetch_free (fetch);
       return;
     }
 
-  g_debug ("Queue page of %u rows (more: %d)", page->rows->len, page->has_more);
   now = g_date_time_new_now_local ();
-  position = self->items->len;
-  for (guint i = 0; i < page->rows->len; i++)
-    g_ptr_array_add (self->items, ins_queue_item_new (g_ptr_array_index (page->rows, i), now));
-  if (page->last != NULL)
+  if (fetch->kind == FETCH_RELOAD)
     {
-      g_clear_pointer (&self->last_cursor, ins_queue_cursor_free);
-      self->last_cursor = ins_queue_cursor_copy (page->last);
+      guint end = MIN (fetch->b, n_slots (self));
+      int last = row_index (page->rows, fetch->last_id);
+
+      /* Rows past the window's last one belong to what follows it. */
+      if (last >= 0)
+        g_ptr_array_set_size (page->rows, (guint) last + 1);
+      apply_window (self, fetch->a, end, page->rows, now);
     }
-  self->want_more = FALSE;
-  set_has_more (self, page->has_more && page->rows->len > 0);
-  set_fetching (self, FALSE);
-  if (page->rows->len > 0)
-    emit_items_changed (self, position, 0, page->rows->len);
+  else if (fetch->direction == INS_QUEUE_AFTER)
+    fill_after (self, fetch, page, now);
+  else
+    fill_before (self, fetch, page, now);
+  g_debug ("Queue rows fetched: %u (%u loaded of %u)", page->rows->len, self->n_loaded, n_slots (self));
+  fetch_free (fetch);
+  unload_far (self);
   run_pending (self);
 }
 
+/* Turns slots [start, end) into @rows with the fewest items-changed: rows
+ * that stay keep their object, updated in place. */
 static void
-fetch_more (InsQueueModel *self)
-{
-  set_fetching (self, TRUE);
-  ins_store_queue_page_async (self->store, self->query, self->last_cursor, INS_QUEUE_AFTER,
-                              INS_QUEUE_MODEL_PAGE_SIZE, self->cancellable,
-                              more_done, g_object_ref (self));
-}
-
-static guint
-find_from (GPtrArray *items, gint64 id, guint start)
-{
-  for (guint i = start; i < items->len; i++)
-    if (ins_queue_item_get_id (g_ptr_array_index (items, i)) == id)
-      return i;
-  return GTK_INVALID_LIST_POSITION;
-}
-
-/* Turns the shown list into @rows with the fewest items-changed: rows that
- * stay keep their object, updated in place. */
-static void
-apply_rows (InsQueueModel *self, GPtrArray *rows)
+apply_window (InsQueueModel *self, guint start, guint end, GPtrArray *rows, GDateTime *now)
 {
   g_autoptr(GHashTable) wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -171,32 +493,34 @@ apply_rows (InsQueueModel *self, GPtrArray *rows)
     }
 
   /* Rows that left, removed back to front by runs. */
-  for (guint i = self->items->len; i > 0;)
+  for (guint i = end; i > start;)
     {
-      guint end = i;
-      gint64 id = ins_queue_item_get_id (g_ptr_array_index (self->items, i - 1));
+      guint run_end = i;
 
-      if (g_hash_table_contains (wanted, &id))
+      while (i > start)
         {
-          i--;
-          continue;
-        }
-      while (i > 0)
-        {
-          id = ins_queue_item_get_id (g_ptr_array_index (self->items, i - 1));
-          if (g_hash_table_contains (wanted, &id))
+          InsQueueItem *item = slot (self, i - 1);
+          gint64 id = item ? ins_queue_item_get_id (item) : 0;
+
+          if (id != 0 && g_hash_table_contains (wanted, &id))
             break;
           i--;
         }
-      g_ptr_array_remove_range (self->items, i, end - i);
-      emit_items_changed (self, i, end - i, 0);
+      if (i < run_end)
+        {
+          remove_slots (self, i, run_end - i);
+          end -= run_end - i;
+        }
+      else
+        i--;
     }
 
   /* Rows that stay are updated; rows that came or moved are inserted. */
   for (guint i = 0; i < rows->len; i++)
     {
       InsQueueRow *row = g_ptr_array_index (rows, i);
-      InsQueueItem *current = i < self->items->len ? g_ptr_array_index (self->items, i) : NULL;
+      guint position = start + i;
+      InsQueueItem *current = position < end ? slot (self, position) : NULL;
       guint found;
 
       if (current != NULL && ins_queue_item_get_id (current) == row->id)
@@ -205,52 +529,226 @@ apply_rows (InsQueueModel *self, GPtrArray *rows)
           continue;
         }
 
-      found = find_from (self->items, row->id, i + 1);
+      found = find_in (self->slots, row->id, position + 1, end);
       if (found != GTK_INVALID_LIST_POSITION)
         {
-          InsQueueItem *moved = g_ptr_array_steal_index (self->items, found);
+          InsQueueItem *moved = g_ptr_array_steal_index (self->slots, found);
 
           emit_items_changed (self, found, 1, 0);
           ins_queue_item_update (moved, row, now);
-          g_ptr_array_insert (self->items, i, moved);
+          g_ptr_array_insert (self->slots, position, moved);
         }
       else
-        g_ptr_array_insert (self->items, i, ins_queue_item_new (row, now));
-      emit_items_changed (self, i, 0, 1);
+        {
+          g_ptr_array_insert (self->slots, position, ins_queue_item_new (row, now));
+          self->n_loaded++;
+          end++;
+        }
+      emit_items_changed (self, position, 0, 1);
     }
 }
 
 static void
-reload_done (GObject *source, GAsyncResult *result, gpointer user_data)
+count_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(InsQueueModel) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(InsQueuePage) page = ins_store_queue_page_finish (INS_STORE (source), result, &error);
+  Fetch *fetch = fetch_take (user_data);
+  InsQueueModel *self;
+  gint64 count = 0;
+  gboolean exact = FALSE;
 
-  if (page == NULL)
+  if (!ins_store_queue_count_finish (INS_STORE (source), result, &count, &exact, &error))
     {
-      fail (self, error);
+      if (fetch != NULL)
+        fail (fetch->self, error);
+      g_clear_pointer (&fetch, fetch_free);
       return;
     }
-
-  apply_rows (self, page->rows);
-  g_clear_pointer (&self->last_cursor, ins_queue_cursor_free);
-  if (page->last != NULL)
-    self->last_cursor = ins_queue_cursor_copy (page->last);
-  set_has_more (self, page->has_more && page->rows->len > 0);
-  set_fetching (self, FALSE);
+  if (fetch == NULL)
+    return;
+  self = fetch->self;
+  count = CLAMP (count, 0, G_MAXINT);
+  self->count_exact = exact;
+  if (n_slots (self) == 0)
+    {
+      g_debug ("Queue of %" G_GINT64_FORMAT " rows (%s)", count, exact ? "exact" : "estimated");
+      insert_slots (self, 0, (guint) count);
+      /* The view shows the top: no need to wait for it to rest. */
+      g_clear_handle_id (&self->fetch_source, g_source_remove);
+      if (count > 0 && !self->wanted)
+        {
+          self->wanted = TRUE;
+          self->want_lo = 0;
+          self->want_hi = 0;
+        }
+    }
+  else
+    self->reload_count = count;
+  fetch_free (fetch);
   run_pending (self);
 }
 
 static void
-fetch_reload (InsQueueModel *self)
+start_count (InsQueueModel *self)
 {
-  guint limit = CLAMP (self->items->len, INS_QUEUE_MODEL_PAGE_SIZE, RELOAD_CAP);
+  Fetch *fetch = fetch_new (self, FETCH_COUNT);
 
+  ins_store_queue_count_async (self->store, self->query, fetch->cancellable, count_done, fetch);
+}
+
+/* Reload ------------------------------------------------------------------- */
+
+static void
+start_reload (InsQueueModel *self)
+{
   self->want_reload = FALSE;
-  set_fetching (self, TRUE);
-  ins_store_queue_page_async (self->store, self->query, NULL, INS_QUEUE_AFTER, limit,
-                              self->cancellable, reload_done, g_object_ref (self));
+  g_clear_pointer (&self->reload_ids, g_array_unref);
+  self->reload_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < n_slots (self); i++)
+    if (loaded (self, i) && (i == 0 || !loaded (self, i - 1)))
+      {
+        gint64 id = ins_queue_item_get_id (slot (self, i));
+        g_array_append_val (self->reload_ids, id);
+      }
+  self->reload_count = -1;
+  /* An exact count is cheap (bounded); an estimate stays as it is. */
+  if (self->count_exact || n_slots (self) == 0)
+    start_count (self);
+}
+
+static gboolean
+reload_next_window (InsQueueModel *self)
+{
+  while (self->reload_ids != NULL && self->reload_ids->len > 0)
+    {
+      gint64 id = g_array_index (self->reload_ids, gint64, 0);
+      guint start = ins_queue_model_find (self, id);
+      g_autoptr(InsQueueCursor) cursor = NULL;
+      guint end;
+      Fetch *fetch;
+
+      g_array_remove_index (self->reload_ids, 0);
+      if (start == GTK_INVALID_LIST_POSITION)
+        continue;
+      for (end = start + 1; end < n_slots (self) && loaded (self, end); end++)
+        ;
+      fetch = fetch_new (self, FETCH_RELOAD);
+      fetch->a = start;
+      fetch->b = end;
+      fetch->direction = INS_QUEUE_AFTER;
+      fetch->limit = end - start;
+      fetch->last_id = ins_queue_item_get_id (slot (self, end - 1));
+      cursor = cursor_at (self, start);
+      start_page (self, fetch, cursor, -1);
+      return TRUE;
+    }
+  g_clear_pointer (&self->reload_ids, g_array_unref);
+  return FALSE;
+}
+
+/* The exact count a reload found, applied past the last loaded row. */
+static void
+reconcile_count (InsQueueModel *self)
+{
+  guint n = n_slots (self);
+  guint count = (guint) self->reload_count;
+
+  self->reload_count = -1;
+  if (count > n)
+    insert_slots (self, n, count - n);
+  else if (count < n)
+    {
+      guint first = n;
+
+      while (first > count && !loaded (self, first - 1))
+        first--;
+      remove_slots (self, first, n - first);
+    }
+}
+
+/* Scheduling ----------------------------------------------------------------- */
+
+static gboolean
+plan_window (InsQueueModel *self)
+{
+  guint n = n_slots (self);
+  guint lo, hi, a, b;
+
+  if (!self->wanted || n == 0)
+    {
+      self->wanted = FALSE;
+      return FALSE;
+    }
+  lo = self->want_lo > MARGIN ? self->want_lo - MARGIN : 0;
+  hi = MIN ((guint64) self->want_hi + MARGIN, n - 1);
+  for (a = lo; a <= hi && loaded (self, a); a++)
+    ;
+  if (a > hi)
+    {
+      self->wanted = FALSE;
+      return FALSE;
+    }
+  for (b = a; b < n && b - a < INS_QUEUE_MODEL_PAGE_SIZE && !loaded (self, b); b++)
+    ;
+  while (a > 0 && b - a < INS_QUEUE_MODEL_PAGE_SIZE && !loaded (self, a - 1))
+    a--;
+  fetch_window (self, a, b);
+  return TRUE;
+}
+
+static void
+run_pending (InsQueueModel *self)
+{
+  if (self->fetch == NULL && self->query != NULL)
+    {
+      if (self->want_reload)
+        start_reload (self);
+      if (self->fetch == NULL && !reload_next_window (self))
+        {
+          if (self->reload_count >= 0)
+            reconcile_count (self);
+          if (self->fetch_source == 0)
+            plan_window (self);
+        }
+    }
+  update_state (self);
+}
+
+static gboolean
+fetch_timeout (gpointer user_data)
+{
+  InsQueueModel *self = user_data;
+
+  self->fetch_source = 0;
+  /* A window the view has left is not worth waiting for. */
+  if (self->fetch != NULL && self->fetch->kind == FETCH_WINDOW && self->wanted
+      && (self->fetch->b + INS_QUEUE_MODEL_PAGE_SIZE < self->want_lo
+          || self->fetch->a > self->want_hi + INS_QUEUE_MODEL_PAGE_SIZE))
+    cancel_fetch (self);
+  run_pending (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+want (InsQueueModel *self, guint position)
+{
+  if (self->wanted && position + INS_QUEUE_MODEL_PAGE_SIZE >= self->want_lo
+      && position <= self->want_hi + INS_QUEUE_MODEL_PAGE_SIZE)
+    {
+      if (position >= self->want_lo && position <= self->want_hi)
+        return;
+      self->want_lo = MIN (self->want_lo, position);
+      self->want_hi = MAX (self->want_hi, position);
+    }
+  else
+    {
+      self->wanted = TRUE;
+      self->want_lo = self->want_hi = position;
+    }
+  g_clear_handle_id (&self->fetch_source, g_source_remove);
+  self->fetch_source = g_timeout_add (FETCH_DELAY_MS, fetch_timeout, self);
+  if (self->emitting == 0)
+    update_state (self);
 }
 
 static gboolean
@@ -281,19 +779,24 @@ ins_queue_model_get_item_type (GListModel *model)
 static guint
 ins_queue_model_get_n_items (GListModel *model)
 {
-  return INS_QUEUE_MODEL (model)->items->len;
+  return n_slots (INS_QUEUE_MODEL (model));
 }
 
 static gpointer
 ins_queue_model_get_item (GListModel *model, guint position)
 {
   InsQueueModel *self = INS_QUEUE_MODEL (model);
+  InsQueueItem *item;
 
-  if (position >= self->items->len)
+  if (position >= n_slots (self))
     return NULL;
-  if (self->has_more && self->emitting == 0 && position + PREFETCH_DISTANCE >= self->items->len)
-    ins_queue_model_load_more (self);
-  return g_object_ref (g_ptr_array_index (self->items, position));
+  item = slot (self, position);
+  if (item == NULL)
+    item = self->slots->pdata[position] = ins_queue_item_new_placeholder ();
+  self->focus = position;
+  if (ins_queue_item_is_placeholder (item))
+    want (self, position);
+  return g_object_ref (item);
 }
 
 static void
@@ -317,7 +820,7 @@ ins_queue_model_get_property (GObject *object, guint prop_id, GValue *value, GPa
       g_value_set_object (value, self->store);
       break;
     case PROP_LOADING:
-      g_value_set_boolean (value, self->fetching);
+      g_value_set_boolean (value, self->loading);
       break;
     case PROP_HAS_MORE:
       g_value_set_boolean (value, self->has_more);
@@ -357,8 +860,8 @@ ins_queue_model_dispose (GObject *object)
 {
   InsQueueModel *self = INS_QUEUE_MODEL (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  cancel_fetch (self);
+  g_clear_handle_id (&self->fetch_source, g_source_remove);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_signal_handler (&self->changed_handler, self->store);
   g_clear_object (&self->store);
@@ -370,9 +873,11 @@ ins_queue_model_finalize (GObject *object)
 {
   InsQueueModel *self = INS_QUEUE_MODEL (object);
 
-  g_clear_pointer (&self->items, g_ptr_array_unref);
+  for (guint i = 0; i < n_slots (self); i++)
+    clear_slot (self, i);
+  g_clear_pointer (&self->slots, g_ptr_array_unref);
   g_clear_pointer (&self->query, ins_queue_query_free);
-  g_clear_pointer (&self->last_cursor, ins_queue_cursor_free);
+  g_clear_pointer (&self->reload_ids, g_array_unref);
   G_OBJECT_CLASS (ins_queue_model_parent_class)->finalize (object);
 }
 
@@ -406,8 +911,9 @@ ins_queue_model_class_init (InsQueueModelClass *klass)
 static void
 ins_queue_model_init (InsQueueModel *self)
 {
-  self->items = g_ptr_array_new_with_free_func (g_object_unref);
-  self->cancellable = g_cancellable_new ();
+  self->slots = g_ptr_array_new ();
+  self->max_loaded = INS_QUEUE_MODEL_MAX_LOADED;
+  self->reload_count = -1;
 }
 
 InsQueueModel *
@@ -429,22 +935,25 @@ ins_queue_model_set_query (InsQueueModel       *self,
   if (self->query != NULL && ins_queue_query_equal (self->query, query))
     return;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  cancel_fetch (self);
+  g_clear_handle_id (&self->fetch_source, g_source_remove);
   g_clear_pointer (&self->query, ins_queue_query_free);
   self->query = ins_queue_query_copy (query);
-  g_clear_pointer (&self->last_cursor, ins_queue_cursor_free);
-  self->want_more = FALSE;
+  self->wanted = FALSE;
   self->want_reload = FALSE;
-  self->fetching = FALSE;
+  g_clear_pointer (&self->reload_ids, g_array_unref);
+  self->reload_count = -1;
+  self->n_fetches = 0;
+  self->focus = 0;
 
-  removed = self->items->len;
-  g_ptr_array_set_size (self->items, 0);
+  removed = n_slots (self);
+  for (guint i = 0; i < removed; i++)
+    clear_slot (self, i);
+  g_ptr_array_set_size (self->slots, 0);
   if (removed > 0)
     emit_items_changed (self, 0, removed, 0);
-  set_has_more (self, FALSE);
-  fetch_more (self);
+  start_count (self);
+  update_state (self);
 }
 
 const InsQueueQuery *
@@ -469,7 +978,7 @@ gboolean
 ins_queue_model_get_loading (InsQueueModel *self)
 {
   g_return_val_if_fail (INS_IS_QUEUE_MODEL (self), FALSE);
-  return self->fetching;
+  return self->loading;
 }
 
 gboolean
@@ -482,11 +991,17 @@ ins_queue_model_get_has_more (InsQueueModel *self)
 void
 ins_queue_model_load_more (InsQueueModel *self)
 {
+  guint first = 0;
+
   g_return_if_fail (INS_IS_QUEUE_MODEL (self));
 
-  if (!self->has_more)
+  while (first < n_slots (self) && loaded (self, first))
+    first++;
+  if (first == n_slots (self))
     return;
-  self->want_more = TRUE;
+  self->wanted = TRUE;
+  self->want_lo = self->want_hi = first;
+  g_clear_handle_id (&self->fetch_source, g_source_remove);
   run_pending (self);
 }
 
@@ -494,5 +1009,36 @@ guint
 ins_queue_model_find (InsQueueModel *self, gint64 id)
 {
   g_return_val_if_fail (INS_IS_QUEUE_MODEL (self), GTK_INVALID_LIST_POSITION);
-  return find_from (self->items, id, 0);
+  if (id == 0)
+    return GTK_INVALID_LIST_POSITION;
+  return find_in (self->slots, id, 0, n_slots (self));
+}
+
+gboolean
+ins_queue_model_is_loaded (InsQueueModel *self, guint position)
+{
+  g_return_val_if_fail (INS_IS_QUEUE_MODEL (self), FALSE);
+  return position < n_slots (self) && loaded (self, position);
+}
+
+guint
+ins_queue_model_get_n_loaded (InsQueueModel *self)
+{
+  g_return_val_if_fail (INS_IS_QUEUE_MODEL (self), 0);
+  return self->n_loaded;
+}
+
+guint
+ins_queue_model_get_n_fetches (InsQueueModel *self)
+{
+  g_return_val_if_fail (INS_IS_QUEUE_MODEL (self), 0);
+  return self->n_fetches;
+}
+
+void
+ins_queue_model_set_max_loaded (InsQueueModel *self, guint max_loaded)
+{
+  g_return_if_fail (INS_IS_QUEUE_MODEL (self));
+  self->max_loaded = MAX (max_loaded, 2 * INS_QUEUE_MODEL_PAGE_SIZE);
+  unload_far (self);
 }

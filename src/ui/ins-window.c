@@ -861,6 +861,9 @@ become_ready (InsWindow *self)
   ins_queue_view_set_store (self->queue_view, self->store);
   g_signal_connect (ins_queue_view_get_model (self->queue_view), "items-changed",
                     G_CALLBACK (on_queue_items_changed), self);
+  /* Rows fetched into placeholders change no item. */
+  g_signal_connect_swapped (ins_queue_view_get_model (self->queue_view), "notify::loading",
+                            G_CALLBACK (try_pending_select), self);
   update_actions (self);
   schedule_counts (self);
   ins_window_load_organismes (self);
