@@ -384,9 +384,9 @@ fetch_window (InsQueueModel *self, guint a, guint b)
             cursor = cursor_at (self, after);
         }
     }
-  g_debug ("Queue rows %u–%u: %s %s, offset %" G_GINT64_FORMAT, a, b,
+  g_debug ("Queue rows %u to %u: %s %s, offset %" G_GINT64_FORMAT, a, b,
            fetch->direction == INS_QUEUE_AFTER ? "after" : "before",
-           cursor ? "a loaded row" : "the end", offset);
+           cursor ? "a loaded row" : fetch->direction == INS_QUEUE_AFTER ? "the start" : "the end", offset);
   start_page (self, fetch, cursor, offset);
 }
 
@@ -638,8 +638,10 @@ reload_next_window (InsQueueModel *self)
       fetch->direction = INS_QUEUE_AFTER;
       fetch->limit = end - start;
       fetch->last_id = ins_queue_item_get_id (slot (self, end - 1));
-      cursor = cursor_at (self, start);
-      start_page (self, fetch, cursor, -1);
+      /* From the start, rows that came before the first one are seen too. */
+      if (start > 0)
+        cursor = cursor_at (self, start);
+      start_page (self, fetch, cursor, start > 0 ? -1 : 0);
       return TRUE;
     }
   g_clear_pointer (&self->reload_ids, g_array_unref);
