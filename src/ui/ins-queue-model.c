@@ -8,6 +8,7 @@
 
 #include "ins-queue-item.h"
 #include "ins-queue-model.h"
+#include "ins-queue-slots.h"
 
 /* The view asks for rows while the scrollbar is dragged: fetch once it rests. */
 #define FETCH_DELAY_MS 40
@@ -57,8 +58,7 @@ struct _InsQueueModel
 
   InsStore       *store;
   InsQueueQuery  *query;
-  GPtrArray      *slots;          /* one per row: InsQueueItem*, NULL until asked for */
-  guint           n_loaded;       /* slots holding a row */
+  InsQueueSlots  *slots;
   guint           max_loaded;
   gboolean        count_exact;
 
@@ -67,7 +67,6 @@ struct _InsQueueModel
   gboolean        wanted;         /* placeholders the view asked for, in [want_lo, want_hi] */
   guint           want_lo;
   guint           want_hi;
-  guint           focus;          /* where the view last asked */
   guint           fetch_source;
   gboolean        want_reload;
   GArray         *reload_ids;     /* first rows of the windows still to reload */
@@ -76,7 +75,6 @@ struct _InsQueueModel
 
   gboolean        loading;
   gboolean        has_more;
-  guint           emitting;       /* GTK reads new items while items-changed runs */
   gulong          changed_handler;
 };
 
@@ -87,41 +85,11 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (InsQueueModel, ins_queue_model, G_TYPE_OBJECT,
 
 static void run_pending (InsQueueModel *self);
 
-/* Slots --------------------------------------------------------------------- */
-
-static inline guint
-n_slots (InsQueueModel *self)
-{
-  return self->slots->len;
-}
-
-static inline InsQueueItem *
-slot (InsQueueModel *self, guint position)
-{
-  return g_ptr_array_index (self->slots, position);
-}
-
-static inline gboolean
-loaded (InsQueueModel *self, guint position)
-{
-  InsQueueItem *item = slot (self, position);
-
-  return item != NULL && !ins_queue_item_is_placeholder (item);
-}
-
-static void
-emit_items_changed (InsQueueModel *self, guint position, guint removed, guint added)
-{
-  self->emitting++;
-  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
-  self->emitting--;
-}
-
 static void
 update_state (InsQueueModel *self)
 {
   gboolean loading = self->fetch != NULL || self->fetch_source != 0;
-  gboolean has_more = self->n_loaded < n_slots (self);
+  gboolean has_more = self->slots->n_loaded < self->slots->items->len;
 
   if (loading != self->loading)
     {
@@ -133,120 +101,6 @@ update_state (InsQueueModel *self)
       self->has_more = has_more;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_MORE]);
     }
-}
-
-static void
-clear_slot (InsQueueModel *self, guint position)
-{
-  InsQueueItem *item = slot (self, position);
-
-  if (item == NULL)
-    return;
-  if (!ins_queue_item_is_placeholder (item))
-    self->n_loaded--;
-  g_object_unref (item);
-  self->slots->pdata[position] = NULL;
-}
-
-static void
-remove_slots (InsQueueModel *self, guint position, guint count)
-{
-  count = MIN (count, n_slots (self) - MIN (position, n_slots (self)));
-  if (count == 0)
-    return;
-  for (guint i = position; i < position + count; i++)
-    clear_slot (self, i);
-  g_ptr_array_remove_range (self->slots, position, count);
-  if (self->focus >= position + count)
-    self->focus -= count;
-  else if (self->focus >= position)
-    self->focus = position;
-  emit_items_changed (self, position, count, 0);
-}
-
-static void
-insert_slots (InsQueueModel *self, guint position, guint count)
-{
-  guint old = n_slots (self);
-
-  if (count == 0)
-    return;
-  g_ptr_array_set_size (self->slots, old + count);
-  memmove (self->slots->pdata + position + count, self->slots->pdata + position,
-           (old - position) * sizeof (gpointer));
-  memset (self->slots->pdata + position, 0, count * sizeof (gpointer));
-  if (self->focus >= position)
-    self->focus += count;
-  emit_items_changed (self, position, 0, count);
-}
-
-/* Fills slot @position with @row: a placeholder or the same affaire in place,
- * another affaire (a stale slot) by replacing the item. */
-static void
-place (InsQueueModel *self, guint position, InsQueueRow *row, GDateTime *now)
-{
-  InsQueueItem *item = slot (self, position);
-
-  if (item == NULL)
-    {
-      self->slots->pdata[position] = ins_queue_item_new (row, now);
-      self->n_loaded++;
-    }
-  else if (ins_queue_item_is_placeholder (item))
-    {
-      ins_queue_item_update (item, row, now);
-      self->n_loaded++;
-    }
-  else if (ins_queue_item_get_id (item) == row->id)
-    ins_queue_item_update (item, row, now);
-  else
-    {
-      g_object_unref (item);
-      self->slots->pdata[position] = ins_queue_item_new (row, now);
-      emit_items_changed (self, position, 1, 1);
-    }
-}
-
-static guint
-find_in (GPtrArray *items, gint64 id, guint start, guint end)
-{
-  for (guint i = start; i < end; i++)
-    {
-      InsQueueItem *item = g_ptr_array_index (items, i);
-
-      if (item != NULL && ins_queue_item_get_id (item) == id)
-        return i;
-    }
-  return GTK_INVALID_LIST_POSITION;
-}
-
-static int
-row_index (GPtrArray *rows, gint64 id)
-{
-  for (guint i = 0; i < rows->len; i++)
-    if (((InsQueueRow *) g_ptr_array_index (rows, i))->id == id)
-      return (int) i;
-  return -1;
-}
-
-/* Drops the rows far from where the view is, unless someone else holds
- * them (the view's rows, the selection). */
-static void
-unload_far (InsQueueModel *self)
-{
-  guint keep = self->max_loaded / 2;
-
-  if (self->n_loaded <= self->max_loaded)
-    return;
-  for (guint i = 0; i < n_slots (self); i++)
-    {
-      InsQueueItem *item = slot (self, i);
-      guint distance = i > self->focus ? i - self->focus : self->focus - i;
-
-      if (item != NULL && distance > keep && G_OBJECT (item)->ref_count == 1)
-        clear_slot (self, i);
-    }
-  g_debug ("Queue rows loaded after unloading: %u", self->n_loaded);
 }
 
 /* Fetches ------------------------------------------------------------------- */
@@ -326,7 +180,7 @@ start_page (InsQueueModel        *self,
 static InsQueueCursor *
 cursor_at (InsQueueModel *self, guint position)
 {
-  return ins_queue_cursor_new_for_row (self->query->sort, ins_queue_item_get_row (slot (self, position)));
+  return ins_queue_cursor_new_for_row (self->query->sort, ins_queue_item_get_row (ins_queue_slots_get (self->slots, position)));
 }
 
 /* Rows for the placeholders of [a, b): by keyset next to a loaded row, else
@@ -336,23 +190,23 @@ fetch_window (InsQueueModel *self, guint a, guint b)
 {
   Fetch *fetch = fetch_new (self, FETCH_WINDOW);
   g_autoptr(InsQueueCursor) cursor = NULL;
-  guint n = n_slots (self);
+  guint n = self->slots->items->len;
   gint64 offset = 0;
 
   fetch->a = a;
   fetch->b = b;
   fetch->limit = b - a;
-  if (a > 0 && loaded (self, a - 1))
+  if (a > 0 && ins_queue_slots_loaded (self->slots, a - 1))
     {
       fetch->direction = INS_QUEUE_AFTER;
       cursor = cursor_at (self, a - 1);
-      if (b < n && loaded (self, b))
+      if (b < n && ins_queue_slots_loaded (self->slots, b))
         {
-          fetch->guard = ins_queue_item_get_id (slot (self, b));
+          fetch->guard = ins_queue_item_get_id (ins_queue_slots_get (self->slots, b));
           fetch->limit++;
         }
     }
-  else if (b < n && loaded (self, b))
+  else if (b < n && ins_queue_slots_loaded (self->slots, b))
     {
       fetch->direction = INS_QUEUE_BEFORE;
       cursor = cursor_at (self, b);
@@ -363,9 +217,9 @@ fetch_window (InsQueueModel *self, guint a, guint b)
     {
       guint before = a, after = b;
 
-      while (before > 0 && !loaded (self, before - 1))
+      while (before > 0 && !ins_queue_slots_loaded (self->slots, before - 1))
         before--;
-      while (after < n && !loaded (self, after))
+      while (after < n && !ins_queue_slots_loaded (self->slots, after))
         after++;
       /* The nearest of: the start, a loaded row before, one after, the end. */
       fetch->direction = INS_QUEUE_AFTER;
@@ -390,55 +244,6 @@ fetch_window (InsQueueModel *self, guint a, guint b)
   start_page (self, fetch, cursor, offset);
 }
 
-/* Where the estimated size proved wrong: after rows fetched forward, the
- * neighbour met early (fewer rows between) or not at all (more), or the
- * queue's end reached before the last slot. */
-static void
-fill_after (InsQueueModel *self, Fetch *fetch, InsQueuePage *page, GDateTime *now)
-{
-  guint a = fetch->a, b = fetch->b, k = page->rows->len;
-  guint m = MIN (k, b - a);
-
-  if (fetch->guard != 0)
-    {
-      int j = row_index (page->rows, fetch->guard);
-
-      if (j >= 0)
-        m = (guint) j;
-    }
-  for (guint i = 0; i < m; i++)
-    place (self, a + i, g_ptr_array_index (page->rows, i), now);
-
-  if (fetch->guard != 0 && m < b - a && row_index (page->rows, fetch->guard) >= 0)
-    remove_slots (self, a + m, b - a - m);
-  else if (fetch->guard != 0 && k == fetch->limit && row_index (page->rows, fetch->guard) < 0)
-    insert_slots (self, b, INS_QUEUE_MODEL_PAGE_SIZE);
-  else if (k < b - a)
-    remove_slots (self, a + k, n_slots (self) - (a + k));
-  else if (!page->has_more && fetch->guard == 0 && b < n_slots (self))
-    remove_slots (self, b, n_slots (self) - b);
-  else if (page->has_more && b == n_slots (self))
-    insert_slots (self, b, INS_QUEUE_MODEL_PAGE_SIZE);
-}
-
-static void
-fill_before (InsQueueModel *self, Fetch *fetch, InsQueuePage *page, GDateTime *now)
-{
-  guint a = fetch->a, b = fetch->b, k = page->rows->len;
-  guint m = MIN (k, b - a);
-
-  for (guint i = 0; i < m; i++)
-    place (self, b - m + i, g_ptr_array_index (page->rows, k - m + i), now);
-  if (k < b - a)
-    remove_slots (self, 0, b - k);
-  else if (!page->has_more && a > 0)
-    remove_slots (self, 0, a);
-  else if (page->has_more && a == 0)
-    insert_slots (self, 0, INS_QUEUE_MODEL_PAGE_SIZE);
-}
-
-static void apply_window (InsQueueModel *self, guint start, guint end, GPtrArray *rows, GDateTime *now);
-
 static void
 window_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -461,91 +266,16 @@ window_done (GObject *source, GAsyncResult *result, gpointer user_data)
   now = g_date_time_new_now_local ();
   if (fetch->kind == FETCH_RELOAD)
     {
-      guint end = MIN (fetch->b, n_slots (self));
-      int last = row_index (page->rows, fetch->last_id);
-
-      /* Rows past the window's last one belong to what follows it. */
-      if (last >= 0)
-        g_ptr_array_set_size (page->rows, (guint) last + 1);
-      apply_window (self, fetch->a, end, page->rows, now);
+    ins_queue_slots_apply (self->slots, fetch->a, fetch->b, page->rows, fetch->last_id, now);
     }
   else if (fetch->direction == INS_QUEUE_AFTER)
-    fill_after (self, fetch, page, now);
+    ins_queue_slots_fill_after (self->slots, fetch->a, fetch->b, fetch->guard, fetch->limit, page, now);
   else
-    fill_before (self, fetch, page, now);
-  g_debug ("Queue rows fetched: %u (%u loaded of %u)", page->rows->len, self->n_loaded, n_slots (self));
+    ins_queue_slots_fill_before (self->slots, fetch->a, fetch->b, page, now);
+  g_debug ("Queue rows fetched: %u (%u loaded of %u)", page->rows->len, self->slots->n_loaded, self->slots->items->len);
   fetch_free (fetch);
-  unload_far (self);
+  ins_queue_slots_unload_far (self->slots, self->max_loaded);
   run_pending (self);
-}
-
-/* Turns slots [start, end) into @rows with the fewest items-changed: rows
- * that stay keep their object, updated in place. */
-static void
-apply_window (InsQueueModel *self, guint start, guint end, GPtrArray *rows, GDateTime *now)
-{
-  g_autoptr(GHashTable) wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      InsQueueRow *row = g_ptr_array_index (rows, i);
-      g_hash_table_add (wanted, &row->id);
-    }
-
-  /* Rows that left, removed back to front by runs. */
-  for (guint i = end; i > start;)
-    {
-      guint run_end = i;
-
-      while (i > start)
-        {
-          InsQueueItem *item = slot (self, i - 1);
-          gint64 id = item ? ins_queue_item_get_id (item) : 0;
-
-          if (id != 0 && g_hash_table_contains (wanted, &id))
-            break;
-          i--;
-        }
-      if (i < run_end)
-        {
-          remove_slots (self, i, run_end - i);
-          end -= run_end - i;
-        }
-      else
-        i--;
-    }
-
-  /* Rows that stay are updated; rows that came or moved are inserted. */
-  for (guint i = 0; i < rows->len; i++)
-    {
-      InsQueueRow *row = g_ptr_array_index (rows, i);
-      guint position = start + i;
-      InsQueueItem *current = position < end ? slot (self, position) : NULL;
-      guint found;
-
-      if (current != NULL && ins_queue_item_get_id (current) == row->id)
-        {
-          ins_queue_item_update (current, row, now);
-          continue;
-        }
-
-      found = find_in (self->slots, row->id, position + 1, end);
-      if (found != GTK_INVALID_LIST_POSITION)
-        {
-          InsQueueItem *moved = g_ptr_array_steal_index (self->slots, found);
-
-          emit_items_changed (self, found, 1, 0);
-          ins_queue_item_update (moved, row, now);
-          g_ptr_array_insert (self->slots, position, moved);
-        }
-      else
-        {
-          g_ptr_array_insert (self->slots, position, ins_queue_item_new (row, now));
-          self->n_loaded++;
-          end++;
-        }
-      emit_items_changed (self, position, 0, 1);
-    }
 }
 
 static void
@@ -569,10 +299,10 @@ count_done (GObject *source, GAsyncResult *result, gpointer user_data)
   self = fetch->self;
   count = CLAMP (count, 0, G_MAXINT);
   self->count_exact = exact;
-  if (n_slots (self) == 0)
+  if (self->slots->items->len == 0)
     {
       g_debug ("Queue of %" G_GINT64_FORMAT " rows (%s)", count, exact ? "exact" : "estimated");
-      insert_slots (self, 0, (guint) count);
+      ins_queue_slots_insert (self->slots, 0, (guint) count);
       /* The view shows the top: no need to wait for it to rest. */
       g_clear_handle_id (&self->fetch_source, g_source_remove);
       if (count > 0 && !self->wanted)
@@ -604,15 +334,15 @@ start_reload (InsQueueModel *self)
   self->want_reload = FALSE;
   g_clear_pointer (&self->reload_ids, g_array_unref);
   self->reload_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  for (guint i = 0; i < n_slots (self); i++)
-    if (loaded (self, i) && (i == 0 || !loaded (self, i - 1)))
+  for (guint i = 0; i < self->slots->items->len; i++)
+    if (ins_queue_slots_loaded (self->slots, i) && (i == 0 || !ins_queue_slots_loaded (self->slots, i - 1)))
       {
-        gint64 id = ins_queue_item_get_id (slot (self, i));
+        gint64 id = ins_queue_item_get_id (ins_queue_slots_get (self->slots, i));
         g_array_append_val (self->reload_ids, id);
       }
   self->reload_count = -1;
   /* An exact count is cheap (bounded); an estimate stays as it is. */
-  if (self->count_exact || n_slots (self) == 0)
+  if (self->count_exact || self->slots->items->len == 0)
     start_count (self);
 }
 
@@ -630,14 +360,14 @@ reload_next_window (InsQueueModel *self)
       g_array_remove_index (self->reload_ids, 0);
       if (start == GTK_INVALID_LIST_POSITION)
         continue;
-      for (end = start + 1; end < n_slots (self) && loaded (self, end); end++)
+      for (end = start + 1; end < self->slots->items->len && ins_queue_slots_loaded (self->slots, end); end++)
         ;
       fetch = fetch_new (self, FETCH_RELOAD);
       fetch->a = start;
       fetch->b = end;
       fetch->direction = INS_QUEUE_AFTER;
       fetch->limit = end - start;
-      fetch->last_id = ins_queue_item_get_id (slot (self, end - 1));
+      fetch->last_id = ins_queue_item_get_id (ins_queue_slots_get (self->slots, end - 1));
       /* From the start, rows that came before the first one are seen too. */
       if (start > 0)
         cursor = cursor_at (self, start);
@@ -652,19 +382,19 @@ reload_next_window (InsQueueModel *self)
 static void
 reconcile_count (InsQueueModel *self)
 {
-  guint n = n_slots (self);
+  guint n = self->slots->items->len;
   guint count = (guint) self->reload_count;
 
   self->reload_count = -1;
   if (count > n)
-    insert_slots (self, n, count - n);
+    ins_queue_slots_insert (self->slots, n, count - n);
   else if (count < n)
     {
       guint first = n;
 
-      while (first > count && !loaded (self, first - 1))
+      while (first > count && !ins_queue_slots_loaded (self->slots, first - 1))
         first--;
-      remove_slots (self, first, n - first);
+      ins_queue_slots_remove (self->slots, first, n - first);
     }
 }
 
@@ -673,7 +403,7 @@ reconcile_count (InsQueueModel *self)
 static gboolean
 plan_window (InsQueueModel *self)
 {
-  guint n = n_slots (self);
+  guint n = self->slots->items->len;
   guint lo, hi, a, b;
 
   if (!self->wanted || n == 0)
@@ -683,16 +413,16 @@ plan_window (InsQueueModel *self)
     }
   lo = self->want_lo > MARGIN ? self->want_lo - MARGIN : 0;
   hi = MIN ((guint64) self->want_hi + MARGIN, n - 1);
-  for (a = lo; a <= hi && loaded (self, a); a++)
+  for (a = lo; a <= hi && ins_queue_slots_loaded (self->slots, a); a++)
     ;
   if (a > hi)
     {
       self->wanted = FALSE;
       return FALSE;
     }
-  for (b = a; b < n && b - a < INS_QUEUE_MODEL_PAGE_SIZE && !loaded (self, b); b++)
+  for (b = a; b < n && b - a < INS_QUEUE_MODEL_PAGE_SIZE && !ins_queue_slots_loaded (self->slots, b); b++)
     ;
-  while (a > 0 && b - a < INS_QUEUE_MODEL_PAGE_SIZE && !loaded (self, a - 1))
+  while (a > 0 && b - a < INS_QUEUE_MODEL_PAGE_SIZE && !ins_queue_slots_loaded (self->slots, a - 1))
     a--;
   fetch_window (self, a, b);
   return TRUE;
@@ -749,7 +479,7 @@ want (InsQueueModel *self, guint position)
     }
   g_clear_handle_id (&self->fetch_source, g_source_remove);
   self->fetch_source = g_timeout_add (FETCH_DELAY_MS, fetch_timeout, self);
-  if (self->emitting == 0)
+  if (self->slots->emitting == 0)
     update_state (self);
 }
 
@@ -781,7 +511,7 @@ ins_queue_model_get_item_type (GListModel *model)
 static guint
 ins_queue_model_get_n_items (GListModel *model)
 {
-  return n_slots (INS_QUEUE_MODEL (model));
+  return INS_QUEUE_MODEL (model)->slots->items->len;
 }
 
 static gpointer
@@ -790,12 +520,9 @@ ins_queue_model_get_item (GListModel *model, guint position)
   InsQueueModel *self = INS_QUEUE_MODEL (model);
   InsQueueItem *item;
 
-  if (position >= n_slots (self))
+  if (position >= self->slots->items->len)
     return NULL;
-  item = slot (self, position);
-  if (item == NULL)
-    item = self->slots->pdata[position] = ins_queue_item_new_placeholder ();
-  self->focus = position;
+  item = ins_queue_slots_item (self->slots, position);
   if (ins_queue_item_is_placeholder (item))
     want (self, position);
   return g_object_ref (item);
@@ -875,9 +602,7 @@ ins_queue_model_finalize (GObject *object)
 {
   InsQueueModel *self = INS_QUEUE_MODEL (object);
 
-  for (guint i = 0; i < n_slots (self); i++)
-    clear_slot (self, i);
-  g_clear_pointer (&self->slots, g_ptr_array_unref);
+  g_clear_pointer (&self->slots, ins_queue_slots_free);
   g_clear_pointer (&self->query, ins_queue_query_free);
   g_clear_pointer (&self->reload_ids, g_array_unref);
   G_OBJECT_CLASS (ins_queue_model_parent_class)->finalize (object);
@@ -913,7 +638,7 @@ ins_queue_model_class_init (InsQueueModelClass *klass)
 static void
 ins_queue_model_init (InsQueueModel *self)
 {
-  self->slots = g_ptr_array_new ();
+  self->slots = ins_queue_slots_new (G_LIST_MODEL (self));
   self->max_loaded = INS_QUEUE_MODEL_MAX_LOADED;
   self->reload_count = -1;
 }
@@ -929,8 +654,6 @@ void
 ins_queue_model_set_query (InsQueueModel       *self,
                            const InsQueueQuery *query)
 {
-  guint removed;
-
   g_return_if_fail (INS_IS_QUEUE_MODEL (self));
   g_return_if_fail (query != NULL);
 
@@ -946,14 +669,7 @@ ins_queue_model_set_query (InsQueueModel       *self,
   g_clear_pointer (&self->reload_ids, g_array_unref);
   self->reload_count = -1;
   self->n_fetches = 0;
-  self->focus = 0;
-
-  removed = n_slots (self);
-  for (guint i = 0; i < removed; i++)
-    clear_slot (self, i);
-  g_ptr_array_set_size (self->slots, 0);
-  if (removed > 0)
-    emit_items_changed (self, 0, removed, 0);
+  ins_queue_slots_clear (self->slots);
   start_count (self);
   update_state (self);
 }
@@ -997,9 +713,9 @@ ins_queue_model_load_more (InsQueueModel *self)
 
   g_return_if_fail (INS_IS_QUEUE_MODEL (self));
 
-  while (first < n_slots (self) && loaded (self, first))
+  while (first < self->slots->items->len && ins_queue_slots_loaded (self->slots, first))
     first++;
-  if (first == n_slots (self))
+  if (first == self->slots->items->len)
     return;
   self->wanted = TRUE;
   self->want_lo = self->want_hi = first;
@@ -1013,21 +729,21 @@ ins_queue_model_find (InsQueueModel *self, gint64 id)
   g_return_val_if_fail (INS_IS_QUEUE_MODEL (self), GTK_INVALID_LIST_POSITION);
   if (id == 0)
     return GTK_INVALID_LIST_POSITION;
-  return find_in (self->slots, id, 0, n_slots (self));
+  return ins_queue_slots_find (self->slots, id);
 }
 
 gboolean
 ins_queue_model_is_loaded (InsQueueModel *self, guint position)
 {
   g_return_val_if_fail (INS_IS_QUEUE_MODEL (self), FALSE);
-  return position < n_slots (self) && loaded (self, position);
+  return position < self->slots->items->len && ins_queue_slots_loaded (self->slots, position);
 }
 
 guint
 ins_queue_model_get_n_loaded (InsQueueModel *self)
 {
   g_return_val_if_fail (INS_IS_QUEUE_MODEL (self), 0);
-  return self->n_loaded;
+  return self->slots->n_loaded;
 }
 
 guint
@@ -1042,5 +758,5 @@ ins_queue_model_set_max_loaded (InsQueueModel *self, guint max_loaded)
 {
   g_return_if_fail (INS_IS_QUEUE_MODEL (self));
   self->max_loaded = MAX (max_loaded, 2 * INS_QUEUE_MODEL_PAGE_SIZE);
-  unload_far (self);
+  ins_queue_slots_unload_far (self->slots, self->max_loaded);
 }
