@@ -273,9 +273,11 @@ window_done (GObject *source, GAsyncResult *result, gpointer user_data)
   else
     ins_queue_slots_fill_before (self->slots, fetch->a, fetch->b, page, now);
   g_debug ("Queue rows fetched: %u (%u loaded of %u)", page->rows->len, self->slots->n_loaded, self->slots->items->len);
-  fetch_free (fetch);
   ins_queue_slots_unload_far (self->slots, self->max_loaded);
-  run_pending (self);
+  /* Nothing else holds the model: no more fetches. */
+  if (G_OBJECT (self)->ref_count > 1)
+    run_pending (self);
+  fetch_free (fetch);
 }
 
 static void
@@ -719,6 +721,7 @@ ins_queue_model_load_more (InsQueueModel *self)
     return;
   self->wanted = TRUE;
   self->want_lo = self->want_hi = first;
+  self->slots->focus = first;
   g_clear_handle_id (&self->fetch_source, g_source_remove);
   run_pending (self);
 }

@@ -357,6 +357,37 @@ test_estimate_reconciled (void)
   assert_rows (model, ids, 0, ids->len);
 }
 
+/* Affaires arriving all over the queue while its top and end are loaded:
+ * the count grows at the end, and reading down from the top puts every
+ * row where it belongs. */
+static void
+test_arrivals_reconciled (void)
+{
+  g_autoptr(InsStore) store = open_store ("marie");
+  g_autoptr(InsQueueQuery) query = ins_queue_query_new ();
+  g_autoptr(InsQueueModel) model = model_new (store, query);
+  g_autoptr(GArray) ids = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  SizeWait w;
+
+  ins_queue_model_set_max_loaded (model, 2 * N_CPAM);
+  visit (model, n - 1);
+  fixture_add_many (admin, "CPAM-40", 150);
+  ids = reference_ids ("marie", query);
+  g_assert_cmpuint (ids->len, ==, n + 150);
+  ins_queue_model_reload (model);
+  w = (SizeWait) { model, n + 150 };
+  ui_test_wait (size_is, &w, "the new count");
+
+  while (ins_queue_model_get_has_more (model))
+    {
+      ins_queue_model_load_more (model);
+      ui_test_wait (model_idle, model, "the next page");
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, ids->len);
+  assert_rows (model, ids, 0, ids->len);
+}
+
 static void
 test_page_at_matches_offset (void)
 {
@@ -384,7 +415,7 @@ test_page_at_matches_offset (void)
   /* 100 rows from the end; and a window read again from its first row. */
   from_end = ins_queue_store_page_at (conn, agent, query, NULL, INS_QUEUE_BEFORE, 100, 5, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (((InsQueueRow *) from_end->rows->pdata[4])->id, ==, g_array_index (ids, gint64, N_CPAM - 101));
+  g_assert_cmpint (((InsQueueRow *) from_end->rows->pdata[4])->id, ==, g_array_index (ids, gint64, ids->len - 101));
   self_included = ins_queue_store_page_at (conn, agent, query, after->first, INS_QUEUE_AFTER, -1, 3, &error);
   g_assert_no_error (error);
   g_assert_cmpint (((InsQueueRow *) self_included->rows->pdata[0])->id, ==, g_array_index (ids, gint64, 1244));
@@ -412,6 +443,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/queue-model/unloads-far-rows", test_unloads_far_rows);
   g_test_add_func ("/queue-model/query-change-resets", test_query_change_resets);
   g_test_add_func ("/queue-model/estimate-reconciled", test_estimate_reconciled);
+  g_test_add_func ("/queue-model/arrivals-reconciled", test_arrivals_reconciled);
   g_test_add_func ("/queue-model/page-at-matches-offset", test_page_at_matches_offset);
   return g_test_run ();
 }
