@@ -198,11 +198,11 @@ get_sort_keys (InsQueueSort sort)
  * sort the whole rest of the organisme instead of reading the index in order;
  * ">= (0, …)" reads as queue_rank >= 0, which is what it is. */
 static void
-add_keyset (InsSql *q, InsQueueSort sort, const InsQueueCursor *cursor, gboolean forward)
+add_keyset (InsSql *q, InsQueueSort sort, const InsQueueCursor *cursor, gboolean forward, gboolean inclusive)
 {
   const SortKeys *keys = get_sort_keys (sort);
   const char * const *values = ins_queue_cursor_get_keys (cursor);
-  gint64 bound = ins_queue_cursor_get_id (cursor) + (forward ? 1 : -1);
+  gint64 bound = ins_queue_cursor_get_id (cursor) + (inclusive ? 0 : forward ? 1 : -1);
   g_autoptr(GString) columns = g_string_new (NULL);
 
   for (guint i = 0; keys->columns[i] != NULL; i++)
@@ -291,6 +291,26 @@ ins_queue_store_page (PGconn               *conn,
                       guint                 limit,
                       GError              **error)
 {
+  return ins_queue_store_page_at (conn, agent, query, cursor, direction, 0, limit, error);
+}
+
+/* The OFFSET here serves a jump of the scrollbar far from any loaded row: it
+ * is one bounded statement (an index walk of at most half the queue, from
+ * the nearest loaded row or end: 0.35–0.5 s server time to the middle of a
+ * 330,000-row queue with the default status filter, 0.13 s without it), run
+ * on the store thread, never on the main loop, and paid once per jump rather
+ * than once per page scrolled past. Every page next to a loaded row stays on
+ * the keyset. */
+InsQueuePage *
+ins_queue_store_page_at (PGconn               *conn,
+                         const InsAgent       *agent,
+                         const InsQueueQuery  *query,
+                         const InsQueueCursor *cursor,
+                         InsQueueDirection     direction,
+                         gint64                offset,
+                         guint                 limit,
+                         GError              **error)
+{
   g_autoptr(InsQueuePage) page = ins_queue_page_new ();
   g_autoptr(PGresult) res = NULL;
   /* Forward in SQL order: ascending, unless the display order is reversed. */
@@ -299,8 +319,11 @@ ins_queue_store_page (PGconn               *conn,
   InsSql q;
 
   g_return_val_if_fail (limit > 0, NULL);
+  g_return_val_if_fail (offset >= -1, NULL);
   if (cursor != NULL && ins_queue_cursor_get_sort (cursor) != query->sort)
     cursor = NULL;
+  if (cursor == NULL)
+    offset = MAX (offset, 0);
 
   ins_sql_init (&q);
   ins_sql_add (&q, "SELECT " QUEUE_COLUMNS);
@@ -308,9 +331,11 @@ ins_queue_store_page (PGconn               *conn,
   ins_sql_add (&q, " FROM " QUEUE_FROM);
   add_filters (&q, agent, query);
   if (cursor != NULL)
-    add_keyset (&q, query->sort, cursor, forward);
+    add_keyset (&q, query->sort, cursor, forward, offset < 0);
   add_order (&q, query->sort, forward);
   g_string_append_printf (q.sql, " LIMIT %u", limit + 1);
+  if (offset > 0)
+    g_string_append_printf (q.sql, " OFFSET %" G_GINT64_FORMAT, offset);
   res = ins_sql_exec (conn, &q, error);
   ins_sql_clear (&q);
   if (res == NULL)
@@ -323,7 +348,15 @@ ins_queue_store_page (PGconn               *conn,
     {
       /* BEFORE fetches away from the cursor: put the rows back in display order. */
       int r = direction == INS_QUEUE_BEFORE ? (int) (n - 1 - i) : (int) i;
-      g_ptr_array_add (page->rows, queue_row_from_result (res, r));
+      InsQueueRow *row = queue_row_from_result (res, r);
+      const SortKeys *keys = get_sort_keys (query->sort);
+      guint n_keys = g_strv_length ((char **) keys->columns);
+
+      row->keyed_sort = (int) query->sort;
+      row->sort_keys = g_new0 (char *, n_keys + 1);
+      for (guint k = 0; k < n_keys; k++)
+        row->sort_keys[k] = g_strdup (PQgetvalue (res, r, QUEUE_N_COLUMNS + (int) k));
+      g_ptr_array_add (page->rows, row);
     }
   if (n > 0)
     {

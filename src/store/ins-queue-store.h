@@ -23,6 +23,19 @@ InsQueuePage *ins_queue_store_page  (PGconn               *conn,
                                      guint                 limit,
                                      GError              **error);
 
+/* As ins_queue_store_page, but the rows start @offset rows further from
+ * @cursor (from the start, or for INS_QUEUE_BEFORE the end, when NULL): for
+ * jumps far from any row already read. @offset -1 includes @cursor's own row
+ * (refreshing a window from its first row). */
+InsQueuePage *ins_queue_store_page_at (PGconn               *conn,
+                                       const InsAgent       *agent,
+                                       const InsQueueQuery  *query,
+                                       const InsQueueCursor *cursor,
+                                       InsQueueDirection     direction,
+                                       gint64                offset,
+                                       guint                 limit,
+                                       GError              **error);
+
 /* A cheap total for the header: exact (and *exact TRUE) when the query
  * matches at most INS_QUEUE_EXACT_COUNT_LIMIT rows, which a bounded count
  * establishes; otherwise the planner's row estimate for the query (*exact FALSE). */

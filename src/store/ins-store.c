@@ -780,6 +780,44 @@ ins_store_queue_page_finish (InsStore *self, GAsyncResult *result, GError **erro
   return finish_pointer (self, result, ins_store_queue_page_async, error);
 }
 
+static gpointer
+queue_page_at_func (PGconn *conn, gpointer data, GCancellable *cancellable, GError **error)
+{
+  Args *args = data;
+
+  (void) cancellable;
+  return ins_queue_store_page_at (conn, args->agent, args->query, args->cursor,
+                                  (InsQueueDirection) args->a, args->id, (guint) args->b, error);
+}
+
+void
+ins_store_queue_page_at_async (InsStore             *self,
+                               const InsQueueQuery  *query,
+                               const InsQueueCursor *cursor,
+                               InsQueueDirection     direction,
+                               gint64                offset,
+                               guint                 limit,
+                               GCancellable         *cancellable,
+                               GAsyncReadyCallback   callback,
+                               gpointer              user_data)
+{
+  Args *args = args_new (self);
+
+  args->query = ins_queue_query_copy (query);
+  args->cursor = cursor ? ins_queue_cursor_copy (cursor) : NULL;
+  args->a = direction;
+  args->b = (int) MAX (limit, 1);
+  args->id = MAX (offset, -1);
+  call_full (self, queue_page_at_func, args, args_free, (GDestroyNotify) ins_queue_page_free,
+             cancellable, callback, user_data, ins_store_queue_page_at_async);
+}
+
+InsQueuePage *
+ins_store_queue_page_at_finish (InsStore *self, GAsyncResult *result, GError **error)
+{
+  return finish_pointer (self, result, ins_store_queue_page_at_async, error);
+}
+
 typedef struct {
   gint64   count;
   gboolean exact;

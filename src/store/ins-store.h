@@ -91,6 +91,20 @@ InsQueuePage *ins_store_queue_page_finish (InsStore      *self,
                                            GAsyncResult  *result,
                                            GError       **error);
 
+/* See ins_queue_store_page_at. */
+void          ins_store_queue_page_at_async  (InsStore             *self,
+                                              const InsQueueQuery  *query,
+                                              const InsQueueCursor *cursor,
+                                              InsQueueDirection     direction,
+                                              gint64                offset,
+                                              guint                 limit,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+InsQueuePage *ins_store_queue_page_at_finish (InsStore      *self,
+                                              GAsyncResult  *result,
+                                              GError       **error);
+
 void          ins_store_queue_count_async  (InsStore            *self,
                                             const InsQueueQuery *query,
                                             GCancellable        *cancellable,

@@ -197,6 +197,23 @@ ins_queue_item_new (InsQueueRow *row, GDateTime *now)
   return self;
 }
 
+InsQueueItem *
+ins_queue_item_new_placeholder (void)
+{
+  InsQueueItem *self = g_object_new (INS_TYPE_QUEUE_ITEM, NULL);
+
+  self->texts[PROP_NUMERO] = g_strdup ("…");
+  self->due_css_classes = g_new0 (char *, 1);
+  return self;
+}
+
+gboolean
+ins_queue_item_is_placeholder (InsQueueItem *self)
+{
+  g_return_val_if_fail (INS_IS_QUEUE_ITEM (self), FALSE);
+  return self->row == NULL;
+}
+
 InsQueueRow *
 ins_queue_item_get_row (InsQueueItem *self)
 {
@@ -208,14 +225,14 @@ gint64
 ins_queue_item_get_id (InsQueueItem *self)
 {
   g_return_val_if_fail (INS_IS_QUEUE_ITEM (self), 0);
-  return self->row->id;
+  return self->row ? self->row->id : 0;
 }
 
 void
 ins_queue_item_update (InsQueueItem *self, InsQueueRow *row, GDateTime *now)
 {
   g_return_if_fail (INS_IS_QUEUE_ITEM (self));
-  g_return_if_fail (row != NULL && row->id == self->row->id);
+  g_return_if_fail (row != NULL && (self->row == NULL || row->id == self->row->id));
   fill (self, row, now, TRUE);
 }
 

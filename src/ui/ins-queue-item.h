@@ -18,9 +18,15 @@ G_DECLARE_FINAL_TYPE (InsQueueItem, ins_queue_item, INS, QUEUE_ITEM, GObject)
 /* @now: the time the SLA texts are computed for (NULL: now). */
 InsQueueItem      *ins_queue_item_new        (InsQueueRow  *row,
                                               GDateTime    *now);
+/* A row not fetched yet: no row, id 0, "…" for numéro and empty texts. */
+InsQueueItem      *ins_queue_item_new_placeholder (void);
+gboolean           ins_queue_item_is_placeholder  (InsQueueItem *self);
+/* NULL for a placeholder. */
 InsQueueRow       *ins_queue_item_get_row    (InsQueueItem *self);
+/* 0 for a placeholder. */
 gint64             ins_queue_item_get_id     (InsQueueItem *self);
-/* Replaces the row in place (same affaire), notifying the texts that changed. */
+/* Replaces the row in place (same affaire, or fills a placeholder),
+ * notifying the texts that changed. */
 void               ins_queue_item_update     (InsQueueItem *self,
                                               InsQueueRow  *row,
                                               GDateTime    *now);

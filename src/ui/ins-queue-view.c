@@ -249,7 +249,6 @@ struct _InsQueueView
   GtkToggleButton     *breached_toggle;
   GtkSpinner          *spinner;
   GtkStack            *stack;
-  GtkScrolledWindow   *scrolled;
   GtkColumnView       *column_view;
 
   /* owned */
@@ -352,12 +351,29 @@ update_stack (InsQueueView *self)
   gtk_stack_set_visible_child_name (self->stack, n == 0 && !loading ? "empty" : "list");
 }
 
+static void emit_selection_if_changed (InsQueueView *self);
+
+static void
+on_selected_filled (InsQueueView *self, GParamSpec *pspec, InsQueueItem *item)
+{
+  g_signal_handlers_disconnect_by_func (item, on_selected_filled, self);
+  emit_selection_if_changed (self);
+}
+
 static void
 emit_selection_if_changed (InsQueueView *self)
 {
   InsQueueItem *item = gtk_single_selection_get_selected_item (self->selection);
   gint64 id = item ? ins_queue_item_get_id (item) : 0;
 
+  /* A row not fetched yet: it is selected once it is there. */
+  if (item != NULL && ins_queue_item_is_placeholder (item))
+    {
+      g_signal_handlers_disconnect_by_func (item, on_selected_filled, self);
+      g_signal_connect_object (item, "notify::numero", G_CALLBACK (on_selected_filled), self,
+                               G_CONNECT_SWAPPED);
+      return;
+    }
   if (id == self->selected_id)
     return;
   self->selected_id = id;
@@ -410,17 +426,6 @@ static void
 on_load_failed (InsQueueModel *model, GError *error, InsQueueView *self)
 {
   update_stack (self);
-}
-
-/* Near the end of what is loaded, ask for the next page. */
-static void
-on_scrolled (GtkAdjustment *adjustment, InsQueueView *self)
-{
-  double left = gtk_adjustment_get_upper (adjustment)
-                - gtk_adjustment_get_value (adjustment) - gtk_adjustment_get_page_size (adjustment);
-
-  if (self->model != NULL && left < gtk_adjustment_get_page_size (adjustment))
-    ins_queue_model_load_more (self->model);
 }
 
 static gboolean
@@ -518,7 +523,6 @@ ins_queue_view_class_init (InsQueueViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, InsQueueView, breached_toggle);
   gtk_widget_class_bind_template_child (widget_class, InsQueueView, spinner);
   gtk_widget_class_bind_template_child (widget_class, InsQueueView, stack);
-  gtk_widget_class_bind_template_child (widget_class, InsQueueView, scrolled);
   gtk_widget_class_bind_template_child (widget_class, InsQueueView, column_view);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_j, 0, move_down, NULL);
@@ -548,8 +552,6 @@ ins_queue_view_init (InsQueueView *self)
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
                             G_CALLBACK (on_filter_changed), self);
   g_signal_connect (self->column_view, "activate", G_CALLBACK (on_activate), self);
-  g_signal_connect (gtk_scrolled_window_get_vadjustment (self->scrolled), "value-changed",
-                    G_CALLBACK (on_scrolled), self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Queue"), -1);
 }

@@ -861,8 +861,12 @@ become_ready (InsWindow *self)
   self->ready = TRUE;
   enter_mode (self);
   ins_queue_view_set_store (self->queue_view, self->store);
-  g_signal_connect (ins_queue_view_get_model (self->queue_view), "items-changed",
-                    G_CALLBACK (on_queue_items_changed), self);
+  /* The model outlives the window while a fetch is in flight. */
+  g_signal_connect_object (ins_queue_view_get_model (self->queue_view), "items-changed",
+                           G_CALLBACK (on_queue_items_changed), self, 0);
+  /* Rows fetched into placeholders change no item. */
+  g_signal_connect_object (ins_queue_view_get_model (self->queue_view), "notify::loading",
+                           G_CALLBACK (try_pending_select), self, G_CONNECT_SWAPPED);
   update_actions (self);
   schedule_counts (self);
   ins_window_load_organismes (self);
