@@ -53,6 +53,7 @@ DEFINE_RC (InsQueueRow, ins_queue_row, {
   g_clear_pointer (&self->sla_paused_since, g_date_time_unref);
   g_free (self->assignee_name);
   g_clear_pointer (&self->lease_until, g_date_time_unref);
+  g_strfreev (self->sort_keys);
 })
 
 DEFINE_RC (InsAttachmentInfo, ins_attachment_info, {

@@ -60,6 +60,8 @@ typedef struct {
   GDateTime      *lease_until;
   int             version;         /* pass it back with every action */
   gboolean        excluded;        /* not eligible, flagged at import */
+  int             keyed_sort;      /* the InsQueueSort whose key values @sort_keys holds */
+  char          **sort_keys;       /* as the store read them for a page; NULL otherwise */
 } InsQueueRow;
 
 /* The affaire in full ------------------------------------------------------ */

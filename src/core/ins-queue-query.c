@@ -96,6 +96,8 @@ ins_queue_cursor_new_for_row (InsQueueSort       sort,
   g_autofree char *due = format_timestamp (row->due_at);
   g_autofree char *status = g_strdup_printf ("%d", (int) row->status);
 
+  if (row->sort_keys != NULL && row->keyed_sort == (int) sort)
+    return ins_queue_cursor_new (sort, (const char * const *) row->sort_keys, row->id);
   switch (sort)
     {
     case INS_QUEUE_SORT_PRIORITY:

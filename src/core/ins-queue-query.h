@@ -72,9 +72,10 @@ GType           ins_queue_cursor_get_type (void) G_GNUC_CONST;
 InsQueueCursor *ins_queue_cursor_new      (InsQueueSort        sort,
                                            const char * const *keys,
                                            gint64              id);
-/* The cursor at @row for @sort (the direction does not matter), for the sorts
- * whose keys a row holds: priority, age, due date, numéro and status. The
- * others are folded in SQL: take their cursors from a page. */
+/* The cursor at @row for @sort (the direction does not matter): from the keys
+ * the store read with the row's page when they are @sort's, else computed from
+ * the row for priority, age, due date, numéro and status. The other sorts'
+ * keys are folded in SQL, so a row read alone has none. */
 InsQueueCursor *ins_queue_cursor_new_for_row (InsQueueSort       sort,
                                               const InsQueueRow *row);
 InsQueueCursor *ins_queue_cursor_copy     (const InsQueueCursor *self);

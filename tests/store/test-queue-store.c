@@ -290,6 +290,38 @@ test_middle_cursor (void)
   g_assert_true (second->has_more);
 }
 
+/* A row of a page carries its sort's keys: the queue model pages on from any
+ * loaded row, whatever the sort, as it would from the page's own cursor. */
+static void
+test_row_cursor_every_sort (void)
+{
+  for (InsQueueSort sort = 0; sort < INS_N_QUEUE_SORTS; sort++)
+    {
+      g_autoptr(InsQueueQuery) query = ins_queue_query_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(InsQueuePage) first = NULL;
+      g_autoptr(InsQueuePage) by_page = NULL;
+      g_autoptr(InsQueuePage) by_row = NULL;
+      g_autoptr(InsQueueCursor) cursor = NULL;
+
+      query->sort = sort;
+      first = ins_queue_store_page (admin, NULL, query, NULL, INS_QUEUE_AFTER, PAGE, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (first->rows->len, ==, PAGE);
+      cursor = ins_queue_cursor_new_for_row (sort, first->rows->pdata[PAGE - 1]);
+      g_assert_nonnull (cursor);
+      by_page = ins_queue_store_page (admin, NULL, query, first->last, INS_QUEUE_AFTER, PAGE, &error);
+      g_assert_no_error (error);
+      by_row = ins_queue_store_page (admin, NULL, query, cursor, INS_QUEUE_AFTER, PAGE, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (by_row->rows->len, ==, by_page->rows->len);
+      g_assert_cmpuint (by_row->rows->len, >, 0);
+      for (guint i = 0; i < by_row->rows->len; i++)
+        g_assert_cmpint (((InsQueueRow *) by_row->rows->pdata[i])->id, ==,
+                         ((InsQueueRow *) by_page->rows->pdata[i])->id);
+    }
+}
+
 static guint
 count_matching (InsQueueQuery *query, const InsAgent *agent)
 {
@@ -499,6 +531,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/queue/agent-key-follows", test_agent_key_follows);
   g_test_add_func ("/queue/status-codes", test_status_codes);
   g_test_add_func ("/queue/back-from-middle", test_middle_cursor);
+  g_test_add_func ("/queue/row-cursor-every-sort", test_row_cursor_every_sort);
   g_test_add_func ("/queue/search", test_search);
   g_test_add_func ("/queue/filters", test_filters);
   g_test_add_func ("/queue/row-values", test_row_values);
