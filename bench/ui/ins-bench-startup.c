@@ -95,7 +95,7 @@ rows_laid_out (void)
   if (run.list == NULL || run.model == NULL || g_list_model_get_n_items (run.model) == 0)
     return FALSE;
   /* Placeholders are painted before the first page: wait for real rows. */
-  if (!ins_queue_model_is_loaded (INS_QUEUE_MODEL (run.model), 0))
+  if (INS_IS_QUEUE_MODEL (run.model) && !ins_queue_model_is_loaded (INS_QUEUE_MODEL (run.model), 0))
     return FALSE;
   inner = find_type (run.list, GTK_TYPE_LIST_VIEW);
   if (inner == NULL)
