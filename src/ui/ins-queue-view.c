@@ -120,9 +120,6 @@ cell_refresh (GtkLabel *label, const QueueColumn *column, InsQueueItem *item)
 
   g_object_get (item, column->property, &text, NULL);
   gtk_label_set_text (label, text ? text : "");
-  /* A narrow column cuts its text: the whole of it on hover. */
-  if (column->ellipsize)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (label), text && *text ? text : NULL);
   if (g_str_equal (column->property, "due"))
     {
       static const char *no_classes[] = { NULL };
@@ -142,6 +139,24 @@ on_cell_item_notify (InsQueueItem *item, GParamSpec *pspec, GtkLabel *label)
     cell_refresh (label, column, item);
 }
 
+/* A narrow column cuts its text: the whole of it on hover. Asked for at hover
+ * time: a tooltip set in bind costs every row of a jump an accessible update. */
+static gboolean
+on_cell_query_tooltip (GtkWidget  *label,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (label));
+
+  if (text == NULL || *text == '\0' || !pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 cell_setup (GtkSignalListItemFactory *factory, GtkListItem *list_item, const QueueColumn *column)
 {
@@ -150,7 +165,11 @@ cell_setup (GtkSignalListItemFactory *factory, GtkListItem *list_item, const Que
   gtk_label_set_xalign (GTK_LABEL (label), column->xalign);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   if (column->ellipsize)
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_cell_query_tooltip), NULL);
+    }
   g_object_set_data (G_OBJECT (label), "ins-queue-column", (gpointer) column);
   gtk_list_item_set_child (list_item, label);
 }
