@@ -10,7 +10,9 @@
 #include "ins-renderer.h"
 
 #define DEFAULT_TIMEOUT_MS   15000
-#define DEFAULT_CACHE_BYTES  (96u * 1024 * 1024)
+/* A fit-width A4 page is about 4.5 MB of pixels: some fourteen pages, enough
+ * for the shown page's neighbours and the next affaire's first pages. */
+#define DEFAULT_CACHE_BYTES  (64u * 1024 * 1024)
 #define MAX_OPEN_DOCUMENTS   6
 #define MAX_REMEMBERED_FAILURES 64
 #define MAX_PREVIEWS         64
