@@ -745,42 +745,6 @@ finish_pointer (InsStore *self, GAsyncResult *result, gpointer tag, GError **err
 #define TRUE_RESULT GINT_TO_POINTER (1)
 
 static gpointer
-queue_page_func (PGconn *conn, gpointer data, GCancellable *cancellable, GError **error)
-{
-  Args *args = data;
-
-  (void) cancellable;
-  return ins_queue_store_page (conn, args->agent, args->query, args->cursor,
-                               (InsQueueDirection) args->a, (guint) args->b, error);
-}
-
-void
-ins_store_queue_page_async (InsStore             *self,
-                            const InsQueueQuery  *query,
-                            const InsQueueCursor *cursor,
-                            InsQueueDirection     direction,
-                            guint                 limit,
-                            GCancellable         *cancellable,
-                            GAsyncReadyCallback   callback,
-                            gpointer              user_data)
-{
-  Args *args = args_new (self);
-
-  args->query = ins_queue_query_copy (query);
-  args->cursor = cursor ? ins_queue_cursor_copy (cursor) : NULL;
-  args->a = direction;
-  args->b = (int) MAX (limit, 1);
-  call_full (self, queue_page_func, args, args_free, (GDestroyNotify) ins_queue_page_free,
-             cancellable, callback, user_data, ins_store_queue_page_async);
-}
-
-InsQueuePage *
-ins_store_queue_page_finish (InsStore *self, GAsyncResult *result, GError **error)
-{
-  return finish_pointer (self, result, ins_store_queue_page_async, error);
-}
-
-static gpointer
 queue_page_at_func (PGconn *conn, gpointer data, GCancellable *cancellable, GError **error)
 {
   Args *args = data;
@@ -816,6 +780,25 @@ InsQueuePage *
 ins_store_queue_page_at_finish (InsStore *self, GAsyncResult *result, GError **error)
 {
   return finish_pointer (self, result, ins_store_queue_page_at_async, error);
+}
+
+void
+ins_store_queue_page_async (InsStore             *self,
+                            const InsQueueQuery  *query,
+                            const InsQueueCursor *cursor,
+                            InsQueueDirection     direction,
+                            guint                 limit,
+                            GCancellable         *cancellable,
+                            GAsyncReadyCallback   callback,
+                            gpointer              user_data)
+{
+  ins_store_queue_page_at_async (self, query, cursor, direction, 0, limit, cancellable, callback, user_data);
+}
+
+InsQueuePage *
+ins_store_queue_page_finish (InsStore *self, GAsyncResult *result, GError **error)
+{
+  return ins_store_queue_page_at_finish (self, result, error);
 }
 
 typedef struct {
