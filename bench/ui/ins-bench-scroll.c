@@ -252,13 +252,32 @@ static GListModel *
 bench_cycle_new_from (InsQueueModel *model)
 {
   BenchCycle *self = g_object_new (BENCH_TYPE_CYCLE, NULL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
 
-  self->n_items = g_list_model_get_n_items (G_LIST_MODEL (model));
-  for (guint i = 0; i < self->n_items; i++)
+  self->n_items = n;
+  for (guint i = 0; i < n; i++)
     if (ins_queue_model_is_loaded (model, i))
       g_ptr_array_add (self->items, g_list_model_get_item (G_LIST_MODEL (model), i));
   return G_LIST_MODEL (self);
 }
+
+/* The same objects, as many rows as there are objects: what the bare view
+ * costs when only the number of rows changes. */
+static GListModel *
+bench_cycle_new_short (GListModel *model)
+{
+  BenchCycle *self = g_object_new (BENCH_TYPE_CYCLE, NULL);
+  BenchCycle *other = BENCH_CYCLE (model);
+
+  for (guint i = 0; i < other->items->len; i++)
+    g_ptr_array_add (self->items, g_object_ref (g_ptr_array_index (other->items, i)));
+  self->n_items = self->items->len;
+  return G_LIST_MODEL (self);
+}
+
+/* --warm: scroll once unmeasured first, so that the measured pass meets only
+ * rows already loaded (what fetching and filling rows costs while scrolling). */
+static gboolean warm;
 
 static void
 run_scene (GtkWidget *toplevel, Scene *scene, guint rows, guint n_jumps, Figures *f)
@@ -268,6 +287,15 @@ run_scene (GtkWidget *toplevel, Scene *scene, guint rows, guint n_jumps, Figures
   guint64 before;
 
   ins_bench_frames_attach (&frames, toplevel);
+  if (warm)
+    {
+      Figures unused;
+
+      figures_init (&unused);
+      scroll_steps (&frames, scene, rows, &unused);
+      ins_bench_wait (scene_idle, scene, 5000);
+      figures_clear (&unused);
+    }
   gtk_adjustment_set_value (scene->vadj, 0);
   ins_bench_wait_frames (&frames, 3, 1000);
   ins_bench_run_for (1000);
@@ -372,17 +400,64 @@ print_figures (const char *who, Figures *f, Figures *base)
 #undef ROW
 }
 
+static void
+print_sizes_row (const char *what, guint n_items, Figures *f)
+{
+  g_print ("| %s, %u rows | %.1f / %.1f (%u) | %.1f / %.1f (%u) |\n", what, n_items,
+           ins_bench_samples_percentile (&f->scroll_cpu, 50), ins_bench_samples_percentile (&f->scroll_cpu, 95),
+           ins_bench_samples_count (&f->scroll_cpu),
+           ins_bench_samples_percentile (&f->jump_cpu, 50), ins_bench_samples_percentile (&f->jump_cpu, 95),
+           ins_bench_samples_count (&f->jump_cpu));
+}
+
+/* The bare view again over the loaded rows only, then over all of them a
+ * second time: the number of rows is the only difference between the two. */
+static void
+compare_sizes (GListModel *rows_model, int width, int height, guint rows, guint n_jumps, Figures *base)
+{
+  g_autoptr(GListModel) short_model = bench_cycle_new_short (rows_model);
+  Scene scene = { 0 };
+  Figures short_f, again;
+  GtkWidget *bare;
+
+  figures_init (&short_f);
+  figures_init (&again);
+  bare = bare_window (short_model, width, height, &scene);
+  gtk_window_present (GTK_WINDOW (bare));
+  ins_bench_run_for (500);
+  run_scene (bare, &scene, rows, n_jumps, &short_f);
+  gtk_window_destroy (GTK_WINDOW (bare));
+
+  bare = bare_window (rows_model, width, height, &scene);
+  gtk_window_present (GTK_WINDOW (bare));
+  ins_bench_run_for (500);
+  run_scene (bare, &scene, rows, n_jumps, &again);
+  gtk_window_destroy (GTK_WINDOW (bare));
+
+  g_print ("\n| bare GtkColumnView, same objects | scrolling cpu ms p50 / p95 (frames) | first frame after a jump cpu ms p50 / p95 (frames) |\n|---|---|---|\n");
+  print_sizes_row ("all rows, first run", g_list_model_get_n_items (rows_model), base);
+  print_sizes_row ("loaded rows only", g_list_model_get_n_items (short_model), &short_f);
+  print_sizes_row ("all rows, second run", g_list_model_get_n_items (rows_model), &again);
+  figures_clear (&short_f);
+  figures_clear (&again);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_autofree char *database = NULL;
   g_autofree char *label = NULL;
   int rows = 1000, n_jumps = 40;
+  gboolean bare_sizes = FALSE;
   GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_STRING, &database, "libpq conninfo (with the agent's user)", "CONNINFO" },
     { "label", 0, 0, G_OPTION_ARG_STRING, &label, "What the database holds, for the report", "TEXT" },
     { "rows", 0, 0, G_OPTION_ARG_INT, &rows, "Rows to scroll through step by step (default 1000)", "N" },
     { "jumps", 0, 0, G_OPTION_ARG_INT, &n_jumps, "Jumps, alternately to the end and the middle (default 40)", "N" },
+    { "warm", 0, 0, G_OPTION_ARG_NONE, &warm,
+      "Scroll through the rows once before measuring (no rows fetched while measured)", NULL },
+    { "bare-sizes", 0, 0, G_OPTION_ARG_NONE, &bare_sizes,
+      "Also run the bare view over only the loaded rows: what the number of rows alone costs", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -436,6 +511,8 @@ main (int argc, char *argv[])
   ins_bench_run_for (500);
   run_scene (bare, &base_scene, (guint) rows, (guint) n_jumps, &base);
   gtk_window_destroy (GTK_WINDOW (bare));
+  if (bare_sizes)
+    compare_sizes (rows_model, width, height, (guint) rows, (guint) n_jumps, &base);
 
   print_figures (label ? label : database, &f, &base);
   g_print ("\nQueue pane %d × %d px; GSK_RENDERER=%s, GDK_BACKEND=%s (Xvfb, no GPU).\n", width, height,

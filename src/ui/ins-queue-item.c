@@ -26,6 +26,25 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const guint text_props[INS_QUEUE_N_TEXTS] = {
+  [INS_QUEUE_TEXT_NUMERO]       = PROP_NUMERO,
+  [INS_QUEUE_TEXT_KIND]         = PROP_KIND_LABEL,
+  [INS_QUEUE_TEXT_BENEFICIAIRE] = PROP_BENEFICIAIRE,
+  [INS_QUEUE_TEXT_PLACE]        = PROP_PLACE,
+  [INS_QUEUE_TEXT_AMOUNT]       = PROP_AMOUNT,
+  [INS_QUEUE_TEXT_RECEIVED]     = PROP_RECEIVED,
+  [INS_QUEUE_TEXT_DUE]          = PROP_DUE,
+  [INS_QUEUE_TEXT_STATUS]       = PROP_STATUS_LABEL,
+  [INS_QUEUE_TEXT_AGENT]        = PROP_AGENT,
+};
+
 struct _InsQueueItem
 {
   GObject parent_instance;
@@ -93,6 +112,7 @@ fill (InsQueueItem *self, InsQueueRow *row, GDateTime *now, gboolean notify)
 {
   char *texts[N_PROPS] = { NULL, };
   g_auto(GStrv) classes = NULL;
+  gboolean changed = FALSE;
   g_autoptr(GDateTime) local_now = now ? g_date_time_ref (now) : g_date_time_new_now_local ();
 
   texts[PROP_NUMERO] = g_strdup (row->numero);
@@ -118,6 +138,7 @@ fill (InsQueueItem *self, InsQueueRow *row, GDateTime *now, gboolean notify)
         {
           g_free (self->texts[i]);
           self->texts[i] = g_steal_pointer (&texts[i]);
+          changed = TRUE;
           if (notify)
             g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
         }
@@ -128,10 +149,13 @@ fill (InsQueueItem *self, InsQueueRow *row, GDateTime *now, gboolean notify)
     {
       g_strfreev (self->due_css_classes);
       self->due_css_classes = g_steal_pointer (&classes);
+      changed = TRUE;
       if (notify)
         g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUE_CSS_CLASSES]);
     }
   g_object_thaw_notify (G_OBJECT (self));
+  if (notify && changed)
+    g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void
@@ -179,6 +203,10 @@ ins_queue_item_class_init (InsQueueItemClass *klass)
   properties[PROP_STATUS_LABEL] = g_param_spec_string ("status-label", NULL, NULL, NULL, flags);
   properties[PROP_AGENT] = g_param_spec_string ("agent", NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -234,6 +262,26 @@ ins_queue_item_update (InsQueueItem *self, InsQueueRow *row, GDateTime *now)
   g_return_if_fail (INS_IS_QUEUE_ITEM (self));
   g_return_if_fail (row != NULL && (self->row == NULL || row->id == self->row->id));
   fill (self, row, now, TRUE);
+}
+
+const char *
+ins_queue_item_get_text (InsQueueItem *self, InsQueueText text)
+{
+  const char *value;
+
+  g_return_val_if_fail (INS_IS_QUEUE_ITEM (self), "");
+  g_return_val_if_fail (text < INS_QUEUE_N_TEXTS, "");
+  value = self->texts[text_props[text]];
+  return value ? value : "";
+}
+
+const char * const *
+ins_queue_item_get_due_css_classes (InsQueueItem *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (INS_IS_QUEUE_ITEM (self), none);
+  return self->due_css_classes ? (const char * const *) self->due_css_classes : none;
 }
 
 const char *

@@ -13,7 +13,22 @@ G_DECLARE_FINAL_TYPE (InsQueueItem, ins_queue_item, INS, QUEUE_ITEM, GObject)
 
 /* Properties (strings, read-only): numero, kind-label, beneficiaire, place,
  * amount, received, due, status-label, agent; due-css-classes (GStrv: the SLA
- * state as a style class beside the text). */
+ * state as a style class beside the text). Signal "changed": once after an
+ * update that changed any of them (a cell refreshes once, not per property). */
+
+/* The texts, in the order of the queue's columns. */
+typedef enum {
+  INS_QUEUE_TEXT_NUMERO,
+  INS_QUEUE_TEXT_KIND,
+  INS_QUEUE_TEXT_BENEFICIAIRE,
+  INS_QUEUE_TEXT_PLACE,
+  INS_QUEUE_TEXT_AMOUNT,
+  INS_QUEUE_TEXT_RECEIVED,
+  INS_QUEUE_TEXT_DUE,
+  INS_QUEUE_TEXT_STATUS,
+  INS_QUEUE_TEXT_AGENT,
+  INS_QUEUE_N_TEXTS
+} InsQueueText;
 
 /* @now: the time the SLA texts are computed for (NULL: now). */
 InsQueueItem      *ins_queue_item_new        (InsQueueRow  *row,
@@ -31,6 +46,11 @@ void               ins_queue_item_update     (InsQueueItem *self,
                                               InsQueueRow  *row,
                                               GDateTime    *now);
 
+/* Borrowed, never NULL. */
+const char        *ins_queue_item_get_text   (InsQueueItem *self,
+                                              InsQueueText  text);
+/* Borrowed, never NULL (empty for a placeholder or no deadline). */
+const char * const *ins_queue_item_get_due_css_classes (InsQueueItem *self);
 const char        *ins_queue_item_get_numero (InsQueueItem *self);
 const char        *ins_queue_item_get_status_label (InsQueueItem *self);
 const char        *ins_queue_item_get_due    (InsQueueItem *self);

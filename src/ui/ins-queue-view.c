@@ -90,7 +90,7 @@ static const StatusFilter status_filters[] = {
  * A column with a name sorts in SQL by its sort; the name is what the
  * "queue-sort" setting keeps. */
 typedef struct {
-  const char   *property;
+  InsQueueText  text;
   float         xalign;
   gboolean      ellipsize;
   const char   *name;
@@ -99,44 +99,66 @@ typedef struct {
 } QueueColumn;
 
 static const QueueColumn queue_columns[] = {
-  { "numero",       0.0f, FALSE, "numero",       INS_QUEUE_SORT_NUMERO, NULL },
-  { "kind-label",   0.0f, TRUE,  NULL,           0, NULL },
-  { "beneficiaire", 0.0f, TRUE,  "beneficiaire", INS_QUEUE_SORT_BENEFICIAIRE,
+  { INS_QUEUE_TEXT_NUMERO,       0.0f, FALSE, "numero",       INS_QUEUE_SORT_NUMERO, NULL },
+  { INS_QUEUE_TEXT_KIND,         0.0f, TRUE,  NULL,           0, NULL },
+  { INS_QUEUE_TEXT_BENEFICIAIRE, 0.0f, TRUE,  "beneficiaire", INS_QUEUE_SORT_BENEFICIAIRE,
     N_("Sorted by last name, then first name") },
-  { "place",        0.0f, TRUE,  "place",        INS_QUEUE_SORT_PLACE, NULL },
-  { "amount",       1.0f, FALSE, "amount",       INS_QUEUE_SORT_AMOUNT,
+  { INS_QUEUE_TEXT_PLACE,        0.0f, TRUE,  "place",        INS_QUEUE_SORT_PLACE, NULL },
+  { INS_QUEUE_TEXT_AMOUNT,       1.0f, FALSE, "amount",       INS_QUEUE_SORT_AMOUNT,
     N_("Amounts are in different currencies: sorted by currency, then by amount") },
-  { "received",     0.0f, FALSE, "received",     INS_QUEUE_SORT_AGE, NULL },
-  { "due",          0.0f, TRUE,  "due",          INS_QUEUE_SORT_DUE, NULL },
-  { "status-label", 0.0f, TRUE,  "status",       INS_QUEUE_SORT_STATUS,
+  { INS_QUEUE_TEXT_RECEIVED,     0.0f, FALSE, "received",     INS_QUEUE_SORT_AGE, NULL },
+  { INS_QUEUE_TEXT_DUE,          0.0f, TRUE,  "due",          INS_QUEUE_SORT_DUE, NULL },
+  { INS_QUEUE_TEXT_STATUS,       0.0f, TRUE,  "status",       INS_QUEUE_SORT_STATUS,
     N_("Sorted in the order of processing") },
-  { "agent",        0.0f, TRUE,  "agent",        INS_QUEUE_SORT_AGENT, NULL },
+  { INS_QUEUE_TEXT_AGENT,        0.0f, TRUE,  "agent",        INS_QUEUE_SORT_AGENT, NULL },
 };
 
+/* What a cell's label shows and listens to, kept on the label. */
+typedef struct {
+  const QueueColumn *column;
+  InsQueueItem      *item;       /* borrowed, while bound */
+  gulong             changed_handler;
+  GStrv              classes;    /* the deadline's style classes applied */
+} QueueCell;
+
+static GQuark cell_quark;
+
 static void
-cell_refresh (GtkLabel *label, const QueueColumn *column, InsQueueItem *item)
+queue_cell_free (gpointer data)
 {
-  g_autofree char *text = NULL;
+  QueueCell *cell = data;
 
-  g_object_get (item, column->property, &text, NULL);
-  gtk_label_set_text (label, text ? text : "");
-  if (g_str_equal (column->property, "due"))
+  g_strfreev (cell->classes);
+  g_free (cell);
+}
+
+/* Rows are reused for other items as the view scrolls: a label, its style
+ * and its accessible name are only touched when what they show changes. */
+static void
+cell_refresh (GtkLabel *label, QueueCell *cell)
+{
+  InsQueueItem *item = cell->item;
+  const char *text = ins_queue_item_get_text (item, cell->column->text);
+
+  if (strcmp (gtk_label_get_text (label), text) != 0)
+    gtk_label_set_text (label, text);
+  if (cell->column->text == INS_QUEUE_TEXT_DUE)
     {
-      static const char *no_classes[] = { NULL };
-      g_auto(GStrv) classes = NULL;
+      const char * const *classes = ins_queue_item_get_due_css_classes (item);
 
-      g_object_get (item, "due-css-classes", &classes, NULL);
-      gtk_widget_set_css_classes (GTK_WIDGET (label), classes ? (const char **) classes : no_classes);
+      if (cell->classes == NULL || !g_strv_equal ((const char * const *) cell->classes, classes))
+        {
+          g_strfreev (cell->classes);
+          cell->classes = g_strdupv ((char **) classes);
+          gtk_widget_set_css_classes (GTK_WIDGET (label), (const char **) classes);
+        }
     }
 }
 
 static void
-on_cell_item_notify (InsQueueItem *item, GParamSpec *pspec, GtkLabel *label)
+on_cell_item_changed (InsQueueItem *item, GtkLabel *label)
 {
-  const QueueColumn *column = g_object_get_data (G_OBJECT (label), "ins-queue-column");
-
-  if (g_str_equal (pspec->name, column->property) || g_str_equal (pspec->name, "due-css-classes"))
-    cell_refresh (label, column, item);
+  cell_refresh (label, g_object_get_qdata (G_OBJECT (label), cell_quark));
 }
 
 /* A narrow column cuts its text: the whole of it on hover. Asked for at hover
@@ -161,6 +183,7 @@ static void
 cell_setup (GtkSignalListItemFactory *factory, GtkListItem *list_item, const QueueColumn *column)
 {
   GtkWidget *label = gtk_label_new (NULL);
+  QueueCell *cell = g_new0 (QueueCell, 1);
 
   gtk_label_set_xalign (GTK_LABEL (label), column->xalign);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
@@ -170,7 +193,8 @@ cell_setup (GtkSignalListItemFactory *factory, GtkListItem *list_item, const Que
       gtk_widget_set_has_tooltip (label, TRUE);
       g_signal_connect (label, "query-tooltip", G_CALLBACK (on_cell_query_tooltip), NULL);
     }
-  g_object_set_data (G_OBJECT (label), "ins-queue-column", (gpointer) column);
+  cell->column = column;
+  g_object_set_qdata_full (G_OBJECT (label), cell_quark, cell, queue_cell_free);
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -178,19 +202,21 @@ static void
 cell_bind (GtkSignalListItemFactory *factory, GtkListItem *list_item, const QueueColumn *column)
 {
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
-  InsQueueItem *item = gtk_list_item_get_item (list_item);
+  QueueCell *cell = g_object_get_qdata (G_OBJECT (label), cell_quark);
 
-  cell_refresh (label, column, item);
-  g_signal_connect (item, "notify", G_CALLBACK (on_cell_item_notify), label);
+  cell->item = gtk_list_item_get_item (list_item);
+  cell_refresh (label, cell);
+  cell->changed_handler = g_signal_connect (cell->item, "changed", G_CALLBACK (on_cell_item_changed), label);
 }
 
 static void
 cell_unbind (GtkSignalListItemFactory *factory, GtkListItem *list_item, const QueueColumn *column)
 {
-  GObject *item = gtk_list_item_get_item (list_item);
+  QueueCell *cell = g_object_get_qdata (G_OBJECT (gtk_list_item_get_child (list_item)), cell_quark);
 
-  if (item != NULL)
-    g_signal_handlers_disconnect_by_func (item, on_cell_item_notify, gtk_list_item_get_child (list_item));
+  if (cell->item != NULL)
+    g_clear_signal_handler (&cell->changed_handler, cell->item);
+  cell->item = NULL;
 }
 
 /* The columns of the template, in the order of queue_columns: their cells
@@ -534,6 +560,7 @@ ins_queue_view_class_init (InsQueueViewClass *klass)
                   NULL, NULL, NULL, G_TYPE_NONE, 1, INS_TYPE_QUEUE_ITEM);
 
   g_type_ensure (INS_TYPE_QUEUE_ITEM);
+  cell_quark = g_quark_from_static_string ("ins-queue-cell");
   gtk_widget_class_set_template_from_resource (widget_class, "/fr/ameli/Instruction/ui/ins-queue-view.ui");
   gtk_widget_class_bind_template_child (widget_class, InsQueueView, filter_box);
   gtk_widget_class_bind_template_child (widget_class, InsQueueView, kind_dropdown);

@@ -91,18 +91,33 @@ item_at (InsQueueModel *model, guint position)
   return item;
 }
 
-/* Asks for @position as a view would: a placeholder first, then the row. */
+static void
+count_changed (InsQueueItem *item, guint *count)
+{
+  (*count)++;
+}
+
+/* Asks for @position as a view would: a placeholder first, then the row,
+ * its cells told once. */
 static InsQueueItem *
 visit (InsQueueModel *model, guint position)
 {
   g_autoptr(InsQueueItem) item = g_list_model_get_item (G_LIST_MODEL (model), position);
+  guint changed = 0;
 
   g_assert_true (ins_queue_item_is_placeholder (item));
   g_assert_cmpint (ins_queue_item_get_id (item), ==, 0);
+  g_assert_cmpstr (ins_queue_item_get_text (item, INS_QUEUE_TEXT_NUMERO), ==, "…");
+  g_assert_cmpstr (ins_queue_item_get_text (item, INS_QUEUE_TEXT_AGENT), ==, "");
+  g_assert_null (ins_queue_item_get_due_css_classes (item)[0]);
   g_assert_true (ins_queue_model_get_loading (model));
+  g_signal_connect (item, "changed", G_CALLBACK (count_changed), &changed);
   ui_test_wait (model_idle, model, "the rows asked for");
+  g_signal_handlers_disconnect_by_func (item, count_changed, &changed);
   g_assert_false (ins_queue_item_is_placeholder (item));
   g_assert_true (item_at (model, position) == item);   /* filled in place */
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpstr (ins_queue_item_get_text (item, INS_QUEUE_TEXT_NUMERO), ==, ins_queue_item_get_row (item)->numero);
   return item;
 }
 
@@ -232,7 +247,7 @@ test_changes_in_place (void)
   g_autoptr(InsQueueItem) other = NULL;
   g_autoptr(InsQueueItem) far = NULL;
   SizeWait w;
-  guint n;
+  guint n, other_changed = 0, selected_changed = 0;
 
   /* The open ones only: a closed affaire leaves the queue. */
   query->status_mask = INS_QUEUE_STATUS_BIT (INS_STATUS_RECUE) | INS_QUEUE_STATUS_BIT (INS_STATUS_EN_COURS);
@@ -246,14 +261,22 @@ test_changes_in_place (void)
   other = g_object_ref (item_at (model, 12));
   g_assert_cmpint (ins_queue_item_get_row (other)->status, ==, INS_STATUS_RECUE);
   g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), changes);
+  g_signal_connect (other, "changed", G_CALLBACK (count_changed), &other_changed);
+  g_signal_connect (selected, "changed", G_CALLBACK (count_changed), &selected_changed);
 
-  /* Paul claims row 12 from his own session: the same object shows it, nothing moves. */
+  /* Paul claims row 12 from his own session: the same object shows it, nothing
+   * moves, its cells are told once and the rows that did not change not at all. */
   run_as_paul ("UPDATE affaire SET status = 'en_cours', assignee_id = ins_current_agent_id(),"
                " lease_until = now() + interval '15 minutes', version = version + 1 WHERE id = $1::bigint",
                ins_queue_item_get_id (other));
   ui_test_wait (item_status_is_en_cours, other, "the other agent's claim to show");
   ui_test_wait (model_idle, model, "the reload");
   g_assert_cmpstr (ins_queue_item_get_agent (other), ==, "Paul Martin");
+  g_assert_cmpstr (ins_queue_item_get_text (other, INS_QUEUE_TEXT_AGENT), ==, "Paul Martin");
+  g_assert_cmpuint (other_changed, ==, 1);
+  g_assert_cmpuint (selected_changed, ==, 0);
+  g_signal_handlers_disconnect_by_func (other, count_changed, &other_changed);
+  g_signal_handlers_disconnect_by_func (selected, count_changed, &selected_changed);
   g_assert_true (item_at (model, 12) == other);
   g_assert_cmpuint (changes->len, ==, 0);
   g_assert_true (gtk_single_selection_get_selected_item (selection) == selected);

@@ -1,8 +1,10 @@
 /* test-queue-sorts.c — sorting the queue by any column reaches SQL, both ways,
- * and the order chosen is kept in the settings */
+ * the order chosen is kept in the settings, and the cells show their rows
+ * through sorts and live changes */
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ui/ins-queue-view.h"
 #include "ui/ins-window-private.h"
@@ -183,6 +185,127 @@ test_sort_kept_in_settings (void)
   g_settings_reset (settings, "queue-sort");
 }
 
+static GtkWidget *
+find_type (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static InsQueueItem *
+item_with_numero (InsQueueModel *model, const char *numero)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(InsQueueItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (g_strcmp0 (ins_queue_item_get_numero (item), numero) == 0)
+        return item;   /* the model keeps it */
+    }
+  return NULL;
+}
+
+/* Every row the view shows: each cell's label says its column's text of the
+ * item with that numéro, and the deadline carries its SLA classes. Returns
+ * the number of rows checked. */
+static guint
+assert_cells (InsQueueView *view, InsQueueModel *model)
+{
+  GtkWidget *column_view = find_type (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *list = column_view ? find_type (column_view, GTK_TYPE_LIST_VIEW) : NULL;
+  guint rows = 0;
+
+  g_assert_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *numero = find_type (row, GTK_TYPE_LABEL);
+      InsQueueItem *item;
+      guint column = 0;
+
+      if (numero == NULL || !gtk_widget_get_child_visible (row))
+        continue;
+      item = item_with_numero (model, gtk_label_get_text (GTK_LABEL (numero)));
+      g_assert_nonnull (item);
+      for (GtkWidget *cell = gtk_widget_get_first_child (row); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
+        {
+          GtkWidget *label = find_type (cell, GTK_TYPE_LABEL);
+
+          g_assert_nonnull (label);
+          g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, ins_queue_item_get_text (item, column));
+          if (column == INS_QUEUE_TEXT_DUE)
+            for (const char * const *c = ins_queue_item_get_due_css_classes (item); *c != NULL; c++)
+              g_assert_true (gtk_widget_has_css_class (label, *c));
+          column++;
+        }
+      g_assert_cmpuint (column, ==, INS_QUEUE_N_TEXTS);
+      rows++;
+    }
+  return rows;
+}
+
+typedef struct {
+  InsQueueItem *item;
+  const char   *numero;
+} NumeroWait;
+
+static gboolean
+numero_is (gpointer data)
+{
+  NumeroWait *w = data;
+
+  return g_strcmp0 (ins_queue_item_get_numero (w->item), w->numero) == 0;
+}
+
+/* Rows are reused for other items as the view sorts, and an item changed
+ * by someone else is shown in place: the cells always say their row. */
+static void
+test_cells_follow_rows (void)
+{
+  InsWindow *window = ui_test_window_new ("ui_marie");
+  InsQueueView *view = ins_window_get_queue_view (window);
+  InsQueueModel *model = ins_queue_view_get_model (view);
+  g_autofree char *numero = NULL;
+  g_autofree char *changed = NULL;
+  InsQueueItem *item;
+  NumeroWait w;
+
+  wait_query (model);
+  ui_test_settle (window);
+  g_assert_cmpuint (assert_cells (view, model), >=, 10);
+  ins_queue_view_sort_by (view, "numero", TRUE);
+  wait_query (model);
+  ui_test_settle (window);
+  g_assert_cmpuint (assert_cells (view, model), >=, 10);
+
+  /* The top row's numéro changed from another connection: in place. */
+  item = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_object_unref (item);   /* the model keeps it */
+  numero = g_strdup (ins_queue_item_get_numero (item));
+  changed = g_strconcat (numero, "-B", NULL);
+  ui_test_sql_run ("UPDATE affaire SET numero = numero || '-B' WHERE numero = $1", numero);
+  w = (NumeroWait) { item, changed };
+  ui_test_wait (numero_is, &w, "the new numéro");
+  ui_test_settle (window);
+  g_assert_true (item_with_numero (model, changed) == item);
+  g_assert_cmpuint (assert_cells (view, model), >=, 10);
+
+  ui_test_sql_run ("UPDATE affaire SET numero = left(numero, -2) WHERE numero = $1", changed);
+  w = (NumeroWait) { item, numero };
+  ui_test_wait (numero_is, &w, "the numéro back");
+  ins_queue_view_sort_by (view, NULL, FALSE);
+  wait_query (model);
+  ui_test_window_close (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -191,5 +314,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/queue-sorts/every-column-in-sql", test_every_column_sorts_in_sql);
   g_test_add_func ("/queue-sorts/amount-header-tooltip", test_amount_header_tooltip);
   g_test_add_func ("/queue-sorts/kept-in-settings", test_sort_kept_in_settings);
+  g_test_add_func ("/queue-sorts/cells-follow-rows", test_cells_follow_rows);
   return g_test_run ();
 }
