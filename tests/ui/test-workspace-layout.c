@@ -64,6 +64,25 @@ test_default_size (void)
   GtkWindow *fresh = g_object_new (INS_TYPE_WINDOW, NULL);
   int width = 0, height = 0;
 
+  /* F9 is in the shortcuts window. */
+  {
+    g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/fr/ameli/Instruction/gtk/help-overlay.ui");
+    GSList *objects = gtk_builder_get_objects (builder);
+    gboolean listed = FALSE;
+
+    for (GSList *l = objects; l != NULL; l = l->next)
+      if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        {
+          g_autofree char *accelerator = NULL;
+
+          g_object_get (l->data, "accelerator", &accelerator, NULL);
+          listed |= g_strcmp0 (accelerator, "F9") == 0;
+        }
+    g_slist_free (objects);
+    g_assert_true (listed);
+    gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+  }
+
   /* The size the template asks for, made for a 1366 × 768 screen. */
   gtk_window_get_default_size (fresh, &width, &height);
   gtk_window_destroy (fresh);
