@@ -201,22 +201,40 @@ action_open_external (GtkWidget *widget, const char *name, GVariant *param)
                                      on_external_bytes, req);
 }
 
+static void
+append_with_accel (GMenu *menu, const char *label, const char *action, const char *accel)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, action);
+
+  g_menu_item_set_attribute (item, "accel", "s", accel);
+  g_menu_append_item (menu, item);
+}
+
+/* The page's less frequent actions, kept out of the toolbar so that it fits a
+ * narrow pane: the tags inline (two clicks, as with their own button), then
+ * rotation, then the desktop's viewer. */
 GMenuModel *
-ins_document_actions_tag_menu (void)
+ins_document_actions_page_menu (void)
 {
   GMenu *menu = g_menu_new ();
-  g_autoptr(GMenu) clear = g_menu_new ();
+  g_autoptr(GMenu) tags = g_menu_new ();
+  g_autoptr(GMenu) rotate = g_menu_new ();
+  g_autoptr(GMenu) open = g_menu_new ();
 
   for (InsPageTag tag = INS_PAGE_TAG_NONE + 1; tag < INS_N_PAGE_TAGS; tag++)
     {
       g_autofree char *detailed = g_strdup_printf ("doc.tag-page::%s", ins_page_tag_to_nick (tag));
-      g_menu_append (menu, ins_page_tag_label (tag), detailed);
+      g_menu_append (tags, ins_page_tag_label (tag), detailed);
     }
-  g_menu_append (clear, _("Remove the tag"), "doc.tag-page::");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (clear));
+  g_menu_append (tags, _("Remove the tag"), "doc.tag-page::");
+  g_menu_append_section (menu, _("Tag the page"), G_MENU_MODEL (tags));
+  append_with_accel (rotate, _("Rotate counterclockwise"), "doc.rotate-left", "<Control>Left");
+  append_with_accel (rotate, _("Rotate clockwise"), "doc.rotate-right", "<Control>Right");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (rotate));
+  g_menu_append (open, _("Open with the default application"), "doc.open-external");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (open));
   return G_MENU_MODEL (menu);
 }
-
 
 void
 ins_document_actions_class_init (GtkWidgetClass *widget_class)

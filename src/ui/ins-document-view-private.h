@@ -35,7 +35,7 @@ struct _InsDocumentView
   GtkLabel *zoom_label;
   GtkToggleButton *fit_width_button;
   GtkToggleButton *fit_page_button;
-  GtkMenuButton *tag_button;
+  GtkMenuButton *page_menu_button;
   GtkWidget *thumbnails_scroller;
   GtkListBox *thumbnails;
   GtkStack *stack;
@@ -88,6 +88,6 @@ void        ins_document_page_on_scale_changed  (InsDocumentView *self);
 
 /* ins-document-actions.c: the doc. actions and their keys */
 void        ins_document_actions_class_init     (GtkWidgetClass *widget_class);
-GMenuModel *ins_document_actions_tag_menu       (void);
+GMenuModel *ins_document_actions_page_menu      (void);
 
 G_END_DECLS

@@ -123,7 +123,6 @@ ins_document_view_update_actions (InsDocumentView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.rotate-right", shown && !self->read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.rotate-left", shown && !self->read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.tag-page", agent_doc);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->tag_button), agent_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.open-external",
                                  d != NULL && (d->bytes != NULL || (d->info && self->source)));
 
@@ -424,7 +423,7 @@ ins_document_view_class_init (InsDocumentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, InsDocumentView, zoom_label);
   gtk_widget_class_bind_template_child (widget_class, InsDocumentView, fit_width_button);
   gtk_widget_class_bind_template_child (widget_class, InsDocumentView, fit_page_button);
-  gtk_widget_class_bind_template_child (widget_class, InsDocumentView, tag_button);
+  gtk_widget_class_bind_template_child (widget_class, InsDocumentView, page_menu_button);
   gtk_widget_class_bind_template_child (widget_class, InsDocumentView, thumbnails_scroller);
   gtk_widget_class_bind_template_child (widget_class, InsDocumentView, thumbnails);
   gtk_widget_class_bind_template_child (widget_class, InsDocumentView, stack);
@@ -454,12 +453,12 @@ ins_document_view_class_init (InsDocumentViewClass *klass)
 static void
 ins_document_view_init (InsDocumentView *self)
 {
-  g_autoptr(GMenuModel) menu = ins_document_actions_tag_menu ();
+  g_autoptr(GMenuModel) menu = ins_document_actions_page_menu ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
-  gtk_menu_button_set_menu_model (self->tag_button, menu);
+  gtk_menu_button_set_menu_model (self->page_menu_button, menu);
   self->docs = g_ptr_array_new_with_free_func (doc_state_free);
   self->current = -1;
   self->zoom = 1.0;

@@ -316,8 +316,10 @@ count_done (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   else
     self->reload_count = count;
+  /* Nothing else holds the model: no more fetches. */
+  if (G_OBJECT (self)->ref_count > 1)
+    run_pending (self);
   fetch_free (fetch);
-  run_pending (self);
 }
 
 static void

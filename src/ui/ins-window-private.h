@@ -75,4 +75,14 @@ void          ins_window_documents_show_bytes (InsWindow  *self,
                                                GBytes     *bytes);
 struct _InsDocumentView *ins_window_get_document_view (InsWindow *self);
 
+/* ins-window-layout.c: the panes' widths and the affaire pane's visibility */
+void          ins_window_layout_class_init (GtkWidgetClass *widget_class);
+void          ins_window_layout_init       (InsWindow  *self);
+void          ins_window_layout_use_settings (InsWindow *self,
+                                              GSettings *settings);
+/* Unfolds the queue if the affaire pane took its room. */
+void          ins_window_layout_show_queue (InsWindow *self);
+/* The queue pane's width that shows every column of the queue whole. */
+int           ins_window_layout_queue_fit_width (InsWindow *self);
+
 G_END_DECLS

@@ -800,6 +800,7 @@ on_main_page (GtkStack *stack, GParamSpec *pspec, InsWindow *self)
 static void
 action_focus_queue (GtkWidget *widget, const char *name, GVariant *param)
 {
+  ins_window_layout_show_queue (INS_WINDOW (widget));
   ins_queue_view_focus_list (INS_WINDOW (widget)->queue_view);
 }
 
@@ -1031,6 +1032,7 @@ ins_window_class_init (InsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.focus-queue", NULL);
 
   ins_window_documents_class_init (widget_class);
+  ins_window_layout_class_init (widget_class);
 }
 
 static void
@@ -1044,6 +1046,7 @@ ins_window_init (InsWindow *self)
   /* Parsed once per process on a worker thread, so no lookup waits for it. */
   ins_ecb_rates_get_default_async (NULL, NULL, NULL);
   ins_window_documents_init (self);
+  ins_window_layout_init (self);
   update_actions (self);
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -1071,6 +1074,7 @@ ins_window_use_settings (InsWindow *self, GSettings *settings)
   if (settings == NULL)
     return;
   ins_window_state_track (GTK_WINDOW (self), settings);
+  ins_window_layout_use_settings (self, settings);
   ins_queue_view_set_settings (self->queue_view, settings);
   search = ins_queue_view_get_search (self->queue_view);
   if (search != NULL && *search != '\0')

@@ -180,8 +180,8 @@ try:
     screenshot("2-affaire")
 
     # Tag the page as an invoice.
-    tag_button = ui.child(name=_("Tag the page"))
-    press(tag_button.child(roleName="push button"))
+    page_menu = ui.child(name=_("Page actions"))
+    press(page_menu.child(roleName="push button"))
     facture = wait_for("the tag menu", lambda: ui.findChild(
         lambda n: n.name == _("Invoice") and n.roleName == "menu item", retry=False, requireResult=False))
     press(facture)

@@ -513,22 +513,6 @@ test_draft_survives_a_crash (void)
 
 /* Médecin-conseil ---------------------------------------------------------------- */
 
-static GtkWidget *
-find_actionable (GtkWidget *widget, const char *action)
-{
-  if (GTK_IS_ACTIONABLE (widget)
-      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_actionable (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_medecin_answers (void)
 {
@@ -553,18 +537,24 @@ test_medecin_answers (void)
   wait_affaire (window, id);
   ui_test_screenshot (GTK_WIDGET (window), "12-medecin");
 
-  /* The documents are read-only: tag and rotate shown, insensitive. */
+  /* The documents are read-only: the page menu offers tags and rotation
+   * insensitive, opening with the desktop's viewer still possible. */
   {
     InsDocumentView *doc = ins_window_get_document_view (window);
-    GtkWidget *tag = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (doc), INS_TYPE_DOCUMENT_VIEW,
-                                                                "tag_button"));
-    GtkWidget *rotate = find_actionable (GTK_WIDGET (doc), "doc.rotate-right");
+    GtkWidget *menu = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (doc), INS_TYPE_DOCUMENT_VIEW,
+                                                                 "page_menu_button"));
+    GtkWidget *rotate = ui_test_find_menu_item (menu, "Rotate clockwise");
+    GtkWidget *tag = ui_test_find_menu_item (menu, ins_page_tag_label (INS_PAGE_TAG_FACTURE));
+    GtkWidget *open = ui_test_find_menu_item (menu, "Open with the default application");
 
     g_assert_true (ins_document_view_get_read_only (doc));
     g_assert_nonnull (rotate);
-    g_assert_true (gtk_widget_get_visible (tag) && gtk_widget_get_visible (rotate));
+    g_assert_nonnull (tag);
+    g_assert_nonnull (open);
+    g_assert_true (gtk_widget_get_visible (menu) && gtk_widget_is_sensitive (menu));
     g_assert_false (gtk_widget_is_sensitive (tag));
     g_assert_false (gtk_widget_is_sensitive (rotate));
+    g_assert_true (gtk_widget_is_sensitive (open));
   }
 
   /* Read-only for decisions; the answer form only. */

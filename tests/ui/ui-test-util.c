@@ -344,3 +344,24 @@ ui_test_screenshot (GtkWidget *widget, const char *name)
   else
     g_test_message ("screenshot: %s", path);
 }
+
+GtkWidget *
+ui_test_find_menu_item (GtkWidget *root, const char *text)
+{
+  if (g_strcmp0 (G_OBJECT_TYPE_NAME (root), "GtkModelButton") == 0)
+    {
+      g_autofree char *label = NULL;
+
+      g_object_get (root, "text", &label, NULL);
+      if (g_strcmp0 (label, text) == 0)
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_test_find_menu_item (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

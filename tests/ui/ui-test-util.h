@@ -44,4 +44,9 @@ gint64      ui_test_history_count (gint64 id, const char *action);
 void        ui_test_screenshot    (GtkWidget  *widget,
                                    const char *name);
 
+/* The item of a menu (a GtkPopoverMenu's button) labelled @text under @root;
+ * NULL if none. Emit "clicked" on it to choose it as a pointer would. */
+GtkWidget  *ui_test_find_menu_item (GtkWidget  *root,
+                                    const char *text);
+
 G_END_DECLS

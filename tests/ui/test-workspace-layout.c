@@ -1,0 +1,272 @@
+/* test-workspace-layout.c — the window at its default size: every queue column
+ * whole, the documents beside it with their toolbar, the page menu doing what
+ * the toolbar's buttons did, the panes' widths kept per agent */
+#include "config.h"
+
+#include "ui/ins-document-view.h"
+#include "ui/ins-queue-view.h"
+#include "ui/ins-window-private.h"
+#include "ins-test-db.h"
+#include "ui-test-util.h"
+
+static GtkWidget *
+child_of (InsWindow *window, const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), INS_TYPE_WINDOW, name));
+}
+
+static GtkColumnView *
+queue_columns (InsWindow *window)
+{
+  return GTK_COLUMN_VIEW (gtk_widget_get_template_child (GTK_WIDGET (ins_window_get_queue_view (window)),
+                                                         INS_TYPE_QUEUE_VIEW, "column_view"));
+}
+
+static void
+resize (InsWindow *window, int width, int height)
+{
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  ui_test_settle (window);
+  ui_test_spin (20);
+}
+
+/* The sum of the columns' widths fits in the column view, and nothing
+ * scrolls sideways. */
+static void
+assert_every_column_whole (InsWindow *window)
+{
+  GtkColumnView *view = queue_columns (window);
+  GListModel *columns = gtk_column_view_get_columns (view);
+  GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+  int sum = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      g_assert_true (gtk_column_view_column_get_visible (column));
+      g_assert_cmpint (gtk_column_view_column_get_fixed_width (column), >, 0);
+      sum += gtk_column_view_column_get_fixed_width (column);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 9);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), >=, sum);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (h) - gtk_adjustment_get_page_size (h), <=, 0.5);
+}
+
+static void
+test_default_size (void)
+{
+  InsWindow *window = ui_test_window_new ("ui_marie");
+  GtkWidget *queue = GTK_WIDGET (ins_window_get_queue_view (window));
+  GtkWidget *affaire = child_of (window, "affaire_panel");
+  GtkWidget *documents = child_of (window, "document_slot");
+  GtkWidget *toggle = child_of (window, "affaire_button");
+  GtkWindow *fresh = g_object_new (INS_TYPE_WINDOW, NULL);
+  int width = 0, height = 0;
+
+  /* F9 is in the shortcuts window. */
+  {
+    g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/fr/ameli/Instruction/gtk/help-overlay.ui");
+    GSList *objects = gtk_builder_get_objects (builder);
+    gboolean listed = FALSE;
+
+    for (GSList *l = objects; l != NULL; l = l->next)
+      if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        {
+          g_autofree char *accelerator = NULL;
+
+          g_object_get (l->data, "accelerator", &accelerator, NULL);
+          listed |= g_strcmp0 (accelerator, "F9") == 0;
+        }
+    g_slist_free (objects);
+    g_assert_true (listed);
+    gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+  }
+
+  /* The size the template asks for, made for a 1366 × 768 screen. */
+  gtk_window_get_default_size (fresh, &width, &height);
+  gtk_window_destroy (fresh);
+  g_assert_cmpint (width, ==, 1360);
+  g_assert_cmpint (height, ==, 700);
+  resize (window, width, height);
+  g_assert_true (ins_queue_view_select_id (ins_window_get_queue_view (window),
+                                           ui_test_affaire_id ("SE-2026-0000001")));
+  ui_test_settle (window);
+  ui_test_spin (20);
+  assert_every_column_whole (window);
+  g_assert_cmpint (gtk_paned_get_position (GTK_PANED (child_of (window, "outer_paned"))), >=,
+                   ins_window_layout_queue_fit_width (window));
+
+  /* The three panes do not fit: the documents take the affaire's room. */
+  g_assert_false (gtk_widget_get_visible (affaire));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  g_assert_cmpint (gtk_widget_get_width (documents), >=, 440);
+  ui_test_screenshot (GTK_WIDGET (window), "layout-1360x700-queue");
+
+  /* F9: the affaire takes the queue's room, beside the documents. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-affaire", NULL));
+  ui_test_spin (20);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  g_assert_true (gtk_widget_get_visible (affaire));
+  g_assert_false (gtk_widget_get_visible (queue));
+  g_assert_cmpint (gtk_widget_get_width (affaire), >=, 280);
+  g_assert_cmpint (gtk_widget_get_width (documents), >=, 700);
+  ui_test_screenshot (GTK_WIDGET (window), "layout-1360x700-affaire");
+
+  /* Going to the queue (Ctrl+L) brings it back whole. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-queue", NULL));
+  ui_test_spin (20);
+  g_assert_true (gtk_widget_get_visible (queue));
+  g_assert_false (gtk_widget_get_visible (affaire));
+  assert_every_column_whole (window);
+
+  /* As wide as the test display goes: the queue still whole. */
+  resize (window, 1600, 1000);
+  assert_every_column_whole (window);
+  g_assert_cmpint (gtk_widget_get_width (documents), >=, 440);
+  ui_test_window_close (window);
+}
+
+typedef struct {
+  const char *sql;
+  const char *param;
+  const char *expected;
+} SqlWait;
+
+static gboolean
+sql_is (gpointer data)
+{
+  SqlWait *w = data;
+  g_autofree char *value = ui_test_sql_value (w->sql, w->param);
+
+  return g_strcmp0 (value, w->expected) == 0;
+}
+
+static gboolean
+page_shown (gpointer data)
+{
+  return ins_document_view_get_current_page (data) == 1;
+}
+
+static void
+test_page_menu (void)
+{
+  InsWindow *window = ui_test_window_new ("ui_marie");
+  InsDocumentView *doc;
+  GtkWidget *menu;
+  GtkWidget *item;
+  InsAffaire *affaire;
+  g_autofree char *attachment = NULL;
+  SqlWait rotation = { "SELECT rotation FROM attachment_page WHERE attachment_id = $1::bigint AND page_no = 1",
+                       NULL, "90" };
+  SqlWait tag = { "SELECT tag FROM attachment_page WHERE attachment_id = $1::bigint AND page_no = 1",
+                  NULL, "facture" };
+
+  resize (window, 1360, 700);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "affaire.claim-next", NULL));
+  ui_test_settle (window);
+  affaire = ins_window_get_affaire (window);
+  g_assert_nonnull (affaire);
+  g_assert_cmpint (affaire->kind, ==, INS_KIND_SOINS_ETRANGER);
+  g_assert_cmpuint (affaire->attachments->len, >, 0);
+  attachment = g_strdup_printf ("%" G_GINT64_FORMAT, ((InsAttachmentInfo *) affaire->attachments->pdata[0])->id);
+  rotation.param = tag.param = attachment;
+  doc = ins_window_get_document_view (window);
+  ui_test_wait (page_shown, doc, "the first page");
+  g_assert_false (ins_document_view_get_read_only (doc));
+
+  /* One button, named, in the Tab order, holds what the toolbar no longer shows. */
+  menu = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (doc), INS_TYPE_DOCUMENT_VIEW, "page_menu_button"));
+  g_assert_true (GTK_IS_MENU_BUTTON (menu));
+  g_assert_true (gtk_widget_get_mapped (menu));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (menu));
+  g_assert_true (gtk_widget_get_focusable (gtk_widget_get_first_child (menu)));
+
+  /* Turning the page through the menu is remembered as the button did. */
+  item = ui_test_find_menu_item (menu, "Rotate clockwise");
+  g_assert_nonnull (item);
+  g_assert_true (gtk_widget_is_sensitive (item));
+  g_signal_emit_by_name (item, "clicked");
+  ui_test_wait (sql_is, &rotation, "the rotation in the database");
+  g_assert_true (sql_is (&rotation));
+
+  /* Tagging through the menu: the page's tag in the database. */
+  item = ui_test_find_menu_item (menu, ins_page_tag_label (INS_PAGE_TAG_FACTURE));
+  g_assert_nonnull (item);
+  g_assert_true (gtk_widget_is_sensitive (item));
+  g_signal_emit_by_name (item, "clicked");
+  ui_test_wait (sql_is, &tag, "the tag in the database");
+  g_assert_true (sql_is (&tag));
+
+  /* Back to upright through the other rotation; the viewer is offered too. */
+  item = ui_test_find_menu_item (menu, "Rotate counterclockwise");
+  g_assert_nonnull (item);
+  g_signal_emit_by_name (item, "clicked");
+  rotation.expected = "0";
+  ui_test_wait (sql_is, &rotation, "the rotation back in the database");
+  g_assert_true (sql_is (&rotation));
+  item = ui_test_find_menu_item (menu, "Open with the default application");
+  g_assert_nonnull (item);
+  g_assert_true (gtk_widget_is_sensitive (item));
+  ui_test_window_close (window);
+}
+
+static void
+test_panes_restored (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  g_autoptr(GSettings) settings = NULL;
+  InsWindow *window;
+
+  g_assert_nonnull (schema);
+  settings = g_settings_new_full (schema, NULL, NULL);
+  g_settings_set_int (settings, "window-width", 1500);
+  g_settings_set_int (settings, "window-height", 900);
+  g_settings_set_int (settings, "queue-pane-width", 700);
+  g_settings_set_int (settings, "affaire-pane-width", 300);
+  g_settings_set_boolean (settings, "affaire-pane-visible", TRUE);
+
+  window = ui_test_window_new ("ui_marie");
+  ins_window_use_settings (window, settings);
+  ui_test_settle (window);
+  ui_test_spin (20);
+  g_assert_cmpint (gtk_paned_get_position (GTK_PANED (child_of (window, "outer_paned"))), ==, 700);
+  g_assert_cmpint (gtk_paned_get_position (GTK_PANED (child_of (window, "inner_paned"))), ==, 300);
+  g_assert_true (gtk_widget_get_visible (child_of (window, "affaire_panel")));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (ins_window_get_queue_view (window))));
+
+  /* The agent hides the affaire pane and widens the queue: kept on closing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-affaire", NULL));
+  g_assert_false (gtk_widget_get_visible (child_of (window, "affaire_panel")));
+  g_assert_false (g_settings_get_boolean (settings, "affaire-pane-visible"));
+  gtk_paned_set_position (GTK_PANED (child_of (window, "outer_paned")), 880);
+  ui_test_spin (5);
+  gtk_window_close (GTK_WINDOW (window));
+  ui_test_spin (5);
+  g_assert_cmpint (g_settings_get_int (settings, "queue-pane-width"), ==, 880);
+
+  /* The next window opens as this one was left, though wide enough for three panes. */
+  window = ui_test_window_new ("ui_marie");
+  ins_window_use_settings (window, settings);
+  resize (window, 1600, 1000);
+  g_assert_cmpint (gtk_paned_get_position (GTK_PANED (child_of (window, "outer_paned"))), ==, 880);
+  g_assert_false (gtk_widget_get_visible (child_of (window, "affaire_panel")));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (child_of (window, "affaire_button"))));
+  ui_test_window_close (window);
+
+  g_settings_reset (settings, "queue-pane-width");
+  g_settings_reset (settings, "affaire-pane-width");
+  g_settings_reset (settings, "affaire-pane-visible");
+}
+
+int
+main (int argc, char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/workspace-layout/default-size", test_default_size);
+  g_test_add_func ("/workspace-layout/page-menu", test_page_menu);
+  g_test_add_func ("/workspace-layout/panes-restored", test_panes_restored);
+  return g_test_run ();
+}
