@@ -3,14 +3,15 @@
 -- A claim changes indexed columns (status, assignee), so it is never a HOT
 -- update: its new row version gets an entry in every index of affaire whose
 -- predicate it matches, each a leaf page to find, lock and dirty: 20 of the
--- 23 indexes before this migration, 13 of the 18 after it. This drops the
+-- 23 indexes before this migration, 13 of the 16 after it. This drops the
 -- indexes no statement can use and merges the ones that overlap.
 --
 -- Search (ins-queue-store.c) compares nir and numero with LIKE and names
 -- through ins_fold(): neither is leakproof, so under the row security every
 -- agent connects with they stay a filter and never reach an index condition
 -- (EXPLAIN as an instructeur: the search walks the sort's index within the
--- organisme). Their indexes only cost writes.
+-- organisme). Their indexes only cost writes; numéro's stays, as its
+-- uniqueness.
 DROP INDEX affaire_nir_idx;
 DROP INDEX affaire_name_fold_idx;
 DROP INDEX affaire_beneficiaire_fold_idx;

@@ -350,13 +350,13 @@ build_page (InsSql               *q,
   g_string_append_printf (q->sql, " LIMIT %u", limit + 1);
 }
 
-/* The OFFSET here serves a jump of the scrollbar far from any loaded row: it
- * is one bounded statement (an index walk of at most half the queue, from
- * the nearest loaded row or end: 0.35–0.5 s server time to the middle of a
- * 330,000-row queue with the default status filter, 0.13 s without it), run
- * on the store thread, never on the main loop, and paid once per jump rather
- * than once per page scrolled past. Every page next to a loaded row stays on
- * the keyset. */
+/* The offset serves a jump of the scrollbar far from any loaded row: it is
+ * one bounded statement (an index walk of at most half the queue, from the
+ * nearest loaded row or end, reading keys only: 70–160 ms server time to the
+ * middle of a 330,000-row queue with the default status filter), run on the
+ * store thread, never on the main loop, and paid once per jump rather than
+ * once per page scrolled past. Every page next to a loaded row stays on the
+ * keyset. */
 InsQueuePage *
 ins_queue_store_page_at (PGconn               *conn,
                          const InsAgent       *agent,
