@@ -32,7 +32,10 @@ ins_import_store_find (PGconn               *conn,
   g_autoptr(PGresult) res = NULL;
 
   ins_import_store_result_clear (result);
-  res = ins_db_exec (conn, "SELECT id, numero, status FROM affaire WHERE submission_id = $1",
+  res = ins_db_exec (conn,
+                     "SELECT a.id, a.numero, a.status"
+                     "  FROM affaire_submission s JOIN affaire a ON a.id = s.affaire_id"
+                     " WHERE s.submission_id = $1",
                      1, params, error);
   if (res == NULL)
     return -1;
@@ -106,7 +109,6 @@ insert_affaire (PGconn               *conn,
                        "        $7::timestamptz, $8::timestamptz, $9, $10, $11, $12, $13, $14,"
                        "        $15::bigint, $16, $17::boolean, $18, $19"
                        "   FROM n"
-                       " ON CONFLICT (submission_id) DO NOTHING"
                        " RETURNING id, numero",
                        G_N_ELEMENTS (params), params, error);
   }

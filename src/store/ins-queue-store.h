@@ -36,6 +36,16 @@ InsQueuePage *ins_queue_store_page_at (PGconn               *conn,
                                        guint                 limit,
                                        GError              **error);
 
+/* The plan (EXPLAIN, text) of the statement ins_queue_store_page_at() runs,
+ * for tests and benchmarks to check which index serves it. */
+char         *ins_queue_store_explain_page (PGconn               *conn,
+                                            const InsAgent       *agent,
+                                            const InsQueueQuery  *query,
+                                            const InsQueueCursor *cursor,
+                                            InsQueueDirection     direction,
+                                            gint64                offset,
+                                            GError              **error);
+
 /* A cheap total for the header: exact (and *exact TRUE) when the query
  * matches at most INS_QUEUE_EXACT_COUNT_LIMIT rows, which a bounded count
  * establishes; otherwise the planner's row estimate for the query (*exact FALSE). */

@@ -120,6 +120,52 @@ test_claim_order (void)
   g_assert_error (error, INS_STORE_ERROR, INS_STORE_ERROR_NOT_ALLOWED);
 }
 
+/* The claimer is the connected agent, whatever agent id the client passes:
+ * Marie cannot claim for Paul, through the store or calling the function. */
+static void
+test_claim_for_another (void)
+{
+  g_autoptr(InsAgent) marie = NULL;
+  g_autoptr(InsAgent) paul = NULL;
+  g_autoptr(PGconn) conn = fixture_connect_as (PREFIX, "marie", &marie);
+  g_autoptr(PGconn) paul_conn = fixture_connect_as (PREFIX, "paul", &paul);
+  g_autoptr(InsAgent) posing = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *paul_id = NULL;
+  g_autofree char *organisme_id = NULL;
+  FixtureAffaire spec = { 0 };
+  gint64 id;
+
+  ins_test_db_truncate (admin);
+  id = fixture_add_affaire (admin, &spec);
+
+  posing = ins_agent_new ();
+  posing->id = paul->id;
+  posing->role = marie->role;
+  posing->organisme_id = marie->organisme_id;
+  g_assert_cmpint (ins_claim_store_next (conn, posing, NULL, &error), ==, 0);
+  g_assert_error (error, INS_STORE_ERROR, INS_STORE_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+
+  paul_id = g_strdup_printf ("%d", paul->id);
+  organisme_id = g_strdup_printf ("%d", marie->organisme_id);
+  {
+    const char *params[] = { paul_id, organisme_id };
+
+    g_assert_false (ins_db_run (conn, "SELECT * FROM ins_claim_next($1, $2, 60)", 2, params, &error));
+    g_assert_error (error, INS_STORE_ERROR, INS_STORE_ERROR_FORBIDDEN);
+    g_clear_error (&error);
+  }
+
+  /* Nothing was claimed or logged; Paul himself still can. */
+  g_assert_cmpint (fixture_int (admin, "SELECT count(*) FROM affaire WHERE id = $1 AND status = 'recue'"
+                                       " AND assignee_id IS NULL", id), ==, 1);
+  g_assert_cmpint (fixture_int (admin, "SELECT count(*) FROM history WHERE action = 'claim'", 0), ==, 0);
+  g_assert_cmpint (ins_claim_store_next (paul_conn, paul, NULL, &error), ==, id);
+  g_assert_no_error (error);
+  g_assert_cmpint (fixture_int (admin, "SELECT assignee_id FROM affaire WHERE id = $1", id), ==, paul->id);
+}
+
 static void
 test_stale_lease_and_renewal (void)
 {
@@ -331,6 +377,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/claim/concurrent-no-duplicates", test_concurrent_claims);
   g_test_add_func ("/claim/order", test_claim_order);
+  g_test_add_func ("/claim/only-for-oneself", test_claim_for_another);
   g_test_add_func ("/claim/stale-lease-and-renewal", test_stale_lease_and_renewal);
   g_test_add_func ("/claim/announced", test_claims_announced);
   g_test_add_func ("/claim/store-hears-claims", test_store_hears_claims);

@@ -222,6 +222,9 @@ test_both_kinds (void)
   g_autoptr(PGresult) res = NULL;
 
   g_assert_cmpint (scalar ("SELECT count(*) FROM affaire"), ==, N_AFFAIRES);
+  /* Each submission id taken once, in the side table of 015. */
+  g_assert_cmpint (scalar ("SELECT count(*) FROM affaire a JOIN affaire_submission s"
+                           " ON s.submission_id = a.submission_id AND s.affaire_id = a.id"), ==, N_AFFAIRES);
   g_assert_cmpint (scalar ("SELECT count(*) FROM affaire WHERE kind = 'soins_etranger'"), >=, N_AFFAIRES / 3);
   g_assert_cmpint (scalar ("SELECT count(*) FROM affaire WHERE kind = 'chevauchement_oc'"), >=, N_AFFAIRES / 5);
   /* Each kind has its details. */
