@@ -233,6 +233,42 @@ test_claim_plan (void)
   assert_uses (plan, "affaire_claimable_idx", "claim");
 }
 
+/* Under row security a search reaches an index through its ranges (016):
+ * with bitmap scans only, the planner picks the search's own index over the
+ * whole organisme's. */
+static void
+test_search_plans (void)
+{
+  g_autoptr(InsAgent) marie = NULL;
+  g_autoptr(PGconn) conn = fixture_connect_as (PREFIX, "marie", &marie);
+  g_autoptr(GError) error = NULL;
+  struct { const char *search; const char *cond; } cases[] = {
+    { "1800", "Index Cond: ((nir ~>=~ " },
+    { "2 85 05 2A", "Index Cond: ((nir ~>=~ " },
+    { "se-2026-", "Index Cond: ((numero ~>=~ " },
+    { "lef", "(ouvreur_key >= " },
+    { "zoe benef", "(beneficiaire_key >= " },
+  };
+
+  for (const char *const *off = (const char *const[]) { "SET enable_seqscan = off", "SET enable_indexscan = off",
+                                                          "SET enable_indexonlyscan = off", NULL }; *off; off++)
+    {
+      ins_db_run (conn, *off, 0, NULL, &error);
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(InsQueueQuery) query = ins_queue_query_new ();
+      g_autofree char *plan = NULL;
+
+      ins_queue_query_set_search (query, cases[i].search);
+      plan = ins_queue_store_explain_page (conn, marie, query, NULL, INS_QUEUE_AFTER, 0, &error);
+      g_assert_no_error (error);
+      if (strstr (plan, cases[i].cond) == NULL || strstr (plan, "Bitmap Index Scan using affaire_org_order_idx"))
+        g_error ("search %s: its range is not an index condition:\n%s", cases[i].search, plan);
+    }
+}
+
 /* A submission id is taken once: a second affaire with it is skipped (as the
  * import's ON CONFLICT DO NOTHING did), and it never changes. */
 static void
@@ -300,6 +336,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/claim-indexes/jump-index-only", test_jump_index_only);
   g_test_add_func ("/claim-indexes/merged-indexes", test_merged_indexes);
   g_test_add_func ("/claim-indexes/claim-plan", test_claim_plan);
+  g_test_add_func ("/claim-indexes/search-plans", test_search_plans);
   g_test_add_func ("/claim-indexes/submission-once", test_submission_once);
 
   return g_test_run ();

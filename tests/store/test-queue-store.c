@@ -347,10 +347,13 @@ test_search (void)
   gint64 id = fixture_add_affaire (admin, &spec);
   g_autofree char *numero = fixture_string (admin, "SELECT numero FROM affaire WHERE id = $1", id);
   g_autofree char *lower_numero = g_ascii_strdown (numero, -1);
-  gint64 lefevre = fixture_int (admin, "SELECT count(*) FROM affaire WHERE nom LIKE 'Lefèvre%'", 0);
-  gint64 eluard = fixture_int (admin, "SELECT count(*) FROM affaire WHERE nom = 'Éluard'", 0);
+  gint64 lefevre = fixture_int (admin, "SELECT count(*) FROM affaire WHERE nom LIKE 'Lefèvre%'"
+                                " OR substr(beneficiaire, strpos(beneficiaire, ' ') + 1) LIKE 'Lefèvre%'", 0);
+  gint64 eluard = fixture_int (admin, "SELECT count(*) FROM affaire WHERE nom = 'Éluard'"
+                               " OR beneficiaire LIKE '% Éluard'", 0);
 
-  /* Accents and case do not matter; the prefix does. */
+  /* The nom of the insured person or of the beneficiary: accents and case
+   * do not matter; the prefix does. */
   ins_queue_query_set_search (query, "lefevre");
   g_assert_cmpuint (count_matching (query, NULL), ==, lefevre);
   ins_queue_query_set_search (query, "LEFÈVRE-NOËL hél");
@@ -358,8 +361,11 @@ test_search (void)
   ins_queue_query_set_search (query, "  eluard ");
   g_assert_cmpuint (count_matching (query, NULL), ==, eluard);
   g_assert_cmpuint (eluard, >, 0);
-  /* The beneficiary's name too. */
+  /* The beneficiary as the queue shows it, prénom first, or nom first. */
   ins_queue_query_set_search (query, "zoe benef");
+  g_assert_cmpuint (count_matching (query, NULL), ==,
+                    fixture_int (admin, "SELECT count(*) FROM affaire WHERE beneficiaire = 'Zoé Bénéficiaire'", 0));
+  ins_queue_query_set_search (query, "beneficiaire zo");
   g_assert_cmpuint (count_matching (query, NULL), ==,
                     fixture_int (admin, "SELECT count(*) FROM affaire WHERE beneficiaire = 'Zoé Bénéficiaire'", 0));
   /* LIKE wildcards are literal. */
