@@ -10,14 +10,13 @@
 
 #include <glib/gi18n.h>
 
-#include "core/ins-country.h"
-#include "core/ins-ecb-rates.h"
 #include "core/ins-format.h"
 #include "core/ins-nir.h"
 #include "core/ins-sla.h"
 #include "ins-affaire-fields.h"
 #include "ins-affaire-hints.h"
 #include "ins-affaire-panel.h"
+#include "ins-affaire-texts.h"
 #include "ins-ui-format.h"
 
 typedef struct {
@@ -74,124 +73,6 @@ struct _InsAffairePanel
 };
 
 G_DEFINE_FINAL_TYPE (InsAffairePanel, ins_affaire_panel, GTK_TYPE_WIDGET)
-
-/* Coded words of the declaration ------------------------------------------- */
-
-typedef struct {
-  const char *code;
-  const char *label;
-} CodeLabel;
-
-static const CodeLabel nationalities[] = {
-  { "francaise", N_("French") },
-  { "ue_eee_ru_suisse", N_("National of the EU, the EEA, the United Kingdom or Switzerland") },
-  { "autre", N_("Other") },
-};
-
-static const CodeLabel situations[] = {
-  { "salarie", N_("Employee or self-employed") },
-  { "etudiant", N_("Student or trainee") },
-  { "demandeur_emploi", N_("Compensated by Pôle emploi") },
-  { "frontalier_suisse", N_("Swiss cross-border worker") },
-  { "retraite", N_("Retired") },
-  { "invalidite_rente", N_("Invalidity pensioner or AT/MP annuitant") },
-  { "autre", N_("Other") },
-};
-
-static const CodeLabel natures[] = {
-  { "maladie", N_("Illness or non-occupational accident") },
-  { "ald", N_("Long-term illness (ALD)") },
-  { "maternite", N_("Maternity") },
-  { "at_mp", N_("Occupational accident or disease (AT/MP)") },
-  { "tiers", N_("Accident caused by a third party") },
-};
-
-static const CodeLabel stay_motifs[] = {
-  { "tourisme", N_("Tourism") },
-  { "etudes", N_("Studies") },
-  { "detachement", N_("Posting by the employer") },
-  { "soins_programmes", N_("Planned care") },
-  { "frontalier", N_("Cross-border work") },
-  { "autre", N_("Other") },
-};
-
-static const char *
-code_label (const CodeLabel *table, gsize n, const char *code)
-{
-  for (gsize i = 0; i < n; i++)
-    if (g_strcmp0 (table[i].code, code) == 0)
-      return _(table[i].label);
-  return code ? code : "";
-}
-
-#define CODE_LABEL(table, code) code_label (table, G_N_ELEMENTS (table), code)
-
-static const char *
-yes_no (gboolean value)
-{
-  return value ? _("Yes") : _("No");
-}
-
-/* Texts ---------------------------------------------------------------------- */
-
-static char *
-gdate_long (const GDate *date)
-{
-  return g_date_valid (date) ? ins_format_gdate_long (date) : g_strdup ("");
-}
-
-static char *
-period (const GDate *from, const GDate *to)
-{
-  g_autofree char *a = gdate_long (from);
-  g_autofree char *b = gdate_long (to);
-
-  /* TRANSLATORS: a period of dates, "from 2 March 2026 to 14 March 2026" */
-  return g_strdup_printf (_("from %s to %s"), a, b);
-}
-
-/* « Japon (hors UE/EEE) »; the zone is left out where it is the country itself (Suisse, Royaume-Uni). */
-static char *
-country_text (const InsCountry *country, const char *code)
-{
-  if (country == NULL)
-    return g_strdup (code);
-  if (country->zone == INS_ZONE_CH || country->zone == INS_ZONE_UK)
-    return g_strdup (country->name);
-  return g_strdup_printf ("%s (%s)", country->name, ins_country_zone_label (country->zone));
-}
-
-static char *
-amount_text (InsAffaire *a)
-{
-  g_autofree char *declared = ins_format_amount (a->amount_minor, a->currency);
-  const InsCurrency *currency = ins_currency_lookup (a->currency);
-  InsRate rate;
-  GDate rate_date;
-  gint64 cents;
-
-  if (g_strcmp0 (a->currency, "EUR") == 0)
-    return g_steal_pointer (&declared);
-  if (a->soins == NULL || currency == NULL
-      || !ins_ecb_rates_lookup (ins_ecb_rates_get_default (), a->currency, &a->soins->care_from,
-                                &rate, &rate_date)
-      || !ins_money_to_euro_cents (currency, a->amount_minor, rate, &cents, NULL))
-    {
-      g_autofree char *reason = ins_ui_missing_rate_reason (a->currency,
-                                                            a->soins ? &a->soins->care_from : NULL);
-
-      /* TRANSLATORS: "222 XPF (The ECB publishes no reference rate for the XPF. The rate is entered with the decision.)" */
-      return g_strdup_printf (_("%s (%s The rate is entered with the decision.)"), declared, reason);
-    }
-  {
-    g_autofree char *euros = ins_format_euros (cents);
-    g_autofree char *rate_text = ins_format_rate (a->currency, rate);
-    g_autofree char *date_text = ins_format_gdate_long (&rate_date);
-
-    /* TRANSLATORS: "222 JPY ≈ 1,38 € (ECB rate of 14 March 2026: 1 € = 161,2300 JPY)" */
-    return g_strdup_printf (_("%s ≈ %s (ECB rate of %s: %s)"), declared, euros, date_text, rate_text);
-  }
-}
 
 /* Making the sections, once ------------------------------------------------- */
 
@@ -451,9 +332,9 @@ fill_soins (InsAffairePanel *self, InsAffaire *a)
 
   ins_field_show_take (&self->ouvreur_name, g_strdup_printf ("%s %s", a->prenom, a->nom));
   ins_field_show (&self->ouvreur_nir, nir ? nir : a->nir);
-  ins_field_show_take (&self->ouvreur_born, gdate_long (&s->ouvreur_birth_date));
-  ins_field_show (&self->nationality, CODE_LABEL (nationalities, s->nationality));
-  ins_field_show (&self->situation, CODE_LABEL (situations, s->situation));
+  ins_field_show_take (&self->ouvreur_born, ins_affaire_text_date (&s->ouvreur_birth_date));
+  ins_field_show (&self->nationality, ins_affaire_text_code (INS_AFFAIRE_CODE_NATIONALITY, s->nationality));
+  ins_field_show (&self->situation, ins_affaire_text_code (INS_AFFAIRE_CODE_SITUATION, s->situation));
 
   if (s->beneficiaire_is_ouvreur)
     {
@@ -466,19 +347,19 @@ fill_soins (InsAffairePanel *self, InsAffaire *a)
       ins_field_show_take (&self->beneficiary_name,
                            g_strdup_printf ("%s %s", s->beneficiaire_prenom, s->beneficiaire_nom));
     }
-  ins_field_show_take (&self->beneficiary_born, gdate_long (&s->beneficiaire_birth_date));
+  ins_field_show_take (&self->beneficiary_born, ins_affaire_text_date (&s->beneficiaire_birth_date));
 
   ins_field_show (&self->reasons, s->reason);
-  ins_field_show (&self->planned, yes_no (s->planned));
-  ins_field_show (&self->nature, CODE_LABEL (natures, s->nature));
-  ins_field_show_take (&self->care_period, period (&s->care_from, &s->care_to));
-  ins_field_show (&self->hospitalisation, yes_no (s->hospitalisation));
-  ins_field_show_take (&self->total_cost, amount_text (a));
+  ins_field_show (&self->planned, ins_affaire_text_yes_no (s->planned));
+  ins_field_show (&self->nature, ins_affaire_text_code (INS_AFFAIRE_CODE_NATURE, s->nature));
+  ins_field_show_take (&self->care_period, ins_affaire_text_period (&s->care_from, &s->care_to));
+  ins_field_show (&self->hospitalisation, ins_affaire_text_yes_no (s->hospitalisation));
+  ins_field_show_take (&self->total_cost, ins_affaire_text_amount (a));
 
-  ins_field_show_take (&self->country, country_text (ins_country_lookup (a->country), a->country));
-  ins_field_show_take (&self->stay_period, period (&s->stay_from, &s->stay_to));
-  ins_field_show (&self->stay_motif, CODE_LABEL (stay_motifs, s->stay_motif));
-  ins_field_show (&self->certified, yes_no (s->certified));
+  ins_field_show_take (&self->country, ins_affaire_text_country (ins_country_lookup (a->country), a->country));
+  ins_field_show_take (&self->stay_period, ins_affaire_text_period (&s->stay_from, &s->stay_to));
+  ins_field_show (&self->stay_motif, ins_affaire_text_code (INS_AFFAIRE_CODE_STAY_MOTIF, s->stay_motif));
+  ins_field_show (&self->certified, ins_affaire_text_yes_no (s->certified));
 }
 
 static void
@@ -487,7 +368,7 @@ fill_oc_column (OcColumn *column, const char *title, const char *name, const cha
 {
   g_autofree char *heading = chosen ? g_strdup_printf ("%s — %s", title, _("✓ chosen")) : g_strdup (title);
   g_autofree char *member_text = g_strdup_printf (_("Member no. %s"), member);
-  g_autofree char *start_date = gdate_long (start);
+  g_autofree char *start_date = ins_affaire_text_date (start);
   g_autofree char *start_text = g_strdup_printf (_("Contract since %s"), start_date);
 
   if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (column->heading)), heading) != 0)
@@ -519,7 +400,7 @@ fill_oc (InsAffairePanel *self, InsAffaire *a)
     {
       InsOcBeneficiaire *b = g_ptr_array_index (a->oc_beneficiaires, i);
       OcBlock *block = g_object_get_data (G_OBJECT (ins_rows_get (&self->oc_blocks, i)), "ins-oc-block");
-      g_autofree char *born = gdate_long (&b->birth_date);
+      g_autofree char *born = ins_affaire_text_date (&b->birth_date);
       g_autofree char *who = g_strdup_printf (_("%s %s, born on %s"), b->prenom, b->nom, born);
 
       ins_label_set_text_if_changed (GTK_LABEL (block->who), who);
@@ -585,7 +466,7 @@ fill_decision (InsAffairePanel *self, InsAffaire *a)
       InsRate rate;
       g_autofree char *rate_text = ins_rate_parse (a->rate, &rate, NULL)
                                    ? ins_format_rate (a->currency, rate) : g_strdup (a->rate);
-      g_autofree char *date_text = gdate_long (&a->rate_date);
+      g_autofree char *date_text = ins_affaire_text_date (&a->rate_date);
 
       ins_field_show_take (&self->rate, g_strdup_printf ("%s — %s — %s", rate_text, date_text,
                                                          a->rate_source ? a->rate_source : ""));
