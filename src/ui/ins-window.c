@@ -77,7 +77,7 @@ struct _InsWindow
   guint            lease_source;
   GdkFrameClock   *documents_clock;   /* while the documents wait for the panel's frame */
   gulong           documents_paint_handler;
-  guint            documents_source;
+  guint            documents_source;  /* the idle after that frame, or the fallback timeout */
   guint            counts_pending;
   gint64           counts[3];
   gboolean         counts_exact[3];
@@ -424,9 +424,20 @@ on_panel_painted (GdkFrameClock *clock, InsWindow *self)
   self->documents_source = g_idle_add (show_documents, self);
 }
 
+static gboolean
+no_frame_painted (gpointer user_data)
+{
+  InsWindow *self = user_data;
+
+  self->documents_source = 0;
+  cancel_documents_later (self);
+  return show_documents (self);
+}
+
 /* Painting the new row and panel and laying out and painting the new
  * documents in one frame made single iterations of 100–150 ms of CPU: the
- * documents follow once the frame that shows the panel was painted. */
+ * documents follow once the frame that shows the panel was painted (or after
+ * a while if no frame comes, e.g. the window was hidden meanwhile). */
 static void
 show_documents_later (InsWindow *self)
 {
@@ -441,6 +452,7 @@ show_documents_later (InsWindow *self)
     }
   self->documents_clock = g_object_ref (clock);
   self->documents_paint_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_panel_painted), self);
+  self->documents_source = g_timeout_add (500, no_frame_painted, self);
   gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
 }
 
