@@ -238,6 +238,7 @@ static struct {
   gint64           most_cpu;         /* the stretch that used the most CPU */
   GArray          *stretches;        /* of gint64 µs since the last reset */
   InsBenchSamples *samples;          /* borrowed */
+  InsBenchSamples *cpu_samples;      /* borrowed */
 } loop;
 
 static gint
@@ -257,6 +258,8 @@ monitored_poll (GPollFD *fds, guint n_fds, gint timeout)
           loop.longest_cpu = cpu;
         }
       loop.most_cpu = MAX (loop.most_cpu, cpu);
+      if (loop.cpu_samples != NULL)
+        ins_bench_samples_add (loop.cpu_samples, cpu / 1000.0);
       if (trace.threshold_ms > 0 && cpu > trace.threshold_ms * 1000)
         {
           gint64 framed = 0;
@@ -327,6 +330,12 @@ double
 ins_bench_loop_monitor_most_cpu_ms (void)
 {
   return loop.most_cpu / 1000.0;
+}
+
+void
+ins_bench_loop_monitor_set_cpu_samples (InsBenchSamples *samples)
+{
+  loop.cpu_samples = samples;
 }
 
 guint

@@ -61,6 +61,9 @@ double  ins_bench_loop_monitor_longest_ms (void);
 double  ins_bench_loop_monitor_longest_cpu_ms (void);
 double  ins_bench_loop_monitor_most_cpu_ms (void);
 guint   ins_bench_loop_monitor_count_over (double ms);
+/* The main thread's CPU time of each stretch is added to @samples (NULL: not
+ * recorded): on a loaded machine, what the loop itself spent. */
+void    ins_bench_loop_monitor_set_cpu_samples (InsBenchSamples *samples);
 
 /* The main thread's CPU time, in microseconds. */
 gint64  ins_bench_thread_cpu_us   (void);

@@ -75,6 +75,9 @@ struct _InsWindow
   guint            count_source;
   guint            reload_source;
   guint            lease_source;
+  GdkFrameClock   *documents_clock;   /* while the documents wait for the panel's frame */
+  gulong           documents_paint_handler;
+  guint            documents_source;  /* the idle after that frame, or the fallback timeout */
   guint            counts_pending;
   gint64           counts[3];
   gboolean         counts_exact[3];
@@ -386,6 +389,73 @@ renew_lease (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static gboolean
+may_annotate (InsWindow *self)
+{
+  InsAgent *me = agent (self);
+
+  return self->affaire != NULL && me != NULL && !ins_window_is_medecin_mode (self)
+         && (me->role == INS_ROLE_SUPERVISEUR || self->affaire->assignee_id == me->id);
+}
+
+static void
+cancel_documents_later (InsWindow *self)
+{
+  if (self->documents_clock != NULL)
+    g_clear_signal_handler (&self->documents_paint_handler, self->documents_clock);
+  g_clear_object (&self->documents_clock);
+  g_clear_handle_id (&self->documents_source, g_source_remove);
+}
+
+static gboolean
+show_documents (gpointer user_data)
+{
+  InsWindow *self = user_data;
+
+  self->documents_source = 0;
+  ins_window_documents_show (self, self->affaire, TRUE, may_annotate (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_panel_painted (GdkFrameClock *clock, InsWindow *self)
+{
+  cancel_documents_later (self);
+  self->documents_source = g_idle_add (show_documents, self);
+}
+
+static gboolean
+no_frame_painted (gpointer user_data)
+{
+  InsWindow *self = user_data;
+
+  self->documents_source = 0;
+  cancel_documents_later (self);
+  return show_documents (self);
+}
+
+/* Painting the new row and panel and laying out and painting the new
+ * documents in one frame made single iterations of 100–150 ms of CPU: the
+ * documents follow once the frame that shows the panel was painted (or after
+ * a while if no frame comes, e.g. the window was hidden meanwhile). */
+static void
+show_documents_later (InsWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->documents_clock != NULL || self->documents_source != 0)
+    return;
+  if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      show_documents (self);
+      return;
+    }
+  self->documents_clock = g_object_ref (clock);
+  self->documents_paint_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_panel_painted), self);
+  self->documents_source = g_timeout_add (500, no_frame_painted, self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+}
+
 static void
 set_affaire (InsWindow *self, InsAffaire *affaire)
 {
@@ -397,9 +467,15 @@ set_affaire (InsWindow *self, InsAffaire *affaire)
   g_clear_pointer (&self->affaire, ins_affaire_unref);
   self->affaire = affaire;
   ins_affaire_panel_set_affaire (self->affaire_panel, affaire, me ? me->role : INS_ROLE_INSTRUCTEUR);
-  ins_window_documents_show (self, affaire, changed_affaire,
-                             affaire != NULL && me != NULL && !ins_window_is_medecin_mode (self)
-                             && (me->role == INS_ROLE_SUPERVISEUR || affaire->assignee_id == me->id));
+  if (affaire != NULL && changed_affaire)
+    show_documents_later (self);
+  else if (self->documents_clock == NULL && self->documents_source == 0)
+    ins_window_documents_show (self, affaire, changed_affaire, may_annotate (self));
+  else if (affaire == NULL)
+    {
+      cancel_documents_later (self);
+      ins_window_documents_show (self, NULL, TRUE, FALSE);
+    }
   update_actions (self);
   if (affaire != NULL && changed_affaire)
     offer_drafts (self);
@@ -937,6 +1013,7 @@ ins_window_dispose (GObject *object)
   g_clear_handle_id (&self->count_source, g_source_remove);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_handle_id (&self->lease_source, g_source_remove);
+  cancel_documents_later (self);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_weak_pointer (&self->dialog);
@@ -1181,5 +1258,5 @@ ins_window_is_busy (InsWindow *self)
 gboolean
 ins_window_is_loading (InsWindow *self)
 {
-  return self->loading || self->reload_source != 0;
+  return self->loading || self->reload_source != 0 || self->documents_clock != NULL || self->documents_source != 0;
 }

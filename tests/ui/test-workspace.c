@@ -256,6 +256,108 @@ test_select_shows_affaire_and_first_page (void)
   ui_test_window_close (window);
 }
 
+/* The labels of @root the agent can see. */
+static void
+visible_texts (GtkWidget *root, GPtrArray *texts)
+{
+  if (!gtk_widget_get_visible (root))
+    return;
+  if (GTK_IS_STACK (root))
+    {
+      visible_texts (gtk_stack_get_visible_child (GTK_STACK (root)), texts);
+      return;
+    }
+  if (GTK_IS_LABEL (root))
+    g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (root)));
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    visible_texts (c, texts);
+}
+
+static GtkWidget *
+find_panel (GtkWidget *root)
+{
+  if (INS_IS_AFFAIRE_PANEL (root))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_panel (c);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Twenty affaires selected in a row with j, each replacing the previous one's
+ * load: the panel ends up showing exactly the last one, with its own
+ * beneficiaries and OCs and none of the others', and its documents follow. */
+static void
+test_browse_twenty_shows_the_last (void)
+{
+  InsWindow *window = ui_test_window_new ("ui_marie");
+  InsQueueView *queue = ins_window_get_queue_view (window);
+  GtkWidget *panel = find_panel (GTK_WIDGET (window));
+  g_autoptr(GPtrArray) numeros = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autofree char *id_text = NULL, *member = NULL, *count_sql = NULL;
+  InsAffaire *affaire;
+  gint64 id = 0;
+  guint n_members = 0;
+
+  g_assert_nonnull (panel);
+  for (guint i = 0; i < 28; i++)
+    {
+      InsQueueItem *item;
+
+      g_assert_true (ins_queue_view_move_selection (queue, 1));
+      item = ins_queue_view_get_selected (queue);
+      id = ins_queue_item_get_id (item);
+      g_ptr_array_add (numeros, ui_test_sql_value ("SELECT numero FROM affaire WHERE id = $1::bigint",
+                                                   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id)));
+      g_clear_pointer (&id_text, g_free);
+      ui_test_spin (i % 3);
+      if (i >= 19 && g_str_has_prefix (g_ptr_array_index (numeros, numeros->len - 1), "OC-"))
+        break;
+    }
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (numeros, numeros->len - 1), "OC-"));
+  wait_affaire (window, id);
+  affaire = ins_window_get_affaire (window);
+  g_assert_true (ins_affaire_panel_get_affaire (INS_AFFAIRE_PANEL (panel)) == affaire);
+
+  visible_texts (panel, texts);
+  for (guint i = 0; i < numeros->len; i++)
+    {
+      guint seen_numero = 0;
+
+      for (guint t = 0; t < texts->len; t++)
+        if (g_strcmp0 (g_ptr_array_index (texts, t), g_ptr_array_index (numeros, i)) == 0)
+          seen_numero++;
+      g_assert_cmpuint (seen_numero, ==, i == numeros->len - 1 ? 1 : 0);
+    }
+  member = g_strdup_printf ("HM-%" G_GINT64_FORMAT "-", id);
+  for (guint t = 0; t < texts->len; t++)
+    {
+      const char *text = g_ptr_array_index (texts, t);
+
+      if (strstr (text, "HM-") != NULL)
+        {
+          g_assert_nonnull (strstr (text, member));
+          n_members++;
+        }
+    }
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_assert_cmpint (n_members, ==, ui_test_sql_int ("SELECT count(*) FROM oc_beneficiaire WHERE affaire_id = $1::bigint",
+                                                   id_text));
+  g_assert_cmpuint (n_members, >, 0);
+  g_assert_cmpuint (n_members, ==, affaire->oc_beneficiaires->len);
+
+  /* The documents follow the panel: an OC affaire has none, and nothing of the
+   * foreign-care affaires browsed before stays in the viewer. */
+  ui_test_settle (window);
+  g_assert_true (affaire->attachments == NULL || affaire->attachments->len == 0);
+  g_assert_cmpuint (ins_document_view_get_n_documents (ins_window_get_document_view (window)), ==, 0);
+  ui_test_window_close (window);
+}
+
 /* Actions -------------------------------------------------------------------- */
 
 static gboolean
@@ -796,6 +898,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/workspace/queue-filters-and-sorts", test_queue_filters_and_sorts);
   g_test_add_func ("/workspace/queue-live-update-keeps-selection", test_other_agent_change_keeps_selection);
   g_test_add_func ("/workspace/selection-shows-affaire-and-first-page", test_select_shows_affaire_and_first_page);
+  g_test_add_func ("/workspace/browse-twenty-shows-the-last", test_browse_twenty_shows_the_last);
   g_test_add_func ("/workspace/actions-change-status-and-history", test_actions_change_status_and_history);
   g_test_add_func ("/workspace/conflict-reported-and-reloaded", test_conflict_is_reported);
   g_test_add_func ("/workspace/draft-survives-a-crash", test_draft_survives_a_crash);
