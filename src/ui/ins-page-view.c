@@ -88,6 +88,7 @@ struct _InsPageView
   int fit;
   double zoom;            /* asked for (fit 0) */
   double effective;       /* in use */
+  int hint_w, hint_h;     /* the size it will have, until it has one */
   gboolean final;
   guint apply_id;
 };
@@ -112,6 +113,18 @@ wanted_zoom (InsPageView *self, int width, int height)
 }
 
 static void
+current_size (InsPageView *self, int *width, int *height)
+{
+  *width = gtk_widget_get_width (GTK_WIDGET (self));
+  *height = gtk_widget_get_height (GTK_WIDGET (self));
+  if (*width <= 0 || *height <= 0)
+    {
+      *width = self->hint_w;
+      *height = self->hint_h;
+    }
+}
+
+static void
 apply_zoom (InsPageView *self, double zoom)
 {
   gboolean changed = fabs (zoom - self->effective) > 1e-6;
@@ -129,9 +142,11 @@ apply_in_idle (gpointer data)
 {
   InsPageView *self = data;
 
+  int w, h;
+
   self->apply_id = 0;
-  apply_zoom (self, wanted_zoom (self, gtk_widget_get_width (GTK_WIDGET (self)),
-                                 gtk_widget_get_height (GTK_WIDGET (self))));
+  current_size (self, &w, &h);
+  apply_zoom (self, wanted_zoom (self, w, h));
   return G_SOURCE_REMOVE;
 }
 
@@ -210,24 +225,47 @@ ins_page_view_new (void)
 void
 ins_page_view_set_page_size (InsPageView *self, double width, double height)
 {
+  int w, h;
+
   g_return_if_fail (INS_IS_PAGE_VIEW (self));
 
   self->page_w = MAX (width, 0);
   self->page_h = MAX (height, 0);
   self->effective = -1;   /* forces scale-changed */
-  apply_zoom (self, wanted_zoom (self, gtk_widget_get_width (GTK_WIDGET (self)),
-                                 gtk_widget_get_height (GTK_WIDGET (self))));
+  current_size (self, &w, &h);
+  apply_zoom (self, wanted_zoom (self, w, h));
+}
+
+void
+ins_page_view_set_size_hint (InsPageView *self, int width, int height)
+{
+  g_return_if_fail (INS_IS_PAGE_VIEW (self));
+
+  self->hint_w = MAX (width, 0);
+  self->hint_h = MAX (height, 0);
+}
+
+gboolean
+ins_page_view_is_sized (InsPageView *self)
+{
+  int w, h;
+
+  g_return_val_if_fail (INS_IS_PAGE_VIEW (self), FALSE);
+  current_size (self, &w, &h);
+  return w > 0 && h > 0;
 }
 
 void
 ins_page_view_set_zoom (InsPageView *self, int fit, double zoom)
 {
+  int w, h;
+
   g_return_if_fail (INS_IS_PAGE_VIEW (self));
 
   self->fit = CLAMP (fit, 0, 2);
   self->zoom = CLAMP (zoom, INS_PAGE_VIEW_MIN_ZOOM, INS_PAGE_VIEW_MAX_ZOOM);
-  apply_zoom (self, wanted_zoom (self, gtk_widget_get_width (GTK_WIDGET (self)),
-                                 gtk_widget_get_height (GTK_WIDGET (self))));
+  current_size (self, &w, &h);
+  apply_zoom (self, wanted_zoom (self, w, h));
 }
 
 double

@@ -23,6 +23,12 @@ G_DECLARE_FINAL_TYPE (InsPageView, ins_page_view, INS, PAGE_VIEW, GtkWidget)
 GtkWidget *ins_page_view_new           (void);
 /* The page's size in points as shown (after its rotation); 0 × 0 for none. */
 void       ins_page_view_set_page_size (InsPageView *self, double width, double height);
+/* The size it is about to be given, in logical pixels, used to fit the page
+ * while it has none (never shown yet): the first render need not wait for a
+ * layout. */
+void       ins_page_view_set_size_hint (InsPageView *self, int width, int height);
+/* Whether it has a size, allocated or hinted, to fit a page to. */
+gboolean   ins_page_view_is_sized      (InsPageView *self);
 /* fit: 0 none (use @zoom), 1 width, 2 page. */
 void       ins_page_view_set_zoom      (InsPageView *self, int fit, double zoom);
 /* The zoom in effect (1.0: 100 %, one point is 4/3 of a logical pixel). */
