@@ -15,7 +15,10 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
+#include <unistd.h>
 #include <time.h>
 #include <adwaita.h>
 #include <cairo-pdf.h>
@@ -71,6 +74,8 @@ typedef struct {
   gint64 image_at;         /* page-shown: the full page handed to the widget */
   gint64 call_us;          /* ins_document_view_set_documents () itself */
   gint64 cpu_start, cpu_total;   /* main thread, selection → painted */
+  gint64 repaint_cpu;            /* main thread, the window repainted unchanged */
+  gint64 page_repaint_cpu;       /* main thread, the view redrawn with its page */
   gint64 phase_start, layout_us, paint_us;   /* summed over the frames until painted */
   gboolean placeholder_pending, final_pending;
   guint frames;
@@ -161,6 +166,27 @@ make_info (gint64 id, const char *name, const char *type, GBytes *preview)
 
 typedef enum { COLD, COLD_NO_SPARE, PREFETCHED } Mode;
 
+/* BENCH_PERF_CONTROL=FIFO[:cold|prefetched]: profile only the selections of
+ * one mode, under `perf record -D -1 --control fifo:FIFO`. */
+static void
+perf_control (Mode mode, const char *what)
+{
+  const char *spec = g_getenv ("BENCH_PERF_CONTROL");
+  g_auto(GStrv) parts = NULL;
+  Mode wanted;
+  int fd;
+
+  if (spec == NULL)
+    return;
+  parts = g_strsplit (spec, ":", 2);
+  wanted = parts[1] != NULL && g_str_equal (parts[1], "cold") ? COLD : PREFETCHED;
+  if (mode != wanted || (fd = open (parts[0], O_WRONLY)) < 0)
+    return;
+  if (write (fd, what, strlen (what)) < 0)
+    g_warning ("perf control: %s", g_strerror (errno));
+  close (fd);
+}
+
 /* Milliseconds to the placeholder (or -1) and to the full page painted. */
 static void
 select_once (GBytes *bytes, GBytes *preview, const char *type, Mode mode, gint64 id,
@@ -194,6 +220,16 @@ select_once (GBytes *bytes, GBytes *preview, const char *type, Mode mode, gint64
   gtk_widget_queue_draw (view);
   while (run.frames == 0)
     g_main_context_iteration (NULL, TRUE);
+  /* The baseline of a frame: the same window repainted, nothing changed. */
+  {
+    guint frames = run.frames;
+    gint64 cpu = thread_cpu_us ();
+
+    gtk_widget_queue_draw (GTK_WIDGET (window));
+    while (run.frames == frames)
+      g_main_context_iteration (NULL, TRUE);
+    run.repaint_cpu = thread_cpu_us () - cpu;
+  }
 
   if (mode != COLD_NO_SPARE)
     ins_renderer_get_spare_helper_pid (renderer, TRUE);
@@ -209,6 +245,7 @@ select_once (GBytes *bytes, GBytes *preview, const char *type, Mode mode, gint64
 
   g_signal_connect (view, "placeholder-shown", G_CALLBACK (on_placeholder), &run);
   g_signal_connect (view, "page-shown", G_CALLBACK (on_shown), &run);
+  perf_control (mode, "enable");
   run.cpu_start = thread_cpu_us ();
   run.start = g_get_monotonic_time ();
   ins_document_view_set_documents (INS_DOCUMENT_VIEW (view), docs);
@@ -216,6 +253,17 @@ select_once (GBytes *bytes, GBytes *preview, const char *type, Mode mode, gint64
   while (run.final_at == 0)
     g_main_context_iteration (NULL, TRUE);
 
+  perf_control (mode, "disable");
+  /* The same page repainted: what the frame costs beyond the selection's changes. */
+  {
+    guint frames = run.frames;
+    gint64 cpu = thread_cpu_us ();
+
+    gtk_widget_queue_draw (view);
+    while (run.frames == frames)
+      g_main_context_iteration (NULL, TRUE);
+    run.page_repaint_cpu = thread_cpu_us () - cpu;
+  }
   *final_ms = (run.final_at - run.start) / 1000.0;
   *placeholder_ms = run.placeholder_at ? (run.placeholder_at - run.start) / 1000.0 : -1;
   *scale = ins_document_view_get_zoom (INS_DOCUMENT_VIEW (view)) * 96.0 / 72.0
@@ -372,13 +420,13 @@ stored_preview (GBytes *bytes)
 
 /* Where a selection's time goes, p50 over the rounds of one mode. */
 typedef struct {
-  GArray *call, *image, *frame, *layout, *paint, *cpu;
+  GArray *call, *image, *frame, *layout, *paint, *cpu, *repaint, *redraw;
 } Breakdown;
 
 static void
 breakdown_init (Breakdown *b)
 {
-  GArray **all[] = { &b->call, &b->image, &b->frame, &b->layout, &b->paint, &b->cpu };
+  GArray **all[] = { &b->call, &b->image, &b->frame, &b->layout, &b->paint, &b->cpu, &b->repaint, &b->redraw };
 
   for (guint i = 0; i < G_N_ELEMENTS (all); i++)
     *all[i] = g_array_new (FALSE, FALSE, sizeof (double));
@@ -390,9 +438,10 @@ breakdown_add (Breakdown *b, const Run *run)
   double v[] = {
     run->call_us / 1000.0, (run->image_at - run->start) / 1000.0,
     (run->final_at - run->image_at) / 1000.0, run->layout_us / 1000.0,
-    run->paint_us / 1000.0, run->cpu_total / 1000.0,
+    run->paint_us / 1000.0, run->cpu_total / 1000.0, run->repaint_cpu / 1000.0,
+    run->page_repaint_cpu / 1000.0,
   };
-  GArray *all[] = { b->call, b->image, b->frame, b->layout, b->paint, b->cpu };
+  GArray *all[] = { b->call, b->image, b->frame, b->layout, b->paint, b->cpu, b->repaint, b->redraw };
 
   for (guint i = 0; i < G_N_ELEMENTS (all); i++)
     g_array_append_val (all[i], v[i]);
@@ -403,14 +452,15 @@ static GString *breakdowns;
 static void
 breakdown_print (Breakdown *b, const char *what)
 {
-  GArray *all[] = { b->call, b->image, b->frame, b->layout, b->paint, b->cpu };
+  GArray *all[] = { b->call, b->image, b->frame, b->layout, b->paint, b->cpu, b->repaint, b->redraw };
 
   if (b->call->len == 0)
     return;
-  g_string_append_printf (breakdowns, "| %-44s | %6.1f | %7.1f | %7.1f | %6.1f | %6.1f | %6.1f |\n", what,
-                          percentile (b->call, 50), percentile (b->image, 50),
+  g_string_append_printf (breakdowns, "| %-44s | %6.1f | %7.1f | %7.1f | %6.1f | %6.1f | %6.1f | %7.1f | %6.1f |\n",
+                          what, percentile (b->call, 50), percentile (b->image, 50),
                           percentile (b->frame, 50), percentile (b->layout, 50),
-                          percentile (b->paint, 50), percentile (b->cpu, 50));
+                          percentile (b->paint, 50), percentile (b->cpu, 50),
+                          percentile (b->repaint, 50), percentile (b->redraw, 50));
   for (guint i = 0; i < G_N_ELEMENTS (all); i++)
     g_array_unref (all[i]);
 }
@@ -539,10 +589,12 @@ main (int argc, char **argv)
   g_unlink (scan_path);
   g_print ("\nWhere the time goes (p50, ms): the set_documents () call; selection → full page handed "
            "to the widget (page-shown); from then → painted; layout and paint phases summed over the "
-           "frames until painted; main-thread CPU, selection → painted.\n\n"
-           "| %-44s | %6s | %7s | %7s | %6s | %6s | %6s |\n|%s|\n%s",
-           "selection", "call", "→ image", "→ paint", "layout", "paint", "cpu",
-           "----------------------------------------------|--------|---------|---------|--------|--------|--------",
+           "frames until painted; main-thread CPU, selection → painted, and of one repaint of "
+           "the same window before it, nothing changed, and of one redraw of the whole view after it, the "
+           "page shown (the floor of a frame).\n\n"
+           "| %-44s | %6s | %7s | %7s | %6s | %6s | %6s | %7s | %6s |\n|%s|\n%s",
+           "selection", "call", "→ image", "→ paint", "layout", "paint", "cpu", "repaint", "redraw",
+           "----------------------------------------------|--------|---------|---------|--------|--------|--------|---------|--------",
            breakdowns->str);
   return 0;
 }

@@ -19,7 +19,9 @@ struct _InsPageCanvas
   GtkWidget parent_instance;
 
   double width, height;   /* logical pixels of the page */
-  GdkTexture *texture;
+  InsPageImage *image;
+  GdkTexture *texture;        /* made for a GPU renderer */
+  cairo_surface_t *surface;   /* over the image's pixels, for the cairo renderer */
 };
 
 G_DEFINE_FINAL_TYPE (InsPageCanvas, ins_page_canvas, GTK_TYPE_WIDGET)
@@ -34,30 +36,91 @@ ins_page_canvas_measure (GtkWidget *widget, GtkOrientation orientation, int for_
   *minimum = *natural = (int) ceil (size) + 2 * MARGIN;
 }
 
+static gboolean
+uses_cairo_renderer (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GskRenderer *renderer = native ? gtk_native_get_renderer (native) : NULL;
+
+  return renderer != NULL && GSK_IS_CAIRO_RENDERER (renderer);
+}
+
 static void
 ins_page_canvas_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   InsPageCanvas *self = INS_PAGE_CANVAS (widget);
-  double x = MAX (MARGIN, (gtk_widget_get_width (widget) - self->width) / 2);
-  double y = MAX (MARGIN, (gtk_widget_get_height (widget) - self->height) / 2);
-  graphene_rect_t page = GRAPHENE_RECT_INIT ((float) round (x), (float) round (y),
-                                             (float) self->width, (float) self->height);
-  graphene_rect_t shadow = page;
+  double width = self->width, height = self->height;
+  double x, y;
+  graphene_rect_t page, shadow;
   GdkRGBA white = { 1, 1, 1, 1 }, edge = { 0, 0, 0, 0.18f };
 
-  if (self->width <= 0 || self->height <= 0)
+  if (width <= 0 || height <= 0)
     return;
+  /* An image rendered for this size is drawn pixel for pixel (it is a pixel
+   * larger, rounded up, at most): stretched by a fraction, the software
+   * renderer would resample the whole page in every frame. */
+  if (self->image != NULL)
+    {
+      int scale = gtk_widget_get_scale_factor (widget);
+      double tw = (double) self->image->width / scale;
+      double th = (double) self->image->height / scale;
+
+      if (fabs (tw - width) <= 2.0 / scale && fabs (th - height) <= 2.0 / scale)
+        {
+          width = tw;
+          height = th;
+        }
+    }
+  x = MAX (MARGIN, (gtk_widget_get_width (widget) - width) / 2);
+  y = MAX (MARGIN, (gtk_widget_get_height (widget) - height) / 2);
+  page = GRAPHENE_RECT_INIT ((float) round (x), (float) round (y), (float) width, (float) height);
+  shadow = page;
   graphene_rect_inset (&shadow, -1, -1);
   gtk_snapshot_append_color (snapshot, &edge, &shadow);
-  gtk_snapshot_append_color (snapshot, &white, &page);
-  if (self->texture != NULL)
-    gtk_snapshot_append_texture (snapshot, self->texture, &page);
+  if (self->image == NULL || !self->image->opaque)
+    gtk_snapshot_append_color (snapshot, &white, &page);
+  if (self->image == NULL)
+    return;
+  if (uses_cairo_renderer (widget))
+    {
+      /* The cairo renderer would copy a texture into a new surface in every
+       * frame that draws it; this surface is the image's own pixels. */
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &page);
+
+      if (self->surface == NULL)
+        self->surface = cairo_image_surface_create_for_data ((guchar *) g_bytes_get_data (self->image->pixels, NULL),
+                                                             self->image->opaque ? CAIRO_FORMAT_RGB24
+                                                                                 : CAIRO_FORMAT_ARGB32,
+                                                             (int) self->image->width,
+                                                             (int) self->image->height,
+                                                             (int) self->image->stride);
+      cairo_translate (cr, page.origin.x, page.origin.y);
+      cairo_scale (cr, page.size.width / self->image->width, page.size.height / self->image->height);
+      cairo_set_source_surface (cr, self->surface, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      return;
+    }
+  if (self->texture == NULL)
+    self->texture = ins_page_image_to_texture (self->image);
+  gtk_snapshot_append_texture (snapshot, self->texture, &page);
+}
+
+static void
+ins_page_canvas_set_image (InsPageCanvas *self, InsPageImage *image)
+{
+  g_clear_pointer (&self->surface, cairo_surface_destroy);
+  g_clear_object (&self->texture);
+  g_clear_pointer (&self->image, ins_page_image_unref);
+  if (image != NULL)
+    self->image = ins_page_image_ref (image);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
 ins_page_canvas_finalize (GObject *object)
 {
-  g_clear_object (&INS_PAGE_CANVAS (object)->texture);
+  ins_page_canvas_set_image (INS_PAGE_CANVAS (object), NULL);
   G_OBJECT_CLASS (ins_page_canvas_parent_class)->finalize (object);
 }
 
@@ -278,31 +341,27 @@ ins_page_view_get_zoom (InsPageView *self)
 double
 ins_page_view_get_render_scale (InsPageView *self)
 {
+  double zoom_px;
+
   g_return_val_if_fail (INS_IS_PAGE_VIEW (self), 1.0);
-  /* Quantised so that tiny size changes reuse the same cached image. */
-  return round (ins_page_view_get_zoom (self) * PX_PER_POINT
-                * gtk_widget_get_scale_factor (GTK_WIDGET (self)) * 100) / 100;
+  zoom_px = ins_page_view_get_zoom (self) * PX_PER_POINT * gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  if (self->page_w <= 0)
+    return round (zoom_px * 100) / 100;
+  return ins_page_view_scale_for_width (self->page_w, self->page_w * zoom_px);
+}
+
+double
+ins_page_view_scale_for_width (double page_width, double width_px)
+{
+  /* A quarter pixel short of a whole number of pixels: the renderer's width,
+   * rounded up, is exactly that number. */
+  return (MAX (round (width_px), 1) - 0.25) / MAX (page_width, 1);
 }
 
 GdkTexture *
 ins_page_image_to_texture (InsPageImage *image)
 {
-  GdkMemoryFormat format;
-
-  switch (image->format)
-    {
-    case INS_PAGE_FORMAT_RGB8:
-      format = GDK_MEMORY_R8G8B8;
-      break;
-    case INS_PAGE_FORMAT_RGBA8:
-      format = GDK_MEMORY_R8G8B8A8;
-      break;
-    case INS_PAGE_FORMAT_ARGB32_PREMULTIPLIED:
-    default:
-      format = GDK_MEMORY_DEFAULT;
-      break;
-    }
-  return gdk_memory_texture_new ((int) image->width, (int) image->height, format,
+  return gdk_memory_texture_new ((int) image->width, (int) image->height, GDK_MEMORY_DEFAULT,
                                  image->pixels, image->stride);
 }
 
@@ -311,11 +370,8 @@ ins_page_view_set_image (InsPageView *self, InsPageImage *image, gboolean final)
 {
   g_return_if_fail (INS_IS_PAGE_VIEW (self));
 
-  g_clear_object (&self->canvas->texture);
-  if (image != NULL)
-    self->canvas->texture = ins_page_image_to_texture (image);
+  ins_page_canvas_set_image (self->canvas, image);
   self->final = image != NULL && final;
-  gtk_widget_queue_draw (GTK_WIDGET (self->canvas));
 }
 
 gboolean

@@ -33,8 +33,12 @@ gboolean   ins_page_view_is_sized      (InsPageView *self);
 void       ins_page_view_set_zoom      (InsPageView *self, int fit, double zoom);
 /* The zoom in effect (1.0: 100 %, one point is 4/3 of a logical pixel). */
 double     ins_page_view_get_zoom      (InsPageView *self);
-/* Device pixels per point for a sharp image at the current zoom and scale factor. */
+/* Device pixels per point for a sharp image at the current zoom and scale
+ * factor: the image is as wide as the page is shown, to the device pixel. */
 double     ins_page_view_get_render_scale (InsPageView *self);
+/* The render scale for a page @page_width points wide shown @width_px device
+ * pixels wide (rounded to a whole pixel). */
+double     ins_page_view_scale_for_width (double page_width, double width_px);
 /* @image may be NULL (a blank page is drawn); @final tells a placeholder apart. */
 void       ins_page_view_set_image     (InsPageView *self, InsPageImage *image, gboolean final);
 gboolean   ins_page_view_has_final_image (InsPageView *self);
