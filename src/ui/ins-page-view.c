@@ -20,8 +20,7 @@ struct _InsPageCanvas
 
   double width, height;   /* logical pixels of the page */
   InsPageImage *image;
-  GdkTexture *texture;        /* made for a GPU renderer */
-  cairo_surface_t *surface;   /* over the image's pixels, for the cairo renderer */
+  GdkTexture *texture;    /* made when first drawn */
 };
 
 G_DEFINE_FINAL_TYPE (InsPageCanvas, ins_page_canvas, GTK_TYPE_WIDGET)
@@ -34,15 +33,6 @@ ins_page_canvas_measure (GtkWidget *widget, GtkOrientation orientation, int for_
   double size = orientation == GTK_ORIENTATION_HORIZONTAL ? self->width : self->height;
 
   *minimum = *natural = (int) ceil (size) + 2 * MARGIN;
-}
-
-static gboolean
-uses_cairo_renderer (GtkWidget *widget)
-{
-  GtkNative *native = gtk_widget_get_native (widget);
-  GskRenderer *renderer = native ? gtk_native_get_renderer (native) : NULL;
-
-  return renderer != NULL && GSK_IS_CAIRO_RENDERER (renderer);
 }
 
 static void
@@ -81,26 +71,6 @@ ins_page_canvas_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     gtk_snapshot_append_color (snapshot, &white, &page);
   if (self->image == NULL)
     return;
-  if (uses_cairo_renderer (widget))
-    {
-      /* The cairo renderer would copy a texture into a new surface in every
-       * frame that draws it; this surface is the image's own pixels. */
-      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &page);
-
-      if (self->surface == NULL)
-        self->surface = cairo_image_surface_create_for_data ((guchar *) g_bytes_get_data (self->image->pixels, NULL),
-                                                             self->image->opaque ? CAIRO_FORMAT_RGB24
-                                                                                 : CAIRO_FORMAT_ARGB32,
-                                                             (int) self->image->width,
-                                                             (int) self->image->height,
-                                                             (int) self->image->stride);
-      cairo_translate (cr, page.origin.x, page.origin.y);
-      cairo_scale (cr, page.size.width / self->image->width, page.size.height / self->image->height);
-      cairo_set_source_surface (cr, self->surface, 0, 0);
-      cairo_paint (cr);
-      cairo_destroy (cr);
-      return;
-    }
   if (self->texture == NULL)
     self->texture = ins_page_image_to_texture (self->image);
   gtk_snapshot_append_texture (snapshot, self->texture, &page);
@@ -109,11 +79,14 @@ ins_page_canvas_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 static void
 ins_page_canvas_set_image (InsPageCanvas *self, InsPageImage *image)
 {
-  g_clear_pointer (&self->surface, cairo_surface_destroy);
-  g_clear_object (&self->texture);
-  g_clear_pointer (&self->image, ins_page_image_unref);
-  if (image != NULL)
-    self->image = ins_page_image_ref (image);
+  if (image != self->image)
+    {
+      InsPageImage *old = self->image;
+
+      self->image = image != NULL ? ins_page_image_ref (image) : NULL;
+      g_clear_object (&self->texture);
+      g_clear_pointer (&old, ins_page_image_unref);
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -204,7 +177,6 @@ static gboolean
 apply_in_idle (gpointer data)
 {
   InsPageView *self = data;
-
   int w, h;
 
   self->apply_id = 0;
