@@ -15,7 +15,11 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
+#include <unistd.h>
+#include <time.h>
 #include <adwaita.h>
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
@@ -67,10 +71,50 @@ typedef struct {
   gint64 start;
   gint64 placeholder_at;   /* painted */
   gint64 final_at;         /* painted */
+  gint64 image_at;         /* page-shown: the full page handed to the widget */
+  gint64 call_us;          /* ins_document_view_set_documents () itself */
+  gint64 cpu_start, cpu_total;   /* main thread, selection → painted */
+  gint64 repaint_cpu;            /* main thread, the window repainted unchanged */
+  gint64 page_repaint_cpu;       /* main thread, the view redrawn with its page */
+  gint64 phase_start, layout_us, paint_us;   /* summed over the frames until painted */
   gboolean placeholder_pending, final_pending;
   guint frames;
   GtkWidget *view;
 } Run;
+
+static Run *current_run;
+
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+/* Emission hooks run before GTK's own handlers, the after-handlers after them. */
+static gboolean
+phase_begin (GSignalInvocationHint *hint, guint n, const GValue *values, gpointer data)
+{
+  if (current_run != NULL && current_run->start != 0)
+    current_run->phase_start = g_get_monotonic_time ();
+  return TRUE;
+}
+
+static void
+phase_end (GdkFrameClock *clock, gpointer which)
+{
+  Run *run = current_run;
+
+  if (run == NULL || run->start == 0 || run->final_at != 0 || run->phase_start == 0)
+    return;
+  if (GPOINTER_TO_INT (which) == 0)
+    run->layout_us += g_get_monotonic_time () - run->phase_start;
+  else
+    run->paint_us += g_get_monotonic_time () - run->phase_start;
+  run->phase_start = 0;
+}
 
 static void
 on_after_paint (GdkFrameClock *clock, Run *run)
@@ -86,6 +130,7 @@ on_after_paint (GdkFrameClock *clock, Run *run)
   if (run->final_pending)
     {
       run->final_at = now;
+      run->cpu_total = thread_cpu_us () - run->cpu_start;
       run->final_pending = FALSE;
     }
 }
@@ -101,6 +146,8 @@ static void
 on_shown (InsDocumentView *view, gint64 id, int page, Run *run)
 {
   run->final_pending = TRUE;
+  if (run->image_at == 0)
+    run->image_at = g_get_monotonic_time ();
 }
 
 static InsAttachmentInfo *
@@ -119,10 +166,31 @@ make_info (gint64 id, const char *name, const char *type, GBytes *preview)
 
 typedef enum { COLD, COLD_NO_SPARE, PREFETCHED } Mode;
 
+/* BENCH_PERF_CONTROL=FIFO[:cold|prefetched]: profile only the selections of
+ * one mode, under `perf record -D -1 --control fifo:FIFO`. */
+static void
+perf_control (Mode mode, const char *what)
+{
+  const char *spec = g_getenv ("BENCH_PERF_CONTROL");
+  g_auto(GStrv) parts = NULL;
+  Mode wanted;
+  int fd;
+
+  if (spec == NULL)
+    return;
+  parts = g_strsplit (spec, ":", 2);
+  wanted = parts[1] != NULL && g_str_equal (parts[1], "cold") ? COLD : PREFETCHED;
+  if (mode != wanted || (fd = open (parts[0], O_WRONLY)) < 0)
+    return;
+  if (write (fd, what, strlen (what)) < 0)
+    g_warning ("perf control: %s", g_strerror (errno));
+  close (fd);
+}
+
 /* Milliseconds to the placeholder (or -1) and to the full page painted. */
 static void
 select_once (GBytes *bytes, GBytes *preview, const char *type, Mode mode, gint64 id,
-             double *placeholder_ms, double *final_ms, double *scale)
+             double *placeholder_ms, double *final_ms, double *scale, Run *out)
 {
   const char *argv[] = { ins_renderer_find_helper (), NULL };
   g_autoptr(BenchSource) source = g_object_new (BENCH_TYPE_SOURCE, NULL);
@@ -132,7 +200,7 @@ select_once (GBytes *bytes, GBytes *preview, const char *type, Mode mode, gint64
   GtkWidget *view = ins_document_view_new ();
   GdkFrameClock *clock;
   Run run = { 0 };
-  gulong handler;
+  gulong handler, layout_handler, paint_handler;
 
   source->bytes = g_bytes_ref (bytes);
   g_ptr_array_add (docs, make_info (id, "bench", type, mode == COLD_NO_SPARE ? NULL : preview));
@@ -146,9 +214,22 @@ select_once (GBytes *bytes, GBytes *preview, const char *type, Mode mode, gint64
   /* The window painted once, as the application's long has. */
   clock = gtk_widget_get_frame_clock (view);
   handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &run);
+  layout_handler = g_signal_connect_after (clock, "layout", G_CALLBACK (phase_end), GINT_TO_POINTER (0));
+  paint_handler = g_signal_connect_after (clock, "paint", G_CALLBACK (phase_end), GINT_TO_POINTER (1));
+  current_run = &run;
   gtk_widget_queue_draw (view);
   while (run.frames == 0)
     g_main_context_iteration (NULL, TRUE);
+  /* The baseline of a frame: the same window repainted, nothing changed. */
+  {
+    guint frames = run.frames;
+    gint64 cpu = thread_cpu_us ();
+
+    gtk_widget_queue_draw (GTK_WIDGET (window));
+    while (run.frames == frames)
+      g_main_context_iteration (NULL, TRUE);
+    run.repaint_cpu = thread_cpu_us () - cpu;
+  }
 
   if (mode != COLD_NO_SPARE)
     ins_renderer_get_spare_helper_pid (renderer, TRUE);
@@ -164,16 +245,34 @@ select_once (GBytes *bytes, GBytes *preview, const char *type, Mode mode, gint64
 
   g_signal_connect (view, "placeholder-shown", G_CALLBACK (on_placeholder), &run);
   g_signal_connect (view, "page-shown", G_CALLBACK (on_shown), &run);
+  perf_control (mode, "enable");
+  run.cpu_start = thread_cpu_us ();
   run.start = g_get_monotonic_time ();
   ins_document_view_set_documents (INS_DOCUMENT_VIEW (view), docs);
+  run.call_us = g_get_monotonic_time () - run.start;
   while (run.final_at == 0)
     g_main_context_iteration (NULL, TRUE);
 
+  perf_control (mode, "disable");
+  /* The same page repainted: what the frame costs beyond the selection's changes. */
+  {
+    guint frames = run.frames;
+    gint64 cpu = thread_cpu_us ();
+
+    gtk_widget_queue_draw (view);
+    while (run.frames == frames)
+      g_main_context_iteration (NULL, TRUE);
+    run.page_repaint_cpu = thread_cpu_us () - cpu;
+  }
   *final_ms = (run.final_at - run.start) / 1000.0;
   *placeholder_ms = run.placeholder_at ? (run.placeholder_at - run.start) / 1000.0 : -1;
   *scale = ins_document_view_get_zoom (INS_DOCUMENT_VIEW (view)) * 96.0 / 72.0
            * gtk_widget_get_scale_factor (view);
   g_signal_handler_disconnect (clock, handler);
+  g_signal_handler_disconnect (clock, layout_handler);
+  g_signal_handler_disconnect (clock, paint_handler);
+  current_run = NULL;
+  *out = run;
   gtk_window_destroy (window);
   while (g_main_context_iteration (NULL, FALSE))
     ;
@@ -319,6 +418,53 @@ stored_preview (GBytes *bytes)
   return png;
 }
 
+/* Where a selection's time goes, p50 over the rounds of one mode. */
+typedef struct {
+  GArray *call, *image, *frame, *layout, *paint, *cpu, *repaint, *redraw;
+} Breakdown;
+
+static void
+breakdown_init (Breakdown *b)
+{
+  GArray **all[] = { &b->call, &b->image, &b->frame, &b->layout, &b->paint, &b->cpu, &b->repaint, &b->redraw };
+
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    *all[i] = g_array_new (FALSE, FALSE, sizeof (double));
+}
+
+static void
+breakdown_add (Breakdown *b, const Run *run)
+{
+  double v[] = {
+    run->call_us / 1000.0, (run->image_at - run->start) / 1000.0,
+    (run->final_at - run->image_at) / 1000.0, run->layout_us / 1000.0,
+    run->paint_us / 1000.0, run->cpu_total / 1000.0, run->repaint_cpu / 1000.0,
+    run->page_repaint_cpu / 1000.0,
+  };
+  GArray *all[] = { b->call, b->image, b->frame, b->layout, b->paint, b->cpu, b->repaint, b->redraw };
+
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    g_array_append_val (all[i], v[i]);
+}
+
+static GString *breakdowns;
+
+static void
+breakdown_print (Breakdown *b, const char *what)
+{
+  GArray *all[] = { b->call, b->image, b->frame, b->layout, b->paint, b->cpu, b->repaint, b->redraw };
+
+  if (b->call->len == 0)
+    return;
+  g_string_append_printf (breakdowns, "| %-44s | %6.1f | %7.1f | %7.1f | %6.1f | %6.1f | %6.1f | %7.1f | %6.1f |\n",
+                          what, percentile (b->call, 50), percentile (b->image, 50),
+                          percentile (b->frame, 50), percentile (b->layout, 50),
+                          percentile (b->paint, 50), percentile (b->cpu, 50),
+                          percentile (b->repaint, 50), percentile (b->redraw, 50));
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    g_array_unref (all[i]);
+}
+
 static void
 bench_document (const char *label, GBytes *bytes, const char *type, const char *pdf_path,
                 guint rounds)
@@ -332,25 +478,33 @@ bench_document (const char *label, GBytes *bytes, const char *type, const char *
   g_autoptr(GArray) popp = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) ppm = g_array_new (FALSE, FALSE, sizeof (double));
   double scale = 1;
+  Breakdown b_bare, b_cold, b_warm;
+  Run run;
   g_autofree char *t1 = NULL, *t2 = NULL, *t3 = NULL, *t4 = NULL, *t5 = NULL;
   g_autofree char *t6 = NULL, *t7 = NULL;
 
+  breakdown_init (&b_bare);
+  breakdown_init (&b_cold);
+  breakdown_init (&b_warm);
   for (guint i = 0; i < rounds; i++)
     {
       double ph, fin;
 
       if (pdf_path != NULL)
         {
-          select_once (bytes, NULL, type, COLD_NO_SPARE, 3000 + i, &ph, &fin, &scale);
+          select_once (bytes, NULL, type, COLD_NO_SPARE, 3000 + i, &ph, &fin, &scale, &run);
+          breakdown_add (&b_bare, &run);
           g_array_append_val (bare, fin);
           if (ph >= 0)
             g_array_append_val (bare_ph, ph);
         }
-      select_once (bytes, preview, type, COLD, 1000 + i, &ph, &fin, &scale);
+      select_once (bytes, preview, type, COLD, 1000 + i, &ph, &fin, &scale, &run);
+      breakdown_add (&b_cold, &run);
       g_array_append_val (cold, fin);
       if (ph >= 0)
         g_array_append_val (cold_ph, ph);
-      select_once (bytes, preview, type, PREFETCHED, 5000 + i, &ph, &fin, &scale);
+      select_once (bytes, preview, type, PREFETCHED, 5000 + i, &ph, &fin, &scale, &run);
+      breakdown_add (&b_warm, &run);
       g_array_append_val (warm, fin);
       if (pdf_path != NULL)
         {
@@ -371,6 +525,15 @@ bench_document (const char *label, GBytes *bytes, const char *type, const char *
       row (t6, bare);
       row (t7, bare_ph);
     }
+  {
+    g_autofree char *w1 = g_strdup_printf ("%s, cold, no spare", label);
+    g_autofree char *w2 = g_strdup_printf ("%s, cold", label);
+    g_autofree char *w3 = g_strdup_printf ("%s, after prefetch", label);
+
+    breakdown_print (&b_bare, w1);
+    breakdown_print (&b_cold, w2);
+    breakdown_print (&b_warm, w3);
+  }
   row (t1, cold);
   row (t2, cold_ph);
   row (t3, warm);
@@ -385,6 +548,7 @@ int
 main (int argc, char **argv)
 {
   guint rounds = argc > 1 ? (guint) atoi (argv[1]) : 20;
+  const char *only = argc > 2 ? argv[2] : NULL;   /* "text", "scan", "jpeg", or a mix */
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) jpeg = NULL;
   g_autoptr(GBytes) scan = NULL;
@@ -394,6 +558,9 @@ main (int argc, char **argv)
   int fd;
 
   gtk_init ();
+  breakdowns = g_string_new (NULL);
+  g_signal_add_emission_hook (g_signal_lookup ("layout", GDK_TYPE_FRAME_CLOCK), 0, phase_begin, NULL, NULL);
+  g_signal_add_emission_hook (g_signal_lookup ("paint", GDK_TYPE_FRAME_CLOCK), 0, phase_begin, NULL, NULL);
   adw_init ();
   jpeg = scan_jpeg_300dpi ();
   scan = scan_pdf (jpeg);
@@ -412,10 +579,22 @@ main (int argc, char **argv)
   g_print ("| %-58s | %8s | %8s |\n", "what", "p50", "p95");
   g_print ("|%s|%s|%s|\n", "------------------------------------------------------------",
            "----------", "----------");
-  bench_document ("text PDF (LaTeX)", text, "application/pdf",
-                  CORPUS "/pdf/bug1937438_af_from_latex.pdf", rounds);
-  bench_document ("300-dpi scan, PDF", scan, "application/pdf", scan_path, rounds);
-  bench_document ("300-dpi scan, JPEG", jpeg, "image/jpeg", NULL, rounds);
+  if (only == NULL || strstr (only, "text"))
+    bench_document ("text PDF (LaTeX)", text, "application/pdf",
+                    CORPUS "/pdf/bug1937438_af_from_latex.pdf", rounds);
+  if (only == NULL || strstr (only, "scan"))
+    bench_document ("300-dpi scan, PDF", scan, "application/pdf", scan_path, rounds);
+  if (only == NULL || strstr (only, "jpeg"))
+    bench_document ("300-dpi scan, JPEG", jpeg, "image/jpeg", NULL, rounds);
   g_unlink (scan_path);
+  g_print ("\nWhere the time goes (p50, ms): the set_documents () call; selection → full page handed "
+           "to the widget (page-shown); from then → painted; layout and paint phases summed over the "
+           "frames until painted; main-thread CPU, selection → painted, and of one repaint of "
+           "the same window before it, nothing changed, and of one redraw of the whole view after it, the "
+           "page shown (the floor of a frame).\n\n"
+           "| %-44s | %6s | %7s | %7s | %6s | %6s | %6s | %7s | %6s |\n|%s|\n%s",
+           "selection", "call", "→ image", "→ paint", "layout", "paint", "cpu", "repaint", "redraw",
+           "----------------------------------------------|--------|---------|---------|--------|--------|--------|---------|--------",
+           breakdowns->str);
   return 0;
 }

@@ -120,19 +120,48 @@ load (GBytes *bytes, SizeRequest *req, GError **error)
   return g_object_ref (pixbuf);
 }
 
+/* In cairo's premultiplied ARGB32, as the PDF pages come: converted once here,
+ * on a worker thread, rather than by the renderer in every frame that draws it. */
 static InsPageImage *
 page_image_from_pixbuf (GdkPixbuf *pixbuf)
 {
-  g_autoptr(GBytes) pixels = gdk_pixbuf_read_pixel_bytes (pixbuf);
   gboolean alpha = gdk_pixbuf_get_has_alpha (pixbuf);
+  guint width = (guint) gdk_pixbuf_get_width (pixbuf);
+  guint height = (guint) gdk_pixbuf_get_height (pixbuf);
+  gsize in_stride = (gsize) gdk_pixbuf_get_rowstride (pixbuf);
+  gsize stride = (gsize) width * 4;
+  const guint8 *in = gdk_pixbuf_read_pixels (pixbuf);
+  guint n = alpha ? 4 : 3;
+  guint32 *out;
+  g_autoptr(GBytes) pixels = NULL;
+  InsPageImage *image;
 
   g_return_val_if_fail (gdk_pixbuf_get_bits_per_sample (pixbuf) == 8, NULL);
-  g_return_val_if_fail (gdk_pixbuf_get_n_channels (pixbuf) == (alpha ? 4 : 3), NULL);
-  return ins_page_image_new ((guint) gdk_pixbuf_get_width (pixbuf),
-                             (guint) gdk_pixbuf_get_height (pixbuf),
-                             (gsize) gdk_pixbuf_get_rowstride (pixbuf),
-                             alpha ? INS_PAGE_FORMAT_RGBA8 : INS_PAGE_FORMAT_RGB8,
-                             pixels);
+  g_return_val_if_fail (gdk_pixbuf_get_n_channels (pixbuf) == (int) n, NULL);
+  out = g_malloc (stride * height);
+  for (guint y = 0; y < height; y++)
+    {
+      const guint8 *p = in + y * in_stride;
+      guint32 *q = out + (gsize) y * width;
+
+      for (guint x = 0; x < width; x++, p += n)
+        {
+          guint32 a = alpha ? p[3] : 255;
+          guint32 r = p[0], g = p[1], b = p[2];
+
+          if (a != 255)
+            {
+              r = (r * a + 127) / 255;
+              g = (g * a + 127) / 255;
+              b = (b * a + 127) / 255;
+            }
+          q[x] = a << 24 | r << 16 | g << 8 | b;
+        }
+    }
+  pixels = g_bytes_new_take (out, stride * height);
+  image = ins_page_image_new (width, height, stride, INS_PAGE_FORMAT_ARGB32_PREMULTIPLIED, pixels);
+  image->opaque = !alpha;
+  return image;
 }
 
 /* Whether the EXIF orientation swaps width and height (5 to 8). */

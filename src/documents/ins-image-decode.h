@@ -35,7 +35,7 @@ gboolean      ins_image_probe  (GBytes        *bytes,
                                 GError       **error);
 
 /* Decodes the image at @factor (device pixels per image pixel, at most 1),
- * upright, then turned by @rotation degrees clockwise. */
+ * upright, then turned by @rotation degrees clockwise, into premultiplied ARGB32. */
 InsPageImage *ins_image_decode (GBytes        *bytes,
                                 double         factor,
                                 guint          rotation,

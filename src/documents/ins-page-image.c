@@ -74,27 +74,9 @@ ins_page_image_ink_ratio (const InsPageImage *image, guint samples)
   for (guint y = 0; y < image->height; y += step)
     for (guint x = 0; x < image->width; x += step)
       {
-        const guint8 *p;
-        guint r, g, b, a;
+        guint32 v = *(const guint32 *) (data + y * image->stride + x * 4);
+        guint r = (v >> 16) & 0xff, g = (v >> 8) & 0xff, b = v & 0xff, a = v >> 24;
 
-        switch (image->format)
-          {
-          case INS_PAGE_FORMAT_ARGB32_PREMULTIPLIED:
-            {
-              guint32 v = *(const guint32 *) (data + y * image->stride + x * 4);
-              a = v >> 24, r = (v >> 16) & 0xff, g = (v >> 8) & 0xff, b = v & 0xff;
-            }
-            break;
-          case INS_PAGE_FORMAT_RGB8:
-            p = data + y * image->stride + x * 3;
-            r = p[0], g = p[1], b = p[2], a = 255;
-            break;
-          case INS_PAGE_FORMAT_RGBA8:
-          default:
-            p = data + y * image->stride + x * 4;
-            r = p[0], g = p[1], b = p[2], a = p[3];
-            break;
-          }
         total++;
         if (a > 16 && (r < 200 || g < 200 || b < 200))
           inked++;

@@ -5,10 +5,10 @@
 
 G_BEGIN_DECLS
 
+/* One format for PDF pages and decoded images alike: what the cairo renderer
+ * draws and GdkMemoryTexture takes (GDK_MEMORY_DEFAULT) without a conversion. */
 typedef enum {
-  INS_PAGE_FORMAT_ARGB32_PREMULTIPLIED, /* cairo's ARGB32, native endian (PDF pages) */
-  INS_PAGE_FORMAT_RGB8,                 /* gdk-pixbuf without alpha (images) */
-  INS_PAGE_FORMAT_RGBA8,                /* gdk-pixbuf with alpha, not premultiplied */
+  INS_PAGE_FORMAT_ARGB32_PREMULTIPLIED, /* cairo's ARGB32, native endian */
 } InsPageFormat;
 
 typedef struct {
@@ -16,6 +16,7 @@ typedef struct {
   guint         height;
   gsize         stride;
   InsPageFormat format;
+  gboolean      opaque; /* every alpha is 255: it may be copied rather than blended */
   GBytes       *pixels; /* stride × height bytes (the last row may be shorter) */
 } InsPageImage;
 

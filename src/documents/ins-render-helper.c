@@ -339,6 +339,7 @@ ins_render_helper_render (InsRenderHelper *helper,
   };
   InsRenderReply reply;
   InsRenderImageInfo info;
+  InsPageImage *image;
   gsize size;
   guint8 *pixels;
   g_autoptr(GBytes) bytes = NULL;
@@ -374,6 +375,8 @@ ins_render_helper_render (InsRenderHelper *helper,
       return NULL;
     }
   bytes = g_bytes_new_take (pixels, size);
-  return ins_page_image_new (info.width, info.height, info.stride,
-                             INS_PAGE_FORMAT_ARGB32_PREMULTIPLIED, bytes);
+  image = ins_page_image_new (info.width, info.height, info.stride,
+                              INS_PAGE_FORMAT_ARGB32_PREMULTIPLIED, bytes);
+  image->opaque = TRUE;   /* the helper paints the page white first */
+  return image;
 }

@@ -438,8 +438,13 @@ InsRenderDocument *
 ins_renderer_lookup_document (InsRenderer *self,
                               const char  *key)
 {
+  InsRenderDocument *doc;
+
   g_return_val_if_fail (INS_IS_RENDERER (self), NULL);
-  return g_hash_table_lookup (self->documents, key);
+  doc = g_hash_table_lookup (self->documents, key);
+  if (doc != NULL)
+    touch_document (self, doc);
+  return doc;
 }
 
 void

@@ -73,7 +73,7 @@ InsRenderDocument *ins_renderer_open_finish      (InsRenderer         *self,
 void               ins_renderer_add_preview      (InsRenderer         *self,
                                                   const char          *key,
                                                   GBytes              *png);
-/* The open document under @key, or NULL. Borrowed. */
+/* The open document under @key, or NULL; it counts as just used. Borrowed. */
 InsRenderDocument *ins_renderer_lookup_document  (InsRenderer         *self,
                                                   const char          *key);
 

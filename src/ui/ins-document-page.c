@@ -152,7 +152,7 @@ render_current_page (InsDocumentView *self)
   if (d == NULL || d->doc == NULL)
     return;
   /* Not laid out yet: the first allocation asks again with the right scale. */
-  if (self->zoom_mode != INS_ZOOM_FREE && gtk_widget_get_width (GTK_WIDGET (self->page_view)) == 0)
+  if (self->zoom_mode != INS_ZOOM_FREE && !ins_page_view_is_sized (self->page_view))
     return;
   g_cancellable_cancel (self->page_cancellable);
   g_clear_object (&self->page_cancellable);
@@ -193,10 +193,26 @@ ins_document_page_layout (InsDocumentView *self)
 {
   DocState *d = ins_document_view_current_doc (self);
   double w, h;
+  int hint_w;
 
   if (d == NULL || d->doc == NULL)
     return;
   ins_document_view_page_shown_size (d, self->page, &w, &h);
+  /* A page view never shown yet will fill the stack, which is laid out
+   * whichever of its pages shows, less the strip about to appear: the render
+   * goes now, not after a frame. */
+  hint_w = gtk_widget_get_width (GTK_WIDGET (self->stack));
+  if (gtk_widget_get_visible (self->thumbnails_scroller)
+      && gtk_widget_get_width (self->thumbnails_scroller) == 0)
+    {
+      int strip_w = 0;
+
+      gtk_widget_measure (self->thumbnails_scroller, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &strip_w,
+                          NULL, NULL);
+      hint_w -= strip_w;
+    }
+  ins_page_view_set_size_hint (self->page_view, hint_w,
+                               gtk_widget_get_height (GTK_WIDGET (self->stack)));
   /* set_page_size emits scale-changed, which renders. */
   ins_page_view_set_page_size (self->page_view, w, h);
   ins_document_view_update_actions (self);

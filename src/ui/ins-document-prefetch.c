@@ -3,7 +3,6 @@
 
 #include "config.h"
 
-#include <math.h>
 
 #include "ins-document-view-private.h"
 
@@ -36,8 +35,8 @@ on_prefetch_opened (GObject *source, GAsyncResult *result, gpointer user_data)
 
       ins_render_document_get_page_size (doc, 0, &w, &h);
       /* What fit width will ask for (see InsPageView), unless the agent zoomed. */
-      scale = round (req->width_px / MAX (w, 1)
-                     * gtk_widget_get_scale_factor (GTK_WIDGET (self)) * 100) / 100;
+      scale = ins_page_view_scale_for_width (w, req->width_px
+                                             * gtk_widget_get_scale_factor (GTK_WIDGET (self)));
       ins_renderer_render_async (self->renderer, doc, 0, scale, 0, INS_RENDER_PRIORITY_PREFETCH,
                                  req->cancellable, NULL, NULL);
     }

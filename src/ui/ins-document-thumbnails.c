@@ -79,9 +79,20 @@ ins_document_thumbnails_build (InsDocumentView *self)
       else
         ins_page_thumbnail_set_image (thumb, NULL);
       ins_page_thumbnail_set_tag (thumb, d->tags[i]);
-      ins_document_thumbnails_render (self, d, thumb);
     }
   self->building_thumbnails = FALSE;
+}
+
+void
+ins_document_thumbnails_render_all (InsDocumentView *self)
+{
+  DocState *d = ins_document_view_current_doc (self);
+  InsPageThumbnail *thumb;
+
+  if (d == NULL || d->doc == NULL || !gtk_widget_get_visible (self->thumbnails_scroller))
+    return;
+  for (guint i = 0; (thumb = ins_document_thumbnails_at (self, i)) != NULL; i++)
+    ins_document_thumbnails_render (self, d, thumb);
 }
 
 InsPageThumbnail *

@@ -54,6 +54,7 @@ struct _InsDocumentView
   GCancellable *page_cancellable;
   GCancellable *thumbs_cancellable;
   GCancellable *prefetch_cancellable;
+  guint spinner_id;
   gboolean building_thumbnails;
   gboolean read_only;
 };
@@ -75,7 +76,10 @@ char       *ins_document_view_key_for_info    (InsAttachmentInfo *info);
 void        ins_document_view_update_actions  (InsDocumentView *self);
 
 /* ins-document-thumbnails.c: the strip of page thumbnails */
+/* Rows for the current document's pages, without images... */
 void        ins_document_thumbnails_build       (InsDocumentView *self);
+/* ...which this asks for, after the shown page's. */
+void        ins_document_thumbnails_render_all  (InsDocumentView *self);
 void        ins_document_thumbnails_select      (InsDocumentView *self);
 InsPageThumbnail *ins_document_thumbnails_at    (InsDocumentView *self, guint page);
 void        ins_document_thumbnails_render      (InsDocumentView *self, DocState *d, InsPageThumbnail *thumb);

@@ -11,6 +11,8 @@
 
 #include "ins-document-view-private.h"
 
+#define SPINNER_DELAY_MS 400
+
 G_DEFINE_FINAL_TYPE (InsDocumentView, ins_document_view, GTK_TYPE_WIDGET)
 
 guint ins_document_view_signals[N_SIGNALS];
@@ -233,6 +235,7 @@ on_bytes_fetched (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 load_document (InsDocumentView *self, DocState *d, InsRenderPriority priority)
 {
+  InsRenderDocument *open;
   LoadRequest *req;
 
   if (d->doc != NULL || d->loading || d->error != NULL)
@@ -246,6 +249,14 @@ load_document (InsDocumentView *self, DocState *d, InsRenderPriority priority)
     }
   if (d->bytes == NULL && (d->info == NULL || self->source == NULL))
     return;
+  /* Prefetched or seen a moment ago: no bytes to fetch, no open to wait for. */
+  if ((open = ins_renderer_lookup_document (self->renderer, d->key)) != NULL)
+    {
+      d->doc = g_object_ref (open);
+      doc_set_pages (d, ins_render_document_get_n_pages (d->doc));
+      update_tab (self, d);
+      return;
+    }
 
   d->loading = TRUE;
   if (d->info != NULL && d->info->preview != NULL)   /* the placeholder, without a render */
@@ -261,6 +272,32 @@ load_document (InsDocumentView *self, DocState *d, InsRenderPriority priority)
   else
     ins_attachment_source_fetch_async (self->source, d->info->id, req->cancellable,
                                        on_bytes_fetched, req);
+}
+
+static gboolean
+start_spinner (gpointer data)
+{
+  InsDocumentView *self = data;
+
+  self->spinner_id = 0;
+  gtk_spinner_set_spinning (GTK_SPINNER (gtk_stack_get_child_by_name (self->stack, "loading")), TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* A spinning GtkSpinner repaints the window every frame: on a software
+ * renderer that takes the main thread from the page being loaded, so it only
+ * spins for a load the agent can notice. */
+static void
+set_loading (InsDocumentView *self, gboolean loading)
+{
+  if (loading)
+    {
+      if (self->spinner_id == 0)
+        self->spinner_id = g_timeout_add (SPINNER_DELAY_MS, start_spinner, self);
+      return;
+    }
+  g_clear_handle_id (&self->spinner_id, g_source_remove);
+  gtk_spinner_set_spinning (GTK_SPINNER (gtk_stack_get_child_by_name (self->stack, "loading")), FALSE);
 }
 
 static void
@@ -288,19 +325,22 @@ show_current (InsDocumentView *self)
         {
           ins_document_page_show_error (self, d);
           ins_document_thumbnails_build (self);
+          ins_document_thumbnails_render_all (self);
         }
       else if (d->doc == NULL)
         gtk_stack_set_visible_child_name (self->stack, "loading");
       else
         {
           gtk_stack_set_visible_child_name (self->stack, "page");
+          /* The strip first (it takes width from the page), then the page's
+           * render, then the thumbnails'. */
           ins_document_thumbnails_build (self);
-          ins_document_thumbnails_select (self);
           ins_document_page_layout (self);
+          ins_document_thumbnails_render_all (self);
+          ins_document_thumbnails_select (self);
         }
     }
-  gtk_spinner_set_spinning (GTK_SPINNER (gtk_stack_get_child_by_name (self->stack, "loading")),
-                            d != NULL && d->doc == NULL && d->error == NULL);
+  set_loading (self, d != NULL && d->doc == NULL && d->error == NULL);
   ins_document_view_update_actions (self);
 }
 
@@ -383,6 +423,7 @@ ins_document_view_dispose (GObject *object)
   g_cancellable_cancel (self->page_cancellable);
   g_cancellable_cancel (self->thumbs_cancellable);
   g_cancellable_cancel (self->prefetch_cancellable);
+  g_clear_handle_id (&self->spinner_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), INS_TYPE_DOCUMENT_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);

@@ -19,7 +19,8 @@ struct _InsPageCanvas
   GtkWidget parent_instance;
 
   double width, height;   /* logical pixels of the page */
-  GdkTexture *texture;
+  InsPageImage *image;
+  GdkTexture *texture;    /* made when first drawn */
 };
 
 G_DEFINE_FINAL_TYPE (InsPageCanvas, ins_page_canvas, GTK_TYPE_WIDGET)
@@ -38,26 +39,61 @@ static void
 ins_page_canvas_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   InsPageCanvas *self = INS_PAGE_CANVAS (widget);
-  double x = MAX (MARGIN, (gtk_widget_get_width (widget) - self->width) / 2);
-  double y = MAX (MARGIN, (gtk_widget_get_height (widget) - self->height) / 2);
-  graphene_rect_t page = GRAPHENE_RECT_INIT ((float) round (x), (float) round (y),
-                                             (float) self->width, (float) self->height);
-  graphene_rect_t shadow = page;
+  double width = self->width, height = self->height;
+  double x, y;
+  graphene_rect_t page, shadow;
   GdkRGBA white = { 1, 1, 1, 1 }, edge = { 0, 0, 0, 0.18f };
 
-  if (self->width <= 0 || self->height <= 0)
+  if (width <= 0 || height <= 0)
     return;
+  /* An image rendered for this size is drawn pixel for pixel (it is a pixel
+   * larger, rounded up, at most): stretched by a fraction, the software
+   * renderer would resample the whole page in every frame. */
+  if (self->image != NULL)
+    {
+      int scale = gtk_widget_get_scale_factor (widget);
+      double tw = (double) self->image->width / scale;
+      double th = (double) self->image->height / scale;
+
+      if (fabs (tw - width) <= 2.0 / scale && fabs (th - height) <= 2.0 / scale)
+        {
+          width = tw;
+          height = th;
+        }
+    }
+  x = MAX (MARGIN, (gtk_widget_get_width (widget) - width) / 2);
+  y = MAX (MARGIN, (gtk_widget_get_height (widget) - height) / 2);
+  page = GRAPHENE_RECT_INIT ((float) round (x), (float) round (y), (float) width, (float) height);
+  shadow = page;
   graphene_rect_inset (&shadow, -1, -1);
   gtk_snapshot_append_color (snapshot, &edge, &shadow);
-  gtk_snapshot_append_color (snapshot, &white, &page);
-  if (self->texture != NULL)
-    gtk_snapshot_append_texture (snapshot, self->texture, &page);
+  if (self->image == NULL || !self->image->opaque)
+    gtk_snapshot_append_color (snapshot, &white, &page);
+  if (self->image == NULL)
+    return;
+  if (self->texture == NULL)
+    self->texture = ins_page_image_to_texture (self->image);
+  gtk_snapshot_append_texture (snapshot, self->texture, &page);
+}
+
+static void
+ins_page_canvas_set_image (InsPageCanvas *self, InsPageImage *image)
+{
+  if (image != self->image)
+    {
+      InsPageImage *old = self->image;
+
+      self->image = image != NULL ? ins_page_image_ref (image) : NULL;
+      g_clear_object (&self->texture);
+      g_clear_pointer (&old, ins_page_image_unref);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
 ins_page_canvas_finalize (GObject *object)
 {
-  g_clear_object (&INS_PAGE_CANVAS (object)->texture);
+  ins_page_canvas_set_image (INS_PAGE_CANVAS (object), NULL);
   G_OBJECT_CLASS (ins_page_canvas_parent_class)->finalize (object);
 }
 
@@ -88,6 +124,7 @@ struct _InsPageView
   int fit;
   double zoom;            /* asked for (fit 0) */
   double effective;       /* in use */
+  int hint_w, hint_h;     /* the size it will have, until it has one */
   gboolean final;
   guint apply_id;
 };
@@ -112,6 +149,18 @@ wanted_zoom (InsPageView *self, int width, int height)
 }
 
 static void
+current_size (InsPageView *self, int *width, int *height)
+{
+  *width = gtk_widget_get_width (GTK_WIDGET (self));
+  *height = gtk_widget_get_height (GTK_WIDGET (self));
+  if (*width <= 0 || *height <= 0)
+    {
+      *width = self->hint_w;
+      *height = self->hint_h;
+    }
+}
+
+static void
 apply_zoom (InsPageView *self, double zoom)
 {
   gboolean changed = fabs (zoom - self->effective) > 1e-6;
@@ -128,10 +177,11 @@ static gboolean
 apply_in_idle (gpointer data)
 {
   InsPageView *self = data;
+  int w, h;
 
   self->apply_id = 0;
-  apply_zoom (self, wanted_zoom (self, gtk_widget_get_width (GTK_WIDGET (self)),
-                                 gtk_widget_get_height (GTK_WIDGET (self))));
+  current_size (self, &w, &h);
+  apply_zoom (self, wanted_zoom (self, w, h));
   return G_SOURCE_REMOVE;
 }
 
@@ -210,24 +260,47 @@ ins_page_view_new (void)
 void
 ins_page_view_set_page_size (InsPageView *self, double width, double height)
 {
+  int w, h;
+
   g_return_if_fail (INS_IS_PAGE_VIEW (self));
 
   self->page_w = MAX (width, 0);
   self->page_h = MAX (height, 0);
   self->effective = -1;   /* forces scale-changed */
-  apply_zoom (self, wanted_zoom (self, gtk_widget_get_width (GTK_WIDGET (self)),
-                                 gtk_widget_get_height (GTK_WIDGET (self))));
+  current_size (self, &w, &h);
+  apply_zoom (self, wanted_zoom (self, w, h));
+}
+
+void
+ins_page_view_set_size_hint (InsPageView *self, int width, int height)
+{
+  g_return_if_fail (INS_IS_PAGE_VIEW (self));
+
+  self->hint_w = MAX (width, 0);
+  self->hint_h = MAX (height, 0);
+}
+
+gboolean
+ins_page_view_is_sized (InsPageView *self)
+{
+  int w, h;
+
+  g_return_val_if_fail (INS_IS_PAGE_VIEW (self), FALSE);
+  current_size (self, &w, &h);
+  return w > 0 && h > 0;
 }
 
 void
 ins_page_view_set_zoom (InsPageView *self, int fit, double zoom)
 {
+  int w, h;
+
   g_return_if_fail (INS_IS_PAGE_VIEW (self));
 
   self->fit = CLAMP (fit, 0, 2);
   self->zoom = CLAMP (zoom, INS_PAGE_VIEW_MIN_ZOOM, INS_PAGE_VIEW_MAX_ZOOM);
-  apply_zoom (self, wanted_zoom (self, gtk_widget_get_width (GTK_WIDGET (self)),
-                                 gtk_widget_get_height (GTK_WIDGET (self))));
+  current_size (self, &w, &h);
+  apply_zoom (self, wanted_zoom (self, w, h));
 }
 
 double
@@ -240,31 +313,27 @@ ins_page_view_get_zoom (InsPageView *self)
 double
 ins_page_view_get_render_scale (InsPageView *self)
 {
+  double zoom_px;
+
   g_return_val_if_fail (INS_IS_PAGE_VIEW (self), 1.0);
-  /* Quantised so that tiny size changes reuse the same cached image. */
-  return round (ins_page_view_get_zoom (self) * PX_PER_POINT
-                * gtk_widget_get_scale_factor (GTK_WIDGET (self)) * 100) / 100;
+  zoom_px = ins_page_view_get_zoom (self) * PX_PER_POINT * gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  if (self->page_w <= 0)
+    return round (zoom_px * 100) / 100;
+  return ins_page_view_scale_for_width (self->page_w, self->page_w * zoom_px);
+}
+
+double
+ins_page_view_scale_for_width (double page_width, double width_px)
+{
+  /* A quarter pixel short of a whole number of pixels: the renderer's width,
+   * rounded up, is exactly that number. */
+  return (MAX (round (width_px), 1) - 0.25) / MAX (page_width, 1);
 }
 
 GdkTexture *
 ins_page_image_to_texture (InsPageImage *image)
 {
-  GdkMemoryFormat format;
-
-  switch (image->format)
-    {
-    case INS_PAGE_FORMAT_RGB8:
-      format = GDK_MEMORY_R8G8B8;
-      break;
-    case INS_PAGE_FORMAT_RGBA8:
-      format = GDK_MEMORY_R8G8B8A8;
-      break;
-    case INS_PAGE_FORMAT_ARGB32_PREMULTIPLIED:
-    default:
-      format = GDK_MEMORY_DEFAULT;
-      break;
-    }
-  return gdk_memory_texture_new ((int) image->width, (int) image->height, format,
+  return gdk_memory_texture_new ((int) image->width, (int) image->height, GDK_MEMORY_DEFAULT,
                                  image->pixels, image->stride);
 }
 
@@ -273,11 +342,8 @@ ins_page_view_set_image (InsPageView *self, InsPageImage *image, gboolean final)
 {
   g_return_if_fail (INS_IS_PAGE_VIEW (self));
 
-  g_clear_object (&self->canvas->texture);
-  if (image != NULL)
-    self->canvas->texture = ins_page_image_to_texture (image);
+  ins_page_canvas_set_image (self->canvas, image);
   self->final = image != NULL && final;
-  gtk_widget_queue_draw (GTK_WIDGET (self->canvas));
 }
 
 gboolean

@@ -1,6 +1,7 @@
 /* test-document-view.c — the viewer widget on real documents, under Xvfb */
 #include "config.h"
 
+#include <math.h>
 #include <signal.h>
 #include <string.h>
 
@@ -485,10 +486,52 @@ test_prefetch_next_affaire (Fixture *f, gconstpointer data)
   g_source_remove (id);
   g_assert_nonnull (ins_renderer_lookup_document (renderer, "attachment:13"));
 
-  /* Showing it now paints from the cache without waiting. */
+  /* Showing it now paints from the cache in the same turn: no bytes fetched,
+   * no open waited for. */
   g_ptr_array_set_size (f->events, 0);
   ins_document_view_set_documents (f->view, next);
-  wait_event (f, "shown 13 1");
+  g_assert_true (has_event (f, "shown 13 1"));
+}
+
+/* The page is rendered at the size it is shown, in device pixels: not larger,
+ * and not stretched by a fraction when painted. */
+static void
+test_rendered_at_display_size (Fixture *f, gconstpointer data)
+{
+  InsRenderer *renderer = ins_document_view_get_renderer (f->view);
+  InsPageView *page_view;
+  InsRenderDocument *doc;
+  InsPageImage *image;
+  double pw, ph, shown_w, shown_h;
+  gboolean expired = FALSE;
+  guint id;
+  int sf;
+
+  ins_document_view_set_documents (f->view, f->infos);
+  wait_event (f, "shown 11 1");
+  settle ();
+  page_view = INS_PAGE_VIEW (find_page_view (f->view));
+  sf = gtk_widget_get_scale_factor (GTK_WIDGET (page_view));
+  doc = ins_renderer_lookup_document (renderer, "attachment:11");
+  g_assert_nonnull (doc);
+  /* The first render may have fitted a hinted size a pixel or two off. */
+  id = g_timeout_add_seconds (60, on_deadline, &expired);
+  while (ins_renderer_lookup_page (renderer, doc, 0, ins_page_view_get_render_scale (page_view), 0) == NULL
+         && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (expired);
+  g_source_remove (id);
+  ins_render_document_get_page_size (doc, 0, &pw, &ph);
+  shown_w = ins_page_view_get_zoom (page_view) * pw * 96 / 72;
+  shown_h = ins_page_view_get_zoom (page_view) * ph * 96 / 72;
+  /* Fit width: the page spans the view less its two 12-pixel margins. */
+  g_assert_cmpfloat (fabs (shown_w - (gtk_widget_get_width (GTK_WIDGET (page_view)) - 24)), <=, 1);
+  image = ins_renderer_lookup_page (renderer, doc, 0, ins_page_view_get_render_scale (page_view), 0);
+  g_assert_nonnull (image);
+  g_assert_cmpfloat (fabs ((double) image->width - shown_w * sf), <=, 1.5);
+  g_assert_cmpfloat (fabs ((double) image->height - shown_h * sf), <=, 1.5);
+  g_assert_cmpint (image->format, ==, INS_PAGE_FORMAT_ARGB32_PREMULTIPLIED);
+  g_assert_true (image->opaque);
 }
 
 static cairo_status_t
@@ -619,6 +662,8 @@ main (int argc, char **argv)
               test_receipt_and_import_reason, fixture_tear_down);
   g_test_add ("/document-view/thumbnails-reused", Fixture, NULL, fixture_set_up,
               test_thumbnails_reused, fixture_tear_down);
+  g_test_add ("/document-view/rendered-at-display-size", Fixture, NULL, fixture_set_up,
+              test_rendered_at_display_size, fixture_tear_down);
   g_test_add ("/document-view/prefetch-next-affaire", Fixture, NULL, fixture_set_up,
               test_prefetch_next_affaire, fixture_tear_down);
   g_test_add ("/document-view/stored-preview-placeholder", Fixture, NULL, fixture_set_up,
