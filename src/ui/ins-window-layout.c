@@ -198,6 +198,18 @@ ins_window_layout_show_queue (InsWindow *self)
     choose (self, FALSE);
 }
 
+/* The agent opened or took an affaire: it shows beside its documents, the
+ * queue folding away when the three panes do not fit. Not saved: the next
+ * start shows the panes as the agent last chose with the toggle. */
+void
+ins_window_layout_show_affaire (InsWindow *self)
+{
+  Layout *layout = layout_of (self);
+
+  layout->chosen = TRUE;
+  gtk_toggle_button_set_active (layout->toggle, TRUE);
+}
+
 void
 ins_window_layout_class_init (GtkWidgetClass *widget_class)
 {

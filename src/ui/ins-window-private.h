@@ -82,6 +82,7 @@ void          ins_window_layout_use_settings (InsWindow *self,
                                               GSettings *settings);
 /* Unfolds the queue if the affaire pane took its room. */
 void          ins_window_layout_show_queue (InsWindow *self);
+void          ins_window_layout_show_affaire (InsWindow *self);
 /* The queue pane's width that shows every column of the queue whole. */
 int           ins_window_layout_queue_fit_width (InsWindow *self);
 

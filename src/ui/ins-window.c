@@ -757,6 +757,7 @@ claim_next_done (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   set_last_message (self, done_message (INS_ACTION_CLAIM));
+  ins_window_layout_show_affaire (self);
   ins_window_show_affaire (self, id);
   ins_queue_model_reload (ins_queue_view_get_model (self->queue_view));
   schedule_counts (self);
@@ -783,6 +784,7 @@ claim_shown (InsWindow *self)
 static void
 on_queue_activated (InsQueueView *view, InsQueueItem *item, InsWindow *self)
 {
+  ins_window_layout_show_affaire (self);
   if (ins_queue_item_get_id (item) == self->shown_id
       && gtk_widget_is_sensitive (self->claim_next_button)
       && self->affaire != NULL)

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ui/ins-document-view.h"
+#include "ui/ins-queue-item.h"
 #include "ui/ins-queue-view.h"
 #include "ui/ins-window-private.h"
 #include "ins-test-db.h"
@@ -120,6 +121,23 @@ test_default_size (void)
   g_assert_false (gtk_widget_get_visible (affaire));
   assert_every_column_whole (window);
 
+  /* Opening a row (Entrée) is working on it: the affaire beside its documents,
+   * and back to the queue with Ctrl+L. (Not the shown row: Entrée on it
+   * would take it.) */
+  {
+    GListModel *rows = G_LIST_MODEL (ins_queue_view_get_model (ins_window_get_queue_view (window)));
+    g_autoptr(InsQueueItem) first = g_list_model_get_item (rows, 0);
+
+    g_signal_emit_by_name (queue_columns (window), "activate",
+                           ins_queue_item_get_id (first) == ins_window_get_affaire (window)->id ? 1 : 0);
+  }
+  ui_test_spin (20);
+  g_assert_true (gtk_widget_get_visible (affaire));
+  g_assert_false (gtk_widget_get_visible (queue));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-queue", NULL));
+  ui_test_spin (20);
+  g_assert_true (gtk_widget_get_visible (queue));
+
   /* As wide as the test display goes: the queue still whole. */
   resize (window, 1600, 1000);
   assert_every_column_whole (window);
@@ -163,10 +181,14 @@ test_page_menu (void)
                   NULL, "facture" };
 
   resize (window, 1360, 700);
+  g_assert_false (gtk_widget_get_visible (child_of (window, "affaire_panel")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "affaire.claim-next", NULL));
   ui_test_settle (window);
   affaire = ins_window_get_affaire (window);
   g_assert_nonnull (affaire);
+  /* Taking the next affaire is working on it: it shows beside its documents. */
+  g_assert_true (gtk_widget_get_visible (child_of (window, "affaire_panel")));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (ins_window_get_queue_view (window))));
   g_assert_cmpint (affaire->kind, ==, INS_KIND_SOINS_ETRANGER);
   g_assert_cmpuint (affaire->attachments->len, >, 0);
   attachment = g_strdup_printf ("%" G_GINT64_FORMAT, ((InsAttachmentInfo *) affaire->attachments->pdata[0])->id);

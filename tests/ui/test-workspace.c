@@ -304,6 +304,7 @@ test_browse_twenty_shows_the_last (void)
   guint n_members = 0;
 
   g_assert_nonnull (panel);
+  ins_window_layout_show_affaire (window);
   for (guint i = 0; i < 28; i++)
     {
       InsQueueItem *item;
