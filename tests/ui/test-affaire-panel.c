@@ -7,6 +7,7 @@
 
 #include "core/ins-affaire.h"
 #include "ui/ins-affaire-panel.h"
+#include "ui-widget-texts.h"
 
 static InsAffaire *
 make_affaire (guint n, guint n_events)
@@ -61,23 +62,6 @@ make_affaire (guint n, guint n_events)
         g_ptr_array_add (a->oc_beneficiaires, b);
       }
   return a;
-}
-
-/* The texts of the labels the agent can see. */
-static void
-visible_texts (GtkWidget *root, GPtrArray *texts)
-{
-  if (!gtk_widget_get_visible (root))
-    return;
-  if (GTK_IS_STACK (root))
-    {
-      visible_texts (gtk_stack_get_visible_child (GTK_STACK (root)), texts);
-      return;
-    }
-  if (GTK_IS_LABEL (root))
-    g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (root)));
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    visible_texts (c, texts);
 }
 
 static guint
@@ -168,7 +152,7 @@ test_twenty_in_a_row (void)
   spin ();
   last = g_ptr_array_index (affaires, affaires->len - 1);
   g_assert_true (ins_affaire_panel_get_affaire (panel) == last);
-  visible_texts (GTK_WIDGET (panel), texts);
+  ui_widget_visible_texts (GTK_WIDGET (panel), texts);
 
   g_assert_cmpuint (count_containing (texts, "OC-2026-0000021"), ==, 1);
   g_assert_cmpuint (count_containing (texts, "HM-21-1"), ==, 1);
@@ -258,7 +242,7 @@ test_reasoning_for_medecin_only (void)
 
   ins_affaire_panel_set_affaire (panel, a, INS_ROLE_MEDECIN_CONSEIL);
   spin ();
-  visible_texts (GTK_WIDGET (panel), texts);
+  ui_widget_visible_texts (GTK_WIDGET (panel), texts);
   g_assert_cmpuint (count_containing (texts, "Raisonnement confidentiel"), ==, 1);
   g_assert_cmpuint (count_containing (texts, "Soins urgents."), ==, 1);
 
@@ -266,7 +250,7 @@ test_reasoning_for_medecin_only (void)
   spin ();
   g_assert_false (any_label_contains (GTK_WIDGET (panel), "Raisonnement confidentiel"));
   g_ptr_array_set_size (texts, 0);
-  visible_texts (GTK_WIDGET (panel), texts);
+  ui_widget_visible_texts (GTK_WIDGET (panel), texts);
   g_assert_cmpuint (count_containing (texts, "Soins urgents."), ==, 1);
 
   ins_affaire_panel_set_affaire (panel, NULL, INS_ROLE_INSTRUCTEUR);

@@ -13,6 +13,7 @@
 #include "ui/ins-window-private.h"
 #include "ins-test-db.h"
 #include "ui-test-util.h"
+#include "ui-widget-texts.h"
 
 /* Queue --------------------------------------------------------------------- */
 
@@ -256,23 +257,6 @@ test_select_shows_affaire_and_first_page (void)
   ui_test_window_close (window);
 }
 
-/* The labels of @root the agent can see. */
-static void
-visible_texts (GtkWidget *root, GPtrArray *texts)
-{
-  if (!gtk_widget_get_visible (root))
-    return;
-  if (GTK_IS_STACK (root))
-    {
-      visible_texts (gtk_stack_get_visible_child (GTK_STACK (root)), texts);
-      return;
-    }
-  if (GTK_IS_LABEL (root))
-    g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (root)));
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    visible_texts (c, texts);
-}
-
 static GtkWidget *
 find_panel (GtkWidget *root)
 {
@@ -324,7 +308,7 @@ test_browse_twenty_shows_the_last (void)
   affaire = ins_window_get_affaire (window);
   g_assert_true (ins_affaire_panel_get_affaire (INS_AFFAIRE_PANEL (panel)) == affaire);
 
-  visible_texts (panel, texts);
+  ui_widget_visible_texts (panel, texts);
   for (guint i = 0; i < numeros->len; i++)
     {
       guint seen_numero = 0;
