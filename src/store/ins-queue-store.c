@@ -386,6 +386,18 @@ build_page (InsSql               *q,
   g_string_append_printf (q->sql, " LIMIT %u", limit + 1);
 }
 
+/* A cursor of another sort does not apply; without one an offset counts
+ * from the end the page starts at. */
+static const InsQueueCursor *
+usable_cursor (const InsQueueQuery *query, const InsQueueCursor *cursor, gint64 *offset)
+{
+  if (cursor != NULL && ins_queue_cursor_get_sort (cursor) != query->sort)
+    cursor = NULL;
+  if (cursor == NULL)
+    *offset = MAX (*offset, 0);
+  return cursor;
+}
+
 /* The offset serves a jump of the scrollbar far from any loaded row: it is
  * one bounded statement (an index walk of at most half the queue, from the
  * nearest loaded row or end, reading keys only: 70–160 ms server time to the
@@ -407,15 +419,14 @@ ins_queue_store_page_at (PGconn               *conn,
   g_autoptr(PGresult) res = NULL;
   /* Forward in SQL order: ascending, unless the display order is reversed. */
   gboolean forward = (direction == INS_QUEUE_AFTER) != !!query->descending;
+  const SortKeys *keys = get_sort_keys (query->sort);
+  guint n_keys = g_strv_length ((char **) keys->columns);
   guint n;
   InsSql q;
 
   g_return_val_if_fail (limit > 0, NULL);
   g_return_val_if_fail (offset >= -1, NULL);
-  if (cursor != NULL && ins_queue_cursor_get_sort (cursor) != query->sort)
-    cursor = NULL;
-  if (cursor == NULL)
-    offset = MAX (offset, 0);
+  cursor = usable_cursor (query, cursor, &offset);
 
   ins_sql_init (&q);
   build_page (&q, agent, query, cursor, forward, offset, limit);
@@ -432,8 +443,6 @@ ins_queue_store_page_at (PGconn               *conn,
       /* BEFORE fetches away from the cursor: put the rows back in display order. */
       int r = direction == INS_QUEUE_BEFORE ? (int) (n - 1 - i) : (int) i;
       InsQueueRow *row = queue_row_from_result (res, r);
-      const SortKeys *keys = get_sort_keys (query->sort);
-      guint n_keys = g_strv_length ((char **) keys->columns);
 
       row->keyed_sort = (int) query->sort;
       row->sort_keys = g_new0 (char *, n_keys + 1);
@@ -466,10 +475,7 @@ ins_queue_store_explain_page (PGconn               *conn,
   GString *plan;
   InsSql q;
 
-  if (cursor != NULL && ins_queue_cursor_get_sort (cursor) != query->sort)
-    cursor = NULL;
-  if (cursor == NULL)
-    offset = MAX (offset, 0);
+  cursor = usable_cursor (query, cursor, &offset);
   ins_sql_init (&q);
   ins_sql_add (&q, "EXPLAIN ");
   build_page (&q, agent, query, cursor, forward, offset, 50);
