@@ -218,33 +218,53 @@ ins_ecb_rates_new_from_bytes (GBytes  *csv,
   return g_steal_pointer (&self);
 }
 
+/* Parsed once; a failed read is not kept, so a later call says why again. */
+static InsEcbRates *
+load_default (GError **error)
+{
+  static GMutex lock;
+  static InsEcbRates *rates;
+  InsEcbRates *result;
+
+  g_mutex_lock (&lock);
+  if (rates == NULL)
+    {
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+
+      if (bytes != NULL)
+        rates = ins_ecb_rates_new_from_bytes (bytes, error);
+    }
+  result = rates;
+  g_mutex_unlock (&lock);
+  return result;
+}
+
 InsEcbRates *
 ins_ecb_rates_get_default (void)
 {
-  static gsize once = 0;
+  g_autoptr(GError) error = NULL;
+  InsEcbRates *rates = load_default (&error);
 
-  if (g_once_init_enter (&once))
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-      InsEcbRates *rates = NULL;
-
-      if (bytes != NULL)
-        rates = ins_ecb_rates_new_from_bytes (bytes, &error);
-      if (rates == NULL)
-        g_error ("The compiled-in ECB rates cannot be read: %s", error->message);
-      g_once_init_leave (&once, (gsize) rates);
-    }
-  return (InsEcbRates *) once;
+  if (rates == NULL)
+    g_error ("The compiled-in ECB rates cannot be read: %s", error->message);
+  return rates;
 }
 
+/* An error rather than an abort: the read may still run while the process
+ * exits, when the resources are already unregistered. */
 static void
 get_default_thread (GTask        *task,
                     gpointer      source_object,
                     gpointer      task_data,
                     GCancellable *cancellable)
 {
-  g_task_return_pointer (task, ins_ecb_rates_get_default (), NULL);
+  GError *error = NULL;
+  InsEcbRates *rates = load_default (&error);
+
+  if (rates == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, rates, NULL);
 }
 
 void

@@ -25,7 +25,8 @@ InsEcbRates *ins_ecb_rates_new_from_bytes (GBytes       *csv,
 InsEcbRates *ins_ecb_rates_get_default    (void);
 
 /* The same, loaded on a worker thread the first time: call it at start-up so
- * that the main loop never waits for the parse. */
+ * that the main loop never waits for the parse. Fails (rather than aborts)
+ * when the resources are gone, as while the process exits. */
 void         ins_ecb_rates_get_default_async  (GCancellable        *cancellable,
                                                GAsyncReadyCallback  callback,
                                                gpointer             user_data);
