@@ -5,6 +5,7 @@
 
 #include <math.h>
 
+#include "core/ins-main-context.h"
 #include "ins-document-error.h"
 #include "documents/ins-documents-config.h"
 #include "ins-renderer.h"
@@ -244,8 +245,8 @@ worker (gpointer data, gpointer user_data)
     job->image = ins_render_document_render_sync (job->doc, job->page, job->scale,
                                                   job->rotation, &job->error);
 
-  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, job_complete,
-                              job_ref (job), (GDestroyNotify) job_unref);
+  ins_main_context_post (self->context, job_complete, job_ref (job),
+                         (GDestroyNotify) job_unref);
   ticket_free (ticket);
 }
 

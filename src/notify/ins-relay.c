@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include "core/ins-main-context.h"
 #include "store/ins-db.h"
 #include "store/ins-outbox-store.h"
 #include "ins-backoff.h"
@@ -185,8 +186,8 @@ refresh_counts (InsRelay *self, PGconn *conn, gboolean force)
   g_mutex_unlock (&self->lock);
 
   if (changed)
-    g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, emit_counts_idle,
-                                g_object_ref (self), g_object_unref);
+    ins_main_context_post (self->context, emit_counts_idle, g_object_ref (self),
+                           g_object_unref);
 }
 
 /* Spaces POSTs at 1/rate seconds across all workers. */

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <glib-unix.h>
 
+#include "core/ins-main-context.h"
 #include "ins-affaire-store.h"
 #include "ins-claim-store.h"
 #include "ins-db.h"
@@ -168,7 +169,7 @@ worker_main (gpointer data)
         }
       if (job->data_free != NULL)
         g_clear_pointer (&job->data, job->data_free);
-      g_main_context_invoke (job->context, job_done, job);
+      ins_main_context_post (job->context, job_done, job, NULL);
     }
   g_clear_pointer (&worker->conn, PQfinish);
   return NULL;
