@@ -15,10 +15,10 @@ struct _InsHelperPool
   gatomicrefcount ref_count;
   char **argv;            /* on-demand helpers */
   char **spare_argv;      /* the same, told to warm up while it waits */
-  gboolean keep_spare;
 
   GMutex lock;            /* guards what follows */
   GCond ready;
+  gboolean keep_spare;
   InsRenderHelper *spare;
   gboolean starting;
 };
@@ -141,4 +141,18 @@ ins_helper_pool_wait_spare (InsHelperPool *pool)
   while (pool->starting)
     g_cond_wait (&pool->ready, &pool->lock);
   g_mutex_unlock (&pool->lock);
+}
+
+void
+ins_helper_pool_stop_spares (InsHelperPool *pool)
+{
+  InsRenderHelper *spare;
+
+  g_mutex_lock (&pool->lock);
+  pool->keep_spare = FALSE;
+  while (pool->starting)
+    g_cond_wait (&pool->ready, &pool->lock);
+  spare = g_steal_pointer (&pool->spare);
+  g_mutex_unlock (&pool->lock);
+  g_clear_pointer (&spare, ins_render_helper_free);
 }

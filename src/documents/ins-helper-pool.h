@@ -30,6 +30,9 @@ InsRenderHelper *ins_helper_pool_take          (InsHelperPool *pool,
 GPid             ins_helper_pool_get_spare_pid (InsHelperPool *pool);
 /* Blocks until the replacement being started, if any, is ready (tests, bench). */
 void             ins_helper_pool_wait_spare    (InsHelperPool *pool);
+/* No more spares: waits for one being started and ends it, so that no thread
+ * is spawning a process when the program exits. Taking still works, on demand. */
+void             ins_helper_pool_stop_spares   (InsHelperPool *pool);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (InsHelperPool, ins_helper_pool_unref)
 

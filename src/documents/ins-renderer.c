@@ -322,6 +322,7 @@ ins_renderer_finalize (GObject *object)
   g_clear_pointer (&self->previews, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_hash_table_unref);
   g_clear_object (&self->cache);
+  ins_helper_pool_stop_spares (self->helpers);
   g_clear_pointer (&self->helpers, ins_helper_pool_unref);
   g_clear_pointer (&self->helper_argv, g_strfreev);
   g_clear_pointer (&self->context, g_main_context_unref);
