@@ -79,3 +79,68 @@ CREATE INDEX affaire_running_due_idx ON affaire (organisme_id, due_at) INCLUDE (
 DROP INDEX affaire_claimed_activity_idx;
 CREATE INDEX affaire_claimed_activity_idx ON affaire (organisme_id, updated_at, id)
   INCLUDE (lease_until, assignee_id, due_at, kind, sla_paused_since) WHERE status = 'en_cours';
+
+-- The relay, in an agent's application (010) or as the ins_relay service,
+-- holds column grants on the outbox: by themselves they let it mark any
+-- notification delivered without having claimed it, reset its attempts or
+-- put it off for ever. The rows may now change only the way the relay's
+-- statements (ins-outbox-store.c) change them: claim a due row for a
+-- bounded lease, record the outcome of a row it holds under its own login
+-- (delivered, retry later, failed, given back), and, for a superviseur or
+-- the relay service, send a failed one again.
+ALTER TABLE notification_outbox ADD COLUMN lease_login name;
+
+CREATE FUNCTION ins_outbox_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  v_now timestamptz := now();
+  v_held boolean;
+BEGIN
+  IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
+     OR NOT (pg_has_role(current_user, 'instructeur', 'MEMBER')
+             OR pg_has_role(current_user, 'superviseur', 'MEMBER')
+             OR pg_has_role(current_user, 'ins_relay', 'MEMBER')) THEN
+    RETURN NEW;
+  END IF;
+  IF OLD.state = 'pending' AND OLD.next_attempt_at <= v_now THEN
+    -- Claim of a due row, or parking it when its attempts are used up.
+    IF NEW.state = 'pending' AND NEW.attempts = OLD.attempts + 1 AND NEW.lease_owner IS NOT NULL
+       AND NEW.lease_until > v_now AND NEW.lease_until <= v_now + interval '1 day'
+       AND NEW.next_attempt_at = NEW.lease_until AND NEW.delivered_at IS NULL THEN
+      NEW.lease_login := current_user;
+      RETURN NEW;
+    END IF;
+    IF NEW.state = 'failed' AND OLD.attempts > 0 AND NEW.attempts = OLD.attempts
+       AND NEW.lease_owner IS NULL AND NEW.lease_until IS NULL
+       AND NEW.next_attempt_at = OLD.next_attempt_at AND NEW.delivered_at IS NULL THEN
+      NEW.lease_login := NULL;
+      RETURN NEW;
+    END IF;
+  END IF;
+
+  v_held := OLD.state = 'pending' AND OLD.lease_owner IS NOT NULL AND OLD.lease_login = current_user;
+  IF v_held AND NEW.lease_until IS NULL THEN
+    IF (NEW.state = 'delivered' AND NEW.delivered_at = v_now AND NEW.attempts = OLD.attempts
+        AND NEW.next_attempt_at = OLD.next_attempt_at AND NEW.lease_owner = OLD.lease_owner)
+       OR (NEW.state = 'pending' AND NEW.lease_owner IS NULL AND NEW.attempts = OLD.attempts
+           AND NEW.next_attempt_at BETWEEN v_now AND v_now + interval '1 day' AND NEW.delivered_at IS NULL)
+       OR (NEW.state = 'failed' AND NEW.lease_owner IS NULL AND NEW.attempts = OLD.attempts
+           AND NEW.next_attempt_at = OLD.next_attempt_at AND NEW.delivered_at IS NULL)
+       OR (NEW.state = 'pending' AND NEW.lease_owner IS NULL AND NEW.attempts = OLD.attempts - 1
+           AND NEW.next_attempt_at = v_now AND NEW.delivered_at IS NULL) THEN
+      NEW.lease_login := NULL;
+      RETURN NEW;
+    END IF;
+  END IF;
+
+  IF OLD.state = 'failed' AND NEW.state = 'pending' AND NEW.attempts = 0 AND NEW.next_attempt_at = v_now
+     AND NEW.last_error IS NULL AND NEW.lease_owner IS NOT DISTINCT FROM OLD.lease_owner
+     AND NEW.lease_until IS NOT DISTINCT FROM OLD.lease_until AND NEW.delivered_at IS NULL
+     AND (pg_has_role(current_user, 'superviseur', 'MEMBER') OR pg_has_role(current_user, 'ins_relay', 'MEMBER')) THEN
+    RETURN NEW;
+  END IF;
+
+  RAISE EXCEPTION 'notification %: not a change its relay makes', OLD.id
+    USING ERRCODE = 'insufficient_privilege';
+END $$;
+CREATE TRIGGER notification_outbox_guard BEFORE UPDATE ON notification_outbox
+  FOR EACH ROW EXECUTE FUNCTION ins_outbox_guard();
