@@ -29,10 +29,23 @@ static const char oldest_sql[] =
   " WHERE a.status <> 'cloturee'"
   " ORDER BY a.received_at, a.id LIMIT $1";
 
+/* Open affaires whose clock ran out, claimed or not, each read from an index
+ * without the closed ones (017-claim-sla-relay.sql); the predicates are the
+ * indexes' own. */
 static const char breach_count_sql[] =
-  "SELECT kind, count(*) FROM affaire"
-  " WHERE status <> 'cloturee' AND sla_paused_since IS NULL AND due_at < now()"
+  "SELECT kind, count(*) FROM ("
+  "  SELECT kind FROM affaire"
+  "   WHERE status <> 'cloturee' AND status <> 'en_cours' AND sla_paused_since IS NULL AND due_at < now()"
+  "  UNION ALL"
+  "  SELECT kind FROM affaire"
+  "   WHERE status = 'en_cours' AND sla_paused_since IS NULL AND due_at < now()) open"
   " GROUP BY 1";
+
+const char *
+ins_workload_store_breach_count_sql (void)
+{
+  return breach_count_sql;
+}
 
 static const char breaches_sql[] =
   "SELECT " AFFAIRE_COLUMNS " FROM " AFFAIRE_FROM

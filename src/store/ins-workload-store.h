@@ -28,6 +28,8 @@ InsWorkload *ins_workload_store_load               (PGconn                 *conn
 /* For benchmarks: the statements ins_workload_store_load() runs, as a
  * pgbench script — its transaction with the integer parameters written in. */
 char        *ins_workload_store_script             (const InsWorkloadQuery *query);
+/* For tests: the SLA breach count's statement, to EXPLAIN. */
+const char  *ins_workload_store_breach_count_sql   (void);
 
 /* Puts the failed notification @notification_id back to pending (a fresh
  * attempt count) and records it in its affaire's history as @agent, in one
