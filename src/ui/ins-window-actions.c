@@ -307,6 +307,14 @@ on_search_changed (GtkSearchEntry *entry, InsWindow *self)
   ins_queue_view_set_search (self->queue_view, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
+/* What is searched is the queue: it comes back if the affaire had taken its room. */
+static void
+on_search_mode (InsWindow *self)
+{
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    ins_window_layout_show_queue (self);
+}
+
 static void
 on_stop_search (GtkSearchEntry *entry, InsWindow *self)
 {
@@ -353,4 +361,5 @@ ins_window_actions_init (InsWindow *self)
 {
   g_signal_connect (self->queue_view, "activated", G_CALLBACK (on_queue_activated), self);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (on_search_mode), self);
 }
