@@ -84,8 +84,8 @@ load_done (GObject *source, GAsyncResult *result, gpointer user_data)
   set_affaire (self, affaire);
 }
 
-void
-ins_window_load_affaire (InsWindow *self, gint64 id)
+static void
+load_affaire (InsWindow *self, gint64 id)
 {
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
@@ -107,7 +107,7 @@ void
 ins_window_reload_affaire (InsWindow *self)
 {
   if (self->shown_id != 0)
-    ins_window_load_affaire (self, self->shown_id);
+    load_affaire (self, self->shown_id);
 }
 
 static gboolean
@@ -151,7 +151,7 @@ on_queue_selection (InsQueueView *view, InsWindow *self)
   if (item == NULL)
     return;
   if (ins_queue_item_get_id (item) != self->shown_id)
-    ins_window_load_affaire (self, ins_queue_item_get_id (item));
+    load_affaire (self, ins_queue_item_get_id (item));
 }
 
 void
@@ -162,7 +162,7 @@ ins_window_show_affaire (InsWindow *self, gint64 id)
   self->pending_select_id = id;
   try_pending_select (self);
   if (self->shown_id != id)
-    ins_window_load_affaire (self, id);
+    load_affaire (self, id);
 }
 void
 ins_window_affaire_init (InsWindow *self)

@@ -104,8 +104,6 @@ void          ins_window_set_last_message  (InsWindow  *self,
 void          ins_window_report_error      (InsWindow    *self,
                                             const GError *error);
 gboolean      ins_window_is_busy           (InsWindow *self);
-/* The connected agent is a médecin-conseil: documents are read-only. */
-gboolean      ins_window_is_medecin_mode   (InsWindow *self);
 /* Whether the window's action is enabled now (as its button shows). */
 gboolean      ins_window_action_enabled    (InsWindow          *self,
                                             InsWorkspaceAction  action);
@@ -114,6 +112,7 @@ gboolean      ins_window_is_loading        (InsWindow *self);
 /* A toast, remembered as the last message. */
 void          ins_window_show_message      (InsWindow  *self,
                                             const char *message);
+
 /* ins-window-actions.c: the affaire's actions and the window's own */
 void          ins_window_actions_class_init (GtkWidgetClass *widget_class);
 void          ins_window_actions_init      (InsWindow  *self);
@@ -132,8 +131,6 @@ void          ins_window_affaire_init      (InsWindow  *self);
 void          ins_window_affaire_watch_store (InsWindow *self);
 /* Selects what the queue loads later (ins_window_show_affaire ()). */
 void          ins_window_affaire_watch_queue (InsWindow *self);
-void          ins_window_load_affaire      (InsWindow  *self,
-                                            gint64      id);
 void          ins_window_reload_affaire    (InsWindow  *self);
 
 /* ins-window-header.c: the counts in the subtitle, the relay's status */

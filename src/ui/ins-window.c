@@ -429,12 +429,6 @@ ins_window_get_drafts (InsWindow *self)
 }
 
 gboolean
-ins_window_is_medecin_mode (InsWindow *self)
-{
-  return self->medecin_mode;
-}
-
-gboolean
 ins_window_is_busy (InsWindow *self)
 {
   return self->busy;
