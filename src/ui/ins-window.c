@@ -88,11 +88,6 @@ ins_window_show_message (InsWindow *self, const char *message)
   toast (self, message);
 }
 
-static void
-on_conflict_response (AdwMessageDialog *dialog, const char *response, gpointer user_data)
-{
-}
-
 void
 ins_window_report_error (InsWindow *self, const GError *error)
 {
@@ -109,7 +104,6 @@ ins_window_report_error (InsWindow *self, const GError *error)
                                                   error->message);
 
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "ok", _("_Reload"));
-      g_signal_connect (dialog, "response", G_CALLBACK (on_conflict_response), self);
       gtk_window_present (GTK_WINDOW (dialog));
       ins_window_reload_affaire (self);
       ins_queue_model_reload (ins_queue_view_get_model (self->queue_view));
