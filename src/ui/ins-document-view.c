@@ -78,11 +78,17 @@ doc_set_pages (DocState *d, guint n_pages)
       }
 }
 
+/* Enough for the name's start and its number, at least. */
+#define TAB_MIN_CHARS 14
+#define TAB_MAX_CHARS 24
+
 static void
 update_tab (InsDocumentView *self, DocState *d)
 {
   g_autofree char *text = NULL;
+  g_autofree char *shown = NULL;
   g_autofree char *accessible = NULL;
+  GtkWidget *label;
   guint n = d->doc ? ins_render_document_get_n_pages (d->doc)
                    : (d->info && d->info->page_count > 0 ? (guint) d->info->page_count : 0);
 
@@ -97,7 +103,18 @@ update_tab (InsDocumentView *self, DocState *d)
     }
   else
     text = g_strdup_printf ("%s · %s", d->title, kind_label (d));
-  gtk_button_set_label (GTK_BUTTON (d->tab), text);
+  /* At 1366 px the second tab showed only its name's start: the tab shows
+   * the name (its middle left out when long), the tooltip says it all. */
+  shown = d->error != NULL ? g_strdup_printf ("%s · %s", d->title, _("unreadable")) : g_strdup (d->title);
+  gtk_button_set_label (GTK_BUTTON (d->tab), shown);
+  label = gtk_button_get_child (GTK_BUTTON (d->tab));
+  if (GTK_IS_LABEL (label))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+      gtk_label_set_width_chars (GTK_LABEL (label), TAB_MIN_CHARS);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), TAB_MAX_CHARS);
+    }
+  gtk_widget_set_tooltip_text (d->tab, text);
   accessible = g_strdup_printf (_("Attachment: %s"), text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (d->tab), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);

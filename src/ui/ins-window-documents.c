@@ -1,5 +1,6 @@
 /* ins-window-documents.c — the right pane: the affaire's pieces in the
- * document viewer, their page state persisted, the next affaire prefetched */
+ * document viewer once its panel was painted, their page state persisted,
+ * the next affaire prefetched */
 #define G_LOG_DOMAIN "ins-ui"
 #include "config.h"
 
@@ -12,7 +13,7 @@
 static InsDocumentView *
 find_view (InsWindow *self)
 {
-  GtkWidget *child = adw_bin_get_child (ins_window_get_document_slot (self));
+  GtkWidget *child = adw_bin_get_child (self->document_slot);
 
   return INS_IS_DOCUMENT_VIEW (child) ? INS_DOCUMENT_VIEW (child) : NULL;
 }
@@ -36,14 +37,14 @@ page_state_done (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 on_page_tagged (InsDocumentView *view, gint64 attachment_id, int page_no, int tag, InsWindow *self)
 {
-  ins_store_set_page_state_async (ins_window_get_store (self), attachment_id, page_no, -1, tag,
+  ins_store_set_page_state_async (self->store, attachment_id, page_no, -1, tag,
                                   NULL, page_state_done, g_object_ref (self));
 }
 
 static void
 on_page_rotated (InsDocumentView *view, gint64 attachment_id, int page_no, int rotation, InsWindow *self)
 {
-  ins_store_set_page_state_async (ins_window_get_store (self), attachment_id, page_no, rotation, -1,
+  ins_store_set_page_state_async (self->store, attachment_id, page_no, rotation, -1,
                                   NULL, page_state_done, g_object_ref (self));
 }
 
@@ -56,12 +57,12 @@ ensure_view (InsWindow *self)
   if (view != NULL)
     return view;
   view = INS_DOCUMENT_VIEW (ins_document_view_new ());
-  source = ins_store_attachment_source_new (ins_window_get_store (self));
+  source = ins_store_attachment_source_new (self->store);
   ins_document_view_set_source (view, source);
-  ins_document_view_set_read_only (view, ins_window_is_medecin_mode (self));
+  ins_document_view_set_read_only (view, self->medecin_mode);
   g_signal_connect (view, "page-tagged", G_CALLBACK (on_page_tagged), self);
   g_signal_connect (view, "page-rotated", G_CALLBACK (on_page_rotated), self);
-  adw_bin_set_child (ins_window_get_document_slot (self), GTK_WIDGET (view));
+  adw_bin_set_child (self->document_slot, GTK_WIDGET (view));
   return view;
 }
 
@@ -79,22 +80,94 @@ prefetch_done (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 prefetch_next (InsWindow *self)
 {
-  gint64 next = ins_queue_view_peek_next (ins_window_get_queue_view (self));
+  gint64 next = ins_queue_view_peek_next (self->queue_view);
 
   if (next != 0)
-    ins_store_attachments_async (ins_window_get_store (self), next, NULL,
+    ins_store_attachments_async (self->store, next, NULL,
                                  prefetch_done, g_object_ref (self));
+}
+
+static gboolean
+may_annotate (InsWindow *self)
+{
+  InsAgent *me = ins_window_get_agent (self);
+
+  return self->affaire != NULL && me != NULL && !self->medecin_mode
+         && (me->role == INS_ROLE_SUPERVISEUR || self->affaire->assignee_id == me->id);
+}
+
+void
+ins_window_documents_cancel_later (InsWindow *self)
+{
+  if (self->documents_clock != NULL)
+    g_clear_signal_handler (&self->documents_paint_handler, self->documents_clock);
+  g_clear_object (&self->documents_clock);
+  g_clear_handle_id (&self->documents_source, g_source_remove);
+}
+
+static gboolean
+show_documents (gpointer user_data)
+{
+  InsWindow *self = user_data;
+
+  self->documents_source = 0;
+  ins_window_documents_show (self, self->affaire, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_panel_painted (GdkFrameClock *clock, InsWindow *self)
+{
+  ins_window_documents_cancel_later (self);
+  self->documents_source = g_idle_add (show_documents, self);
+}
+
+static gboolean
+no_frame_painted (gpointer user_data)
+{
+  InsWindow *self = user_data;
+
+  self->documents_source = 0;
+  ins_window_documents_cancel_later (self);
+  return show_documents (self);
+}
+
+/* Painting the new row and panel and laying out and painting the new
+ * documents in one frame made single iterations of 100–150 ms of CPU: the
+ * documents follow once the frame that shows the panel was painted (or after
+ * a while if no frame comes, e.g. the window was hidden meanwhile). */
+void
+ins_window_documents_show_later (InsWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->documents_clock != NULL || self->documents_source != 0)
+    return;
+  if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      show_documents (self);
+      return;
+    }
+  self->documents_clock = g_object_ref (clock);
+  self->documents_paint_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_panel_painted), self);
+  self->documents_source = g_timeout_add (500, no_frame_painted, self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+}
+
+gboolean
+ins_window_documents_pending (InsWindow *self)
+{
+  return self->documents_clock != NULL || self->documents_source != 0;
 }
 
 void
 ins_window_documents_show (InsWindow  *self,
                            InsAffaire *affaire,
-                           gboolean    changed_affaire,
-                           gboolean    may_annotate)
+                           gboolean    changed_affaire)
 {
   InsDocumentView *view = ensure_view (self);
 
-  ins_document_view_set_read_only (view, !may_annotate);
+  ins_document_view_set_read_only (view, !may_annotate (self));
   if (!changed_affaire)
     return;
   if (affaire == NULL)

@@ -1,6 +1,9 @@
 /* ins-window-private.h — the window's parts kept in their own files */
 #pragma once
 
+#include "notify/ins-relay.h"
+#include "ins-affaire-panel.h"
+#include "ins-dashboard-view.h"
 #include "ins-decision-dialog.h"
 #include "ins-drafts.h"
 #include "ins-queue-view.h"
@@ -9,22 +12,112 @@
 
 G_BEGIN_DECLS
 
+/* The panes' state (ins-window-layout.c). */
+typedef struct {
+  GSettings  *settings;       /* NULL: nothing kept */
+  GdkSurface *surface;        /* borrowed, while realized */
+  guint       update_source;
+  int         queue_width;    /* while the queue is folded away too */
+  gboolean    chosen;         /* the agent showed or hid the affaire pane */
+} InsWindowLayout;
+
+struct _InsWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* template widgets */
+  AdwToastOverlay *toasts;
+  AdwWindowTitle  *title;
+  GtkLabel        *agent_label;
+  GtkInfoBar      *connection_bar;
+  GtkSearchBar    *search_bar;
+  GtkSearchEntry  *search_entry;
+  GtkToggleButton *affaire_button;
+  GtkPaned        *outer_paned;       /* queue | inner_paned */
+  GtkPaned        *inner_paned;       /* affaire | documents */
+  InsQueueView    *queue_view;
+  InsAffairePanel *affaire_panel;
+  AdwBin          *document_slot;
+  GtkWidget       *claim_next_button;
+  GtkWidget       *answer_avis_button;
+  GtkWidget       *request_avis_button;
+  GtkWidget       *accept_button;
+  GtkWidget       *refuse_button;
+  GtkWidget       *incomplete_button;
+  GtkWidget       *close_button;
+  GtkWidget       *close_next_button;
+  GtkStack        *main_stack;        /* workspace, and the dashboard for a superviseur */
+  GtkWidget       *view_switcher;
+  GtkWidget       *action_bar;
+  GtkWidget       *relay_box;
+  GtkLabel        *relay_pending_label;
+  GtkLabel        *relay_failed_label;
+  InsDashboardView *dashboard_view;   /* superviseur only, in main_stack */
+
+  /* borrowed */
+  GtkWindow       *dialog;            /* weak */
+
+  /* owned */
+  InsStore        *store;
+  InsRelay        *relay;             /* NULL when no notification URL is configured */
+  char            *relay_url;         /* to start the relay once the agent is known */
+  InsDrafts       *drafts;
+  InsAffaire      *affaire;
+  GCancellable    *cancellable;       /* the window's lifetime */
+  GCancellable    *load_cancellable;  /* the affaire being loaded */
+  InsWindowLayout  layout;
+  gint64           shown_id;
+  gint64           pending_select_id;
+  gboolean         busy;
+  gboolean         loading;
+  gboolean         ready;
+  gboolean         medecin_mode;
+  guint            count_source;
+  guint            reload_source;
+  guint            lease_source;
+  GdkFrameClock   *documents_clock;   /* while the documents wait for the panel's frame */
+  gulong           documents_paint_handler;
+  guint            documents_source;  /* the idle after that frame, or the fallback timeout */
+  guint            counts_pending;
+  gint64           counts[3];
+  gboolean         counts_exact[3];
+  char            *subtitle;
+  char            *relay_status;
+  char            *last_message;
+};
+
 /* ins-window.c */
+/* Keeps the window's size and the queue's filters and order in @settings
+ * (nothing when NULL: the schema is not installed). */
+void          ins_window_use_settings      (InsWindow *self,
+                                            GSettings *settings);
 InsQueueView *ins_window_get_queue_view    (InsWindow *self);
-AdwBin       *ins_window_get_document_slot (InsWindow *self);
 InsDrafts    *ins_window_get_drafts        (InsWindow *self);
+/* The connected agent, or NULL before the store knows it. */
+InsAgent     *ins_window_get_agent         (InsWindow *self);
+void          ins_window_update_actions    (InsWindow *self);
+void          ins_window_set_busy          (InsWindow *self,
+                                            gboolean   busy);
+void          ins_window_set_last_message  (InsWindow  *self,
+                                            const char *message);
+/* A conflict or a refusal by the rules: says what happened, then reloads. */
+void          ins_window_report_error      (InsWindow    *self,
+                                            const GError *error);
 gboolean      ins_window_is_busy           (InsWindow *self);
-/* The connected agent is a médecin-conseil: documents are read-only. */
-gboolean      ins_window_is_medecin_mode   (InsWindow *self);
 /* Whether the window's action is enabled now (as its button shows). */
 gboolean      ins_window_action_enabled    (InsWindow          *self,
                                             InsWorkspaceAction  action);
 /* An affaire is being loaded or reloaded. */
 gboolean      ins_window_is_loading        (InsWindow *self);
-void          ins_window_reload_affaire    (InsWindow *self);
 /* A toast, remembered as the last message. */
 void          ins_window_show_message      (InsWindow  *self,
                                             const char *message);
+
+/* ins-window-actions.c: the affaire's actions and the window's own */
+void          ins_window_actions_class_init (GtkWidgetClass *widget_class);
+void          ins_window_actions_init      (InsWindow  *self);
+/* A toast offering to reopen the dialog whose text was kept. */
+void          ins_window_offer_drafts      (InsWindow  *self);
 /* Sends @transition; on success forgets @dialog's draft (if any), reloads,
  * and takes the next affaire when @then_next. */
 void          ins_window_apply             (InsWindow         *self,
@@ -32,20 +125,27 @@ void          ins_window_apply             (InsWindow         *self,
                                             InsDecisionDialog *dialog,
                                             gboolean           then_next);
 
+/* ins-window-affaire.c: the affaire shown in the centre pane */
+void          ins_window_affaire_init      (InsWindow  *self);
+/* Follows the store's changes and keeps the shown affaire's lease. */
+void          ins_window_affaire_watch_store (InsWindow *self);
+/* Selects what the queue loads later (ins_window_show_affaire ()). */
+void          ins_window_affaire_watch_queue (InsWindow *self);
+void          ins_window_reload_affaire    (InsWindow  *self);
+
+/* ins-window-header.c: the counts in the subtitle, the relay's status */
+void          ins_window_schedule_counts   (InsWindow  *self);
 /* Sends the outbox to @url from worker threads connected with @conninfo (a
  * login that may act as ins_relay) and shows the pending and failed counts;
  * stops the relay running before. A NULL or empty @url only stops. */
 void          ins_window_start_relay       (InsWindow  *self,
                                             const char *conninfo,
                                             const char *url);
-struct _InsRelay *ins_window_get_relay     (InsWindow *self);
+InsRelay     *ins_window_get_relay         (InsWindow *self);
+void          ins_window_stop_relay        (InsWindow  *self);
 /* « N notifications en attente · M en échec », or NULL when hidden. */
 const char   *ins_window_get_relay_status  (InsWindow *self);
 
-/* Keeps the window's size and the queue's filters and order in @settings
- * (nothing when NULL: the schema is not installed). */
-void          ins_window_use_settings      (InsWindow *self,
-                                            GSettings *settings);
 
 /* ins-window-decisions.c: what a decision needs besides the dialog */
 /* Fetches the organismes' letterheads for the courriers. */
@@ -64,11 +164,16 @@ void          ins_window_prepare_courrier  (InsWindow         *self,
 struct _InsDocumentView;
 void          ins_window_documents_class_init (GtkWidgetClass *widget_class);
 void          ins_window_documents_init    (InsWindow  *self);
-/* @may_annotate: the agent may tag and turn the pages (holds the affaire, or supervises). */
+/* The agent may tag and turn the pages when holding the affaire, or supervising. */
 void          ins_window_documents_show    (InsWindow  *self,
                                             InsAffaire *affaire,
-                                            gboolean    changed_affaire,
-                                            gboolean    may_annotate);
+                                            gboolean    changed_affaire);
+/* Shows @self's affaire's documents once the frame that paints its panel
+ * was painted; cancelled by the next call to ins_window_documents_show (). */
+void          ins_window_documents_show_later (InsWindow *self);
+/* The documents still wait for that frame. */
+gboolean      ins_window_documents_pending (InsWindow  *self);
+void          ins_window_documents_cancel_later (InsWindow *self);
 /* Shows a generated document (a courrier to preview). */
 void          ins_window_documents_show_bytes (InsWindow  *self,
                                                const char *title,
@@ -78,6 +183,7 @@ struct _InsDocumentView *ins_window_get_document_view (InsWindow *self);
 /* ins-window-layout.c: the panes' widths and the affaire pane's visibility */
 void          ins_window_layout_class_init (GtkWidgetClass *widget_class);
 void          ins_window_layout_init       (InsWindow  *self);
+void          ins_window_layout_dispose    (InsWindow  *self);
 void          ins_window_layout_use_settings (InsWindow *self,
                                               GSettings *settings);
 /* Unfolds the queue if the affaire pane took its room. */

@@ -108,6 +108,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
+  /* A render still running may show its page while the loop below runs. */
+  g_signal_handlers_disconnect_by_data (f->view, f);
   gtk_window_destroy (f->window);
   g_object_unref (f->view);
   g_object_unref (f->source);

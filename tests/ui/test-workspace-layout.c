@@ -282,6 +282,104 @@ test_panes_restored (void)
   g_settings_reset (settings, "affaire-pane-visible");
 }
 
+static gboolean
+tabs_ready (gpointer data)
+{
+  GtkWidget *tabs = data;
+  guint n = 0;
+
+  for (GtkWidget *tab = gtk_widget_get_first_child (tabs); tab; tab = gtk_widget_get_next_sibling (tab))
+    if (gtk_widget_get_visible (tab) && gtk_widget_get_tooltip_text (tab) != NULL)
+      n++;
+  return n == 2;
+}
+
+/* At 1366 px, with the queue whole beside the documents, an affaire's two
+ * attachments both show their tab whole: the tab names the file, its tooltip
+ * says the type and the pages too (so does its accessible name, which the
+ * end-to-end test finds the tab by). */
+static void
+test_document_tabs (void)
+{
+  InsWindow *window = ui_test_window_new ("ui_marie");
+  InsDocumentView *doc;
+  GtkWidget *tabs;
+  GtkWidget *scroller;
+  GtkWidget *tab;
+  guint n = 0;
+
+  resize (window, 1360, 700);
+  ins_window_show_affaire (window, ui_test_affaire_id ("SE-2026-0000005"));
+  ui_test_settle (window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (ins_window_get_queue_view (window))));
+  doc = ins_window_get_document_view (window);
+  g_assert_nonnull (doc);
+  tabs = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (doc), INS_TYPE_DOCUMENT_VIEW, "tabs"));
+  scroller = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (doc), INS_TYPE_DOCUMENT_VIEW, "tabs_scroller"));
+  ui_test_wait (tabs_ready, tabs, "the two attachments' tabs");
+  ui_test_spin (20);
+
+  tab = gtk_widget_get_first_child (tabs);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (tab)), ==, "facture-SE-2026-0000005.pdf");
+  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (tab), "facture-SE-2026-0000005.pdf · PDF · "));
+  g_assert_true (g_str_has_prefix (gtk_button_get_label (GTK_BUTTON (gtk_widget_get_next_sibling (tab))),
+                                   "scan-illisible.pdf"));
+  /* A long name loses its middle, keeping what it is and its number. */
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (tab)))), ==,
+                   PANGO_ELLIPSIZE_MIDDLE);
+
+  /* Nothing scrolls sideways and no tab is cut by the pane's edge. */
+  {
+    GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+    g_assert_cmpfloat (gtk_adjustment_get_upper (h) - gtk_adjustment_get_page_size (h), <=, 0.5);
+  }
+  for (; tab != NULL; tab = gtk_widget_get_next_sibling (tab))
+    {
+      graphene_rect_t bounds;
+
+      if (!gtk_widget_get_visible (tab))
+        continue;
+      n++;
+      g_assert_true (gtk_widget_compute_bounds (tab, scroller, &bounds));
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (scroller));
+      g_assert_cmpint (gtk_widget_get_width (tab), >=, 100);
+    }
+  g_assert_cmpuint (n, ==, 2);
+  ui_test_screenshot (GTK_WIDGET (window), "layout-1360x700-tabs");
+  ui_test_window_close (window);
+}
+
+/* Searching is searching the queue: it comes back when the affaire took its room. */
+static void
+test_search_shows_queue (void)
+{
+  InsWindow *window = ui_test_window_new ("ui_marie");
+  GtkWidget *queue = GTK_WIDGET (ins_window_get_queue_view (window));
+  GtkSearchBar *bar = GTK_SEARCH_BAR (child_of (window, "search_bar"));
+
+  resize (window, 1360, 700);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-affaire", NULL));
+  ui_test_spin (20);
+  g_assert_false (gtk_widget_get_visible (queue));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  ui_test_spin (20);
+  g_assert_true (gtk_search_bar_get_search_mode (bar));
+  g_assert_true (gtk_widget_get_visible (queue));
+  g_assert_false (gtk_widget_get_visible (child_of (window, "affaire_panel")));
+
+  /* The search button (bound to the bar's search mode) does the same as Ctrl+F. */
+  gtk_search_bar_set_search_mode (bar, FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-affaire", NULL));
+  ui_test_spin (20);
+  g_assert_false (gtk_widget_get_visible (queue));
+  gtk_search_bar_set_search_mode (bar, TRUE);
+  ui_test_spin (20);
+  g_assert_true (gtk_widget_get_visible (queue));
+  ui_test_window_close (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -290,5 +388,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/workspace-layout/default-size", test_default_size);
   g_test_add_func ("/workspace-layout/page-menu", test_page_menu);
   g_test_add_func ("/workspace-layout/panes-restored", test_panes_restored);
+  g_test_add_func ("/workspace-layout/document-tabs", test_document_tabs);
+  g_test_add_func ("/workspace-layout/search-shows-queue", test_search_shows_queue);
   return g_test_run ();
 }
