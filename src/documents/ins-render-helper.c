@@ -1,12 +1,16 @@
 /* ins-render-helper.c — one instruction-renderer process over a socket pair */
+#define _GNU_SOURCE   /* posix_spawn_file_actions_addclosefrom_np */
 #define G_LOG_DOMAIN "ins-documents"
 
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <spawn.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <glib-unix.h>
@@ -16,20 +20,61 @@
 
 struct _InsRenderHelper
 {
-  GSubprocess *process;
-  int fd;
-  gint dead;   /* atomic */
   GPid pid;
+  int fd;
+  gint dead;      /* atomic */
+  gint reaped;    /* atomic: the pid may belong to another process since */
 };
+
+extern char **environ;
+
+/* posix_spawn (vfork-like on glibc), not GSubprocess: GLib 2.74 forks whenever
+ * the child's descriptors are to be closed, and a fork of the big parent
+ * write-protects all its pages, so the main thread then takes a copy-on-write
+ * fault on each page it writes. The child gets the socket as stdin and stdout
+ * and no other descriptor. */
+static gboolean
+spawn_with_socket (const char * const *argv, int fd, GPid *pid, GError **error)
+{
+  posix_spawn_file_actions_t actions;
+  posix_spawnattr_t attr;
+  sigset_t none, defaults;
+  pid_t child;
+  int err;
+
+  sigemptyset (&none);
+  sigemptyset (&defaults);
+  sigaddset (&defaults, SIGPIPE);
+  posix_spawnattr_init (&attr);
+  posix_spawnattr_setsigmask (&attr, &none);
+  posix_spawnattr_setsigdefault (&attr, &defaults);
+  posix_spawnattr_setflags (&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+  posix_spawn_file_actions_init (&actions);
+  posix_spawn_file_actions_adddup2 (&actions, fd, STDIN_FILENO);
+  posix_spawn_file_actions_adddup2 (&actions, fd, STDOUT_FILENO);
+  if (g_getenv ("INS_RENDERER_VERBOSE") == NULL)
+    posix_spawn_file_actions_addopen (&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addclosefrom_np (&actions, STDERR_FILENO + 1);
+
+  err = posix_spawn (&child, argv[0], &actions, &attr, (char * const *) argv, environ);
+  posix_spawn_file_actions_destroy (&actions);
+  posix_spawnattr_destroy (&attr);
+  if (err != 0)
+    {
+      g_set_error (error, INS_DOCUMENT_ERROR, INS_DOCUMENT_ERROR_HELPER,
+                   "cannot start %s: %s", argv[0], g_strerror (err));
+      return FALSE;
+    }
+  *pid = child;
+  return TRUE;
+}
 
 InsRenderHelper *
 ins_render_helper_spawn (const char * const *argv,
                          GError            **error)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) local_error = NULL;
   InsRenderHelper *helper;
+  GPid pid;
   int sv[2];
 
   if (socketpair (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0)
@@ -38,26 +83,18 @@ ins_render_helper_spawn (const char * const *argv,
                    "socketpair: %s", g_strerror (errno));
       return NULL;
     }
-
-  launcher = g_subprocess_launcher_new (g_getenv ("INS_RENDERER_VERBOSE")
-                                        ? G_SUBPROCESS_FLAGS_NONE
-                                        : G_SUBPROCESS_FLAGS_STDERR_SILENCE);
-  g_subprocess_launcher_take_stdin_fd (launcher, sv[1]);
-  g_subprocess_launcher_take_stdout_fd (launcher, dup (sv[1]));
-  process = g_subprocess_launcher_spawnv (launcher, argv, &local_error);
-  if (process == NULL)
+  if (!spawn_with_socket (argv, sv[1], &pid, error))
     {
       close (sv[0]);
-      g_set_error (error, INS_DOCUMENT_ERROR, INS_DOCUMENT_ERROR_HELPER,
-                   "%s", local_error->message);
+      close (sv[1]);
       return NULL;
     }
+  close (sv[1]);
 
   g_unix_set_fd_nonblocking (sv[0], TRUE, NULL);
   helper = g_new0 (InsRenderHelper, 1);
-  helper->process = g_steal_pointer (&process);
+  helper->pid = pid;
   helper->fd = sv[0];
-  helper->pid = (GPid) g_ascii_strtoll (g_subprocess_get_identifier (helper->process), NULL, 10);
   return helper;
 }
 
@@ -65,7 +102,44 @@ void
 ins_render_helper_kill (InsRenderHelper *helper)
 {
   g_atomic_int_set (&helper->dead, TRUE);
-  g_subprocess_force_exit (helper->process);
+  if (!g_atomic_int_get (&helper->reaped))
+    kill (helper->pid, SIGKILL);
+}
+
+/* A helper let go exits on QUIT or on the closed socket; one still there after
+ * this is killed. */
+#define REAP_GRACE_MS 2000
+
+static void
+reap (gpointer data, gpointer user_data)
+{
+  GPid pid = GPOINTER_TO_INT (data);
+  gulong waited_us = 0, step_us = 1000;
+
+  while (waited_us < REAP_GRACE_MS * 1000)
+    {
+      pid_t r = waitpid (pid, NULL, WNOHANG);
+
+      if (r > 0 || (r < 0 && errno != EINTR))
+        return;
+      g_usleep (step_us);
+      waited_us += step_us;
+      step_us = MIN (step_us * 2, 100 * 1000);
+    }
+  kill (pid, SIGKILL);
+  while (waitpid (pid, NULL, 0) < 0 && errno == EINTR)
+    ;
+}
+
+/* Off the caller's thread: freeing a helper never waits for its exit. */
+static void
+reap_later (GPid pid)
+{
+  static GThreadPool *reapers;
+
+  if (g_once_init_enter (&reapers))
+    g_once_init_leave (&reapers, g_thread_pool_new (reap, NULL, 2, FALSE, NULL));
+  g_thread_pool_push (reapers, GINT_TO_POINTER (pid), NULL);
 }
 
 void
@@ -77,13 +151,13 @@ ins_render_helper_free (InsRenderHelper *helper)
     {
       InsRenderRequest req = { .magic = INS_RENDER_MAGIC, .op = INS_RENDER_OP_QUIT };
       if (send (helper->fd, &req, sizeof req, MSG_NOSIGNAL | MSG_DONTWAIT) != sizeof req)
-        g_subprocess_force_exit (helper->process);
+        kill (helper->pid, SIGKILL);
     }
-  else
-    g_subprocess_force_exit (helper->process);
+  else if (!g_atomic_int_get (&helper->reaped))
+    kill (helper->pid, SIGKILL);
   close (helper->fd);
-  /* The child exits on QUIT or on the closed socket; GLib reaps it. */
-  g_object_unref (helper->process);
+  if (!g_atomic_int_get (&helper->reaped))
+    reap_later (helper->pid);
   g_free (helper);
 }
 
@@ -125,10 +199,14 @@ fail_dead (InsRenderHelper *helper, gboolean timed_out, GError **error)
     }
   else
     {
-      g_subprocess_wait (helper->process, NULL, NULL);
-      if (g_subprocess_get_if_signaled (helper->process))
-        g_debug ("renderer %d died of signal %d", (int) helper->pid,
-                 g_subprocess_get_term_sig (helper->process));
+      int status = 0;
+
+      if (!g_atomic_int_get (&helper->reaped) && waitpid (helper->pid, &status, 0) == helper->pid)
+        {
+          g_atomic_int_set (&helper->reaped, TRUE);
+          if (WIFSIGNALED (status))
+            g_debug ("renderer %d died of signal %d", (int) helper->pid, WTERMSIG (status));
+        }
       g_set_error (error, INS_DOCUMENT_ERROR, INS_DOCUMENT_ERROR_CRASHED,
                    "renderer %d stopped", (int) helper->pid);
     }

@@ -191,11 +191,7 @@ doc_failed (InsDocumentView *self, DocState *d, GError *error)
   d->error = error;
   update_tab (self, d);
   if (d == ins_document_view_current_doc (self))
-    {
-      show_current (self);
-      g_signal_emit (self, ins_document_view_signals[DOCUMENT_FAILED], 0, d->info ? d->info->id : (gint64) 0,
-                     adw_status_page_get_description (self->error_page));
-    }
+    show_current (self);
 }
 
 static void
@@ -359,6 +355,10 @@ show_current (InsDocumentView *self)
     }
   set_loading (self, d != NULL && d->doc == NULL && d->error == NULL);
   ins_document_view_update_actions (self);
+  /* Also for one known unreadable at import, never fetched. */
+  if (d != NULL && d->error != NULL)
+    g_signal_emit (self, ins_document_view_signals[DOCUMENT_FAILED], 0, d->info ? d->info->id : (gint64) 0,
+                   adw_status_page_get_description (self->error_page));
 }
 
 static void

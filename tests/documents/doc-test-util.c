@@ -135,6 +135,28 @@ doc_test_count_helpers (void)
   return n;
 }
 
+/* Renderer children exited but not reaped. */
+guint
+doc_test_count_zombie_helpers (void)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc", 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      char state;
+      int ppid;
+      gboolean renderer;
+
+      if (g_ascii_isdigit (*name) && read_stat (name, &state, &ppid, &renderer)
+          && ppid == getpid () && state == 'Z' && renderer)
+        n++;
+    }
+  return n;
+}
+
 gboolean
 doc_test_pid_alive (GPid pid)
 {

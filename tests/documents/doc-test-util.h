@@ -14,6 +14,7 @@ GPtrArray    *doc_test_corpus_files  (const char *sub, const char *suffix);
 GBytes       *doc_test_read_bytes    (const char *path);
 /* Live (not zombie) instruction-renderer children of this process. */
 guint         doc_test_count_helpers (void);
+guint         doc_test_count_zombie_helpers (void);
 /* Whether process @pid is alive and not a zombie. */
 gboolean      doc_test_pid_alive     (GPid pid);
 

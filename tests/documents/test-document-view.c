@@ -371,6 +371,7 @@ test_receipt_and_import_reason (Fixture *f, gconstpointer data)
   status = gtk_stack_get_child_by_name (GTK_STACK (stack), "error");
   g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), ==,
                    "Le fichier est endommagé.");
+  wait_event (f, "failed 14 Le fichier est endommagé.");
   /* The first PDF and the receipt were fetched; the attachment known
    * unreadable at import is not even fetched. */
   g_assert_cmpuint (f->source->fetches, ==, 2);

@@ -2,7 +2,11 @@
  * PDF, replaced off the caller's thread, never more than one, skipped when dead */
 #include "config.h"
 
+#include <fcntl.h>
 #include <signal.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "documents/ins-renderer.h"
 #include "doc-test-util.h"
@@ -130,6 +134,50 @@ test_without_spare (void)
   g_assert_cmpuint (doc_test_count_helpers (), ==, 1);
 }
 
+/* The renderer reads documents from outside: it gets none of our descriptors,
+ * even one left inheritable, and it is reaped once let go. */
+static void
+test_helper_inherits_nothing_and_is_reaped (void)
+{
+  g_autoptr(InsRenderer) renderer = NULL;
+  g_autoptr(GDir) fds = NULL;
+  g_autofree char *fd_dir = NULL;
+  g_autofree char *path = NULL;
+  const char *name;
+  guint n_fds = 0;
+  GPid spare;
+  int fd;
+
+  fd = g_file_open_tmp ("ins-spare-fd-XXXXXX", &path, NULL);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (fcntl (fd, F_SETFD, 0), ==, 0);
+
+  wait_no_helpers ();
+  renderer = ins_renderer_new ();
+  spare = ins_renderer_get_spare_helper_pid (renderer, TRUE);
+  g_assert_cmpint (spare, !=, 0);
+  fd_dir = g_strdup_printf ("/proc/%d/fd", (int) spare);
+  fds = g_dir_open (fd_dir, 0, NULL);
+  g_assert_nonnull (fds);
+  while ((name = g_dir_read_name (fds)) != NULL)
+    {
+      g_autofree char *link = g_build_filename (fd_dir, name, NULL);
+      g_autofree char *target = g_file_read_link (link, NULL);
+
+      g_assert_cmpstr (target, !=, path);
+      n_fds++;
+    }
+  g_assert_cmpuint (n_fds, >=, 2);   /* the socket as stdin and stdout */
+
+  g_clear_object (&renderer);
+  wait_no_helpers ();
+  for (guint i = 0; i < 1000 && doc_test_count_zombie_helpers () > 0; i++)
+    g_usleep (10 * 1000);
+  g_assert_cmpuint (doc_test_count_zombie_helpers (), ==, 0);
+  close (fd);
+  g_unlink (path);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -139,5 +187,6 @@ main (int argc, char **argv)
   g_test_add_func ("/spare-helper/opens-the-next-document", test_spare_opens_the_next_document);
   g_test_add_func ("/spare-helper/dead-spare-is-skipped", test_dead_spare_is_skipped);
   g_test_add_func ("/spare-helper/without-spare", test_without_spare);
+  g_test_add_func ("/spare-helper/inherits-nothing-and-is-reaped", test_helper_inherits_nothing_and_is_reaped);
   return g_test_run ();
 }
