@@ -64,6 +64,13 @@ char        *ins_sla_describe         (GDateTime     *due_at,
                                        GDateTime     *paused_at,
                                        GDateTime     *now);
 
+/* The same in a few words, for a cell under a « Échéance » header:
+ * « Dans 3 jours », « Demain », « Aujourd’hui », « En retard de 2 jours »,
+ * « Suspendu, reste 5 jours » (translated). */
+char        *ins_sla_describe_short   (GDateTime     *due_at,
+                                       GDateTime     *paused_at,
+                                       GDateTime     *now);
+
 /* Calendar days from @received_at to @now (0 the same day, never negative). */
 guint        ins_sla_age_days         (GDateTime     *received_at,
                                        GDateTime     *now);

@@ -103,6 +103,19 @@ test_states (void)
   DESCRIBE (NULL, days_after, "Overdue by 3 days");
   DESCRIBE (paused, days_after, "Clock paused, 5 days left");
 #undef DESCRIBE
+
+#define SHORT(p, n, expected)                                        \
+  G_STMT_START {                                                     \
+    g_autofree char *s_ = ins_sla_describe_short (due, (p), (n));    \
+    g_assert_cmpstr (s_, ==, (expected));                            \
+  } G_STMT_END
+  SHORT (NULL, far, "In 10 days");
+  SHORT (NULL, same_day, "Today");
+  SHORT (NULL, day_before, "Tomorrow");
+  SHORT (NULL, after, "Overdue by 1 day");
+  SHORT (NULL, days_after, "Overdue by 3 days");
+  SHORT (paused, days_after, "Paused, 5 days left");
+#undef SHORT
 }
 
 static void
