@@ -64,9 +64,9 @@ char        *ins_sla_describe         (GDateTime     *due_at,
                                        GDateTime     *paused_at,
                                        GDateTime     *now);
 
-/* The same in a few words, for a cell under a « Échéance » header:
- * « Dans 3 jours », « Demain », « Aujourd’hui », « En retard de 2 jours »,
- * « Suspendu, reste 5 jours » (translated). */
+/* The same in a few words, for a narrow cell under an « Échéance » header:
+ * « Dans 3 jours », « Demain », « Aujourd’hui », « 2 j de retard »,
+ * « Suspendu, J-5 » (translated). */
 char        *ins_sla_describe_short   (GDateTime     *due_at,
                                        GDateTime     *paused_at,
                                        GDateTime     *now);

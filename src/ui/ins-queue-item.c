@@ -2,8 +2,6 @@
 #define G_LOG_DOMAIN "ins-ui"
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "core/ins-country.h"
 #include "core/ins-format.h"
 #include "core/ins-sla.h"

@@ -112,9 +112,10 @@ test_states (void)
   SHORT (NULL, far, "In 10 days");
   SHORT (NULL, same_day, "Today");
   SHORT (NULL, day_before, "Tomorrow");
-  SHORT (NULL, after, "Overdue by 1 day");
-  SHORT (NULL, days_after, "Overdue by 3 days");
+  SHORT (NULL, after, "1 day late");
+  SHORT (NULL, days_after, "3 days late");
   SHORT (paused, days_after, "Paused, 5 days left");
+  SHORT (exactly, days_after, "Paused, due that day");
 #undef SHORT
 }
 
