@@ -85,10 +85,8 @@ static const StatusFilter status_filters[] = {
 };
 #undef BIT
 
-/* The cells: one GtkInscription per column, its text read from the item's
- * pre-formatted strings; it follows the item when its texts change. An
- * inscription is one line sized from the font alone: unlike a label, a new
- * text costs no size request of the row.
+/* The cells: one plain label per column, its text read from the item's
+ * pre-formatted strings; the label follows the item when its texts change.
  * A column with a name sorts in SQL by its sort; the name is what the
  * "queue-sort" setting keeps. */
 typedef struct {
@@ -115,7 +113,7 @@ static const QueueColumn queue_columns[] = {
   { INS_QUEUE_TEXT_AGENT,        0.0f, TRUE,  "agent",        INS_QUEUE_SORT_AGENT, NULL },
 };
 
-/* What a cell shows and listens to, kept on its inscription. */
+/* What a cell's label shows and listens to, kept on the label. */
 typedef struct {
   const QueueColumn *column;
   InsQueueItem      *item;       /* borrowed, while bound */
@@ -134,16 +132,16 @@ queue_cell_free (gpointer data)
   g_free (cell);
 }
 
-/* Rows are reused for other items as the view scrolls: a cell, its style
+/* Rows are reused for other items as the view scrolls: a label, its style
  * and its accessible name are only touched when what they show changes. */
 static void
-cell_refresh (GtkInscription *inscription, QueueCell *cell)
+cell_refresh (GtkLabel *label, QueueCell *cell)
 {
   InsQueueItem *item = cell->item;
   const char *text = ins_queue_item_get_text (item, cell->column->text);
 
-  if (g_strcmp0 (gtk_inscription_get_text (inscription), text) != 0)
-    gtk_inscription_set_text (inscription, text);
+  if (strcmp (gtk_label_get_text (label), text) != 0)
+    gtk_label_set_text (label, text);
   if (cell->column->text == INS_QUEUE_TEXT_DUE)
     {
       const char * const *classes = ins_queue_item_get_due_css_classes (item);
@@ -152,36 +150,30 @@ cell_refresh (GtkInscription *inscription, QueueCell *cell)
         {
           g_strfreev (cell->classes);
           cell->classes = g_strdupv ((char **) classes);
-          gtk_widget_set_css_classes (GTK_WIDGET (inscription), (const char **) classes);
+          gtk_widget_set_css_classes (GTK_WIDGET (label), (const char **) classes);
         }
     }
 }
 
 static void
-on_cell_item_changed (InsQueueItem *item, GtkInscription *inscription)
+on_cell_item_changed (InsQueueItem *item, GtkLabel *label)
 {
-  cell_refresh (inscription, g_object_get_qdata (G_OBJECT (inscription), cell_quark));
+  cell_refresh (label, g_object_get_qdata (G_OBJECT (label), cell_quark));
 }
 
 /* A narrow column cuts its text: the whole of it on hover. Asked for at hover
  * time: a tooltip set in bind costs every row of a jump an accessible update. */
 static gboolean
-on_cell_query_tooltip (GtkWidget  *inscription,
+on_cell_query_tooltip (GtkWidget  *label,
                        int         x,
                        int         y,
                        gboolean    keyboard,
                        GtkTooltip *tooltip,
                        gpointer    user_data)
 {
-  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (inscription));
-  g_autoptr(PangoLayout) layout = NULL;
-  int width;
+  const char *text = gtk_label_get_text (GTK_LABEL (label));
 
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  layout = gtk_widget_create_pango_layout (inscription, text);
-  pango_layout_get_pixel_size (layout, &width, NULL);
-  if (width <= gtk_widget_get_width (inscription))
+  if (text == NULL || *text == '\0' || !pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
     return FALSE;
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
@@ -190,32 +182,31 @@ on_cell_query_tooltip (GtkWidget  *inscription,
 static void
 cell_setup (GtkSignalListItemFactory *factory, GtkListItem *list_item, const QueueColumn *column)
 {
-  GtkWidget *inscription = gtk_inscription_new (NULL);
+  GtkWidget *label = gtk_label_new (NULL);
   QueueCell *cell = g_new0 (QueueCell, 1);
 
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), column->xalign);
-  gtk_inscription_set_min_lines (GTK_INSCRIPTION (inscription), 1);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 0);
+  gtk_label_set_xalign (GTK_LABEL (label), column->xalign);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   if (column->ellipsize)
     {
-      gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-      gtk_widget_set_has_tooltip (inscription, TRUE);
-      g_signal_connect (inscription, "query-tooltip", G_CALLBACK (on_cell_query_tooltip), NULL);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_cell_query_tooltip), NULL);
     }
   cell->column = column;
-  g_object_set_qdata_full (G_OBJECT (inscription), cell_quark, cell, queue_cell_free);
-  gtk_list_item_set_child (list_item, inscription);
+  g_object_set_qdata_full (G_OBJECT (label), cell_quark, cell, queue_cell_free);
+  gtk_list_item_set_child (list_item, label);
 }
 
 static void
 cell_bind (GtkSignalListItemFactory *factory, GtkListItem *list_item, const QueueColumn *column)
 {
-  GtkInscription *inscription = GTK_INSCRIPTION (gtk_list_item_get_child (list_item));
-  QueueCell *cell = g_object_get_qdata (G_OBJECT (inscription), cell_quark);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
+  QueueCell *cell = g_object_get_qdata (G_OBJECT (label), cell_quark);
 
   cell->item = gtk_list_item_get_item (list_item);
-  cell_refresh (inscription, cell);
-  cell->changed_handler = g_signal_connect (cell->item, "changed", G_CALLBACK (on_cell_item_changed), inscription);
+  cell_refresh (label, cell);
+  cell->changed_handler = g_signal_connect (cell->item, "changed", G_CALLBACK (on_cell_item_changed), label);
 }
 
 static void

@@ -227,23 +227,23 @@ assert_cells (InsQueueView *view, InsQueueModel *model)
   g_assert_nonnull (list);
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
     {
-      GtkWidget *numero = find_type (row, GTK_TYPE_INSCRIPTION);
+      GtkWidget *numero = find_type (row, GTK_TYPE_LABEL);
       InsQueueItem *item;
       guint column = 0;
 
       if (numero == NULL || !gtk_widget_get_child_visible (row))
         continue;
-      item = item_with_numero (model, gtk_inscription_get_text (GTK_INSCRIPTION (numero)));
+      item = item_with_numero (model, gtk_label_get_text (GTK_LABEL (numero)));
       g_assert_nonnull (item);
       for (GtkWidget *cell = gtk_widget_get_first_child (row); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
         {
-          GtkWidget *text = find_type (cell, GTK_TYPE_INSCRIPTION);
+          GtkWidget *label = find_type (cell, GTK_TYPE_LABEL);
 
-          g_assert_nonnull (text);
-          g_assert_cmpstr (gtk_inscription_get_text (GTK_INSCRIPTION (text)), ==, ins_queue_item_get_text (item, column));
+          g_assert_nonnull (label);
+          g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, ins_queue_item_get_text (item, column));
           if (column == INS_QUEUE_TEXT_DUE)
             for (const char * const *c = ins_queue_item_get_due_css_classes (item); *c != NULL; c++)
-              g_assert_true (gtk_widget_has_css_class (text, *c));
+              g_assert_true (gtk_widget_has_css_class (label, *c));
           column++;
         }
       g_assert_cmpuint (column, ==, INS_QUEUE_N_TEXTS);

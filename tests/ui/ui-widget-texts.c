@@ -16,8 +16,6 @@ ui_widget_visible_texts (GtkWidget *root,
     }
   if (GTK_IS_LABEL (root))
     g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (root)));
-  if (GTK_IS_INSCRIPTION (root) && gtk_inscription_get_text (GTK_INSCRIPTION (root)) != NULL)
-    g_ptr_array_add (texts, (gpointer) gtk_inscription_get_text (GTK_INSCRIPTION (root)));
   for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
     ui_widget_visible_texts (c, texts);
 }
