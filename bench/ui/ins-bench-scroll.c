@@ -26,6 +26,8 @@
 #define JUMP_TARGET_MS 16.7
 #define FRAME_WAIT_MS 250
 #define SETTLE_MS 400
+#define WINDOW_WIDTH 1500
+#define WINDOW_HEIGHT 900
 
 /* What a run scrolls: the real queue or the bare baseline. */
 typedef struct {
@@ -361,8 +363,13 @@ bare_window (GListModel *rows, int width, int height, Scene *scene)
       g_object_unref (column);
     }
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  /* The pane's size in a window of InsWindow's size: GTK's cairo renderer
+   * works on the whole window's surface each frame. */
+  gtk_widget_set_size_request (scrolled, width, height);
+  gtk_widget_set_halign (scrolled, GTK_ALIGN_START);
+  gtk_widget_set_valign (scrolled, GTK_ALIGN_START);
   gtk_window_set_child (GTK_WINDOW (window), scrolled);
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_set_default_size (GTK_WINDOW (window), WINDOW_WIDTH, WINDOW_HEIGHT);
   scene->list = view;
   scene->vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   scene->model = NULL;
@@ -530,7 +537,7 @@ main (int argc, char *argv[])
   figures_init (&base);
 
   window = ins_window_new_for_conninfo (NULL, database, drafts);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1500, 900);
+  gtk_window_set_default_size (GTK_WINDOW (window), WINDOW_WIDTH, WINDOW_HEIGHT);
   gtk_window_present (GTK_WINDOW (window));
   if (!ins_bench_wait (window_ready, window, 60000))
     {
