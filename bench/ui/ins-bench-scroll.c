@@ -2,16 +2,18 @@
  * step and after jumps, in the real InsWindow, next to a bare GtkColumnView
  * over a GListStore of the same rows in the same run
  *
- *   instruction-bench-scroll --database CONNINFO [--label TEXT] [--rows N] [--jumps N]
+ *   instruction-bench-scroll --database CONNINFO [--label TEXT] [--rows N] [--jumps N] [--screenshot FILE]
  */
 #define G_LOG_DOMAIN "ins-bench"
 #include "config.h"
 
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 #include <unistd.h>
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "ui/ins-queue-item.h"
 #include "ui/ins-queue-model.h"
@@ -24,6 +26,8 @@
 #define JUMP_TARGET_MS 16.7
 #define FRAME_WAIT_MS 250
 #define SETTLE_MS 400
+#define WINDOW_WIDTH 1500
+#define WINDOW_HEIGHT 900
 
 /* What a run scrolls: the real queue or the bare baseline. */
 typedef struct {
@@ -160,14 +164,16 @@ scroll_steps (InsBenchFrames *frames, Scene *scene, guint rows, Figures *f)
 }
 
 /* Alternately to the real end of the queue and to its middle, a few screens
- * further each time so that every middle jump lands on rows not read yet. */
+ * further each time so that every middle jump lands on rows not read yet;
+ * in a short queue they wrap round to its top, so that every jump moves. */
 static void
 jumps (InsBenchFrames *frames, Scene *scene, guint n_jumps, Figures *f)
 {
   for (guint i = 0; i < n_jumps; i++)
     {
-      double middle = floor (max_value (scene) / 2) + (i / 2) * 3 * gtk_adjustment_get_page_size (scene->vadj);
-      double target = i % 2 == 0 ? max_value (scene) : MIN (middle, max_value (scene));
+      double middle = fmod (floor (max_value (scene) / 2) + (i / 2) * 3 * gtk_adjustment_get_page_size (scene->vadj),
+                            MAX (max_value (scene) - gtk_adjustment_get_page_size (scene->vadj), 1));
+      double target = i % 2 == 0 ? max_value (scene) : middle;
 
       ins_bench_frames_set_target (frames, &f->jump_wall, &f->jump_cpu);
       set_value (frames, scene, target);
@@ -341,6 +347,9 @@ bare_window (GListModel *rows, int width, int height, Scene *scene)
   GtkWidget *view = gtk_column_view_new (GTK_SELECTION_MODEL (selection));
 
   gtk_column_view_set_show_row_separators (GTK_COLUMN_VIEW (view), TRUE);
+  /* The queue's look, so that both show as many rows. */
+  gtk_widget_add_css_class (view, "data-table");
+  gtk_widget_add_css_class (view, "ins-queue");
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
@@ -354,8 +363,13 @@ bare_window (GListModel *rows, int width, int height, Scene *scene)
       g_object_unref (column);
     }
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  /* The pane's size in a window of InsWindow's size: GTK's cairo renderer
+   * works on the whole window's surface each frame. */
+  gtk_widget_set_size_request (scrolled, width, height);
+  gtk_widget_set_halign (scrolled, GTK_ALIGN_START);
+  gtk_widget_set_valign (scrolled, GTK_ALIGN_START);
   gtk_window_set_child (GTK_WINDOW (window), scrolled);
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_set_default_size (GTK_WINDOW (window), WINDOW_WIDTH, WINDOW_HEIGHT);
   scene->list = view;
   scene->vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   scene->model = NULL;
@@ -442,11 +456,44 @@ compare_sizes (GListModel *rows_model, int width, int height, guint rows, guint 
   figures_clear (&again);
 }
 
+/* The queue pane as painted, into @path (PNG). */
+static void
+save_screenshot (GtkWidget *widget, const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    g_printerr ("could not save %s\n", path);
+}
+
+/* What AdwApplication loads from its resource base path in the real
+ * application: the queue's font size and the deadline's colours. */
+static void
+load_app_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, "/fr/ameli/Instruction/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_autofree char *database = NULL;
   g_autofree char *label = NULL;
+  g_autofree char *screenshot = NULL;
   int rows = 1000, n_jumps = 40;
   gboolean bare_sizes = FALSE;
   GOptionEntry entries[] = {
@@ -456,6 +503,8 @@ main (int argc, char *argv[])
     { "jumps", 0, 0, G_OPTION_ARG_INT, &n_jumps, "Jumps, alternately to the end and the middle (default 40)", "N" },
     { "warm", 0, 0, G_OPTION_ARG_NONE, &warm,
       "Scroll through the rows once before measuring (no rows fetched while measured)", NULL },
+    { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, &screenshot,
+      "Save the queue pane as first painted into this PNG file", "FILE" },
     { "bare-sizes", 0, 0, G_OPTION_ARG_NONE, &bare_sizes,
       "Also run the bare view over only the loaded rows: what the number of rows alone costs", NULL },
     { NULL }
@@ -470,6 +519,11 @@ main (int argc, char *argv[])
   Figures f, base;
   int width, height;
 
+  /* In French, as the agents see it: the texts' widths are part of the work. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("INSTRUCTION_LOCALEDIR") ? g_getenv ("INSTRUCTION_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || database == NULL)
     {
@@ -478,11 +532,12 @@ main (int argc, char *argv[])
     }
   gtk_init ();
   adw_init ();
+  load_app_style ();
   figures_init (&f);
   figures_init (&base);
 
   window = ins_window_new_for_conninfo (NULL, database, drafts);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1500, 900);
+  gtk_window_set_default_size (GTK_WINDOW (window), WINDOW_WIDTH, WINDOW_HEIGHT);
   gtk_window_present (GTK_WINDOW (window));
   if (!ins_bench_wait (window_ready, window, 60000))
     {
@@ -496,6 +551,8 @@ main (int argc, char *argv[])
   scene.model = ins_queue_view_get_model (ins_window_get_queue_view (window));
   width = gtk_widget_get_width (gtk_widget_get_parent (scene.list));
   height = gtk_widget_get_height (gtk_widget_get_parent (scene.list));
+  if (screenshot != NULL)
+    save_screenshot (GTK_WIDGET (ins_window_get_queue_view (window)), screenshot);
   run_scene (GTK_WIDGET (window), &scene, (guint) rows, (guint) n_jumps, &f);
 
   /* As many rows, the same objects, in a bare view of the same size. */

@@ -152,6 +152,42 @@ ins_sla_describe (GDateTime *due_at,
   return g_strdup_printf (_("Due in %u days"), (guint) days);
 }
 
+char *
+ins_sla_describe_short (GDateTime *due_at,
+                        GDateTime *paused_at,
+                        GDateTime *now)
+{
+  GDateTime *clock;
+  int days;
+
+  g_return_val_if_fail (due_at != NULL, NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  clock = paused_at != NULL ? paused_at : now;
+  days = calendar_days (clock, due_at, g_date_time_get_timezone (now));
+  if (ins_sla_state (due_at, paused_at, now) == INS_SLA_BREACHED)
+    {
+      guint late = (guint) MAX (1, -days);
+
+      if (late == 1)
+        return g_strdup (_("1 day late"));
+      return g_strdup_printf (_("%u days late"), late);
+    }
+  if (paused_at != NULL)
+    {
+      if (days == 0)
+        return g_strdup (_("Paused, due that day"));
+      if (days == 1)
+        return g_strdup (_("Paused, 1 day left"));
+      return g_strdup_printf (_("Paused, %u days left"), (guint) days);
+    }
+  if (days == 0)
+    return g_strdup (_("Today"));
+  if (days == 1)
+    return g_strdup (_("Tomorrow"));
+  return g_strdup_printf (_("In %u days"), (guint) days);
+}
+
 guint
 ins_sla_age_days (GDateTime *received_at,
                   GDateTime *now)

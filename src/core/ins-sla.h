@@ -64,6 +64,13 @@ char        *ins_sla_describe         (GDateTime     *due_at,
                                        GDateTime     *paused_at,
                                        GDateTime     *now);
 
+/* The same in a few words, for a narrow cell under an « Échéance » header:
+ * « Dans 3 jours », « Demain », « Aujourd’hui », « 2 j de retard »,
+ * « Suspendu, J-5 » (translated). */
+char        *ins_sla_describe_short   (GDateTime     *due_at,
+                                       GDateTime     *paused_at,
+                                       GDateTime     *now);
+
 /* Calendar days from @received_at to @now (0 the same day, never negative). */
 guint        ins_sla_age_days         (GDateTime     *received_at,
                                        GDateTime     *now);

@@ -2,8 +2,6 @@
 #define G_LOG_DOMAIN "ins-ui"
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "core/ins-country.h"
 #include "core/ins-format.h"
 #include "core/ins-sla.h"
@@ -95,15 +93,8 @@ format_due (const InsQueueRow *row, GDateTime *now, char **text, GStrv *classes)
   g_strv_builder_add (builder, "ins-sla");
   g_strv_builder_add (builder, sla_classes[state]);
   if (row->sla_paused_since != NULL)
-    {
-      g_autofree char *described = ins_sla_describe (row->due_at, row->sla_paused_since, now);
-
-      /* TRANSLATORS: an SLA text while the clock is stopped, e.g. "Due in 3 days (paused)" */
-      *text = g_strdup_printf (_("%s (paused)"), described);
-      g_strv_builder_add (builder, "sla-paused");
-    }
-  else
-    *text = ins_sla_describe (row->due_at, NULL, now);
+    g_strv_builder_add (builder, "sla-paused");
+  *text = ins_sla_describe_short (row->due_at, row->sla_paused_since, now);
   *classes = g_strv_builder_end (builder);
 }
 

@@ -35,11 +35,13 @@ static guint signals[N_SIGNALS];
 
 typedef enum {
   FETCH_COUNT,
+  FETCH_FIRST,
   FETCH_WINDOW,
   FETCH_RELOAD,
 } FetchKind;
 
-/* One statement in flight, for the rows of slots [a, b). */
+/* One statement in flight, for the rows of slots [a, b) (FETCH_FIRST: the
+ * first rows of an empty model, b the rows counted). */
 typedef struct {
   InsQueueModel     *self;
   GCancellable      *cancellable;
@@ -166,6 +168,7 @@ fail (InsQueueModel *self, GError *error)
 }
 
 static void window_done (GObject *source, GAsyncResult *result, gpointer user_data);
+static void start_first (InsQueueModel *self, guint count);
 
 static void
 start_page (InsQueueModel        *self,
@@ -264,7 +267,9 @@ window_done (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   now = g_date_time_new_now_local ();
-  if (fetch->kind == FETCH_RELOAD)
+  if (fetch->kind == FETCH_FIRST)
+    ins_queue_slots_fill_first (self->slots, fetch->b, fetch->limit, page, now);
+  else if (fetch->kind == FETCH_RELOAD)
     {
     ins_queue_slots_apply (self->slots, fetch->a, fetch->b, page->rows, fetch->last_id, now);
     }
@@ -304,15 +309,10 @@ count_done (GObject *source, GAsyncResult *result, gpointer user_data)
   if (self->slots->items->len == 0)
     {
       g_debug ("Queue of %" G_GINT64_FORMAT " rows (%s)", count, exact ? "exact" : "estimated");
-      ins_queue_slots_insert (self->slots, 0, (guint) count);
-      /* The view shows the top: no need to wait for it to rest. */
       g_clear_handle_id (&self->fetch_source, g_source_remove);
-      if (count > 0 && !self->wanted)
-        {
-          self->wanted = TRUE;
-          self->want_lo = 0;
-          self->want_hi = 0;
-        }
+      self->wanted = FALSE;
+      if (count > 0 && G_OBJECT (self)->ref_count > 1)
+        start_first (self, (guint) count);
     }
   else
     self->reload_count = count;
@@ -320,6 +320,20 @@ count_done (GObject *source, GAsyncResult *result, gpointer user_data)
   if (G_OBJECT (self)->ref_count > 1)
     run_pending (self);
   fetch_free (fetch);
+}
+
+/* The rows come with the count: the view creates its cells once, with
+ * their texts, rather than for placeholders filled a moment later. */
+static void
+start_first (InsQueueModel *self, guint count)
+{
+  Fetch *fetch = fetch_new (self, FETCH_FIRST);
+
+  fetch->a = 0;
+  fetch->b = count;
+  fetch->direction = INS_QUEUE_AFTER;
+  fetch->limit = MIN (count, INS_QUEUE_MODEL_PAGE_SIZE);
+  start_page (self, fetch, NULL, 0);
 }
 
 static void

@@ -164,6 +164,28 @@ ins_queue_slots_fill_after (InsQueueSlots *self, guint a, guint b, gint64 guard,
 }
 
 void
+ins_queue_slots_fill_first (InsQueueSlots *self, guint count, guint limit, InsQueuePage *page, GDateTime *now)
+{
+  guint k = page->rows->len;
+  guint n = count;
+
+  g_return_if_fail (self->items->len == 0);
+  if (k < limit || !page->has_more)
+    n = k;
+  else if (n == k)
+    n += INS_QUEUE_SLOTS_GROWTH;
+  g_ptr_array_set_size (self->items, n);
+  for (guint i = 0; i < k; i++)
+    {
+      self->items->pdata[i] = ins_queue_item_new (g_ptr_array_index (page->rows, i), now);
+      self->n_loaded++;
+    }
+  self->focus = 0;
+  if (n > 0)
+    emit_items_changed (self, 0, 0, n);
+}
+
+void
 ins_queue_slots_fill_before (InsQueueSlots *self, guint a, guint b, InsQueuePage *page, GDateTime *now)
 {
   guint k = page->rows->len;

@@ -66,6 +66,14 @@ void           ins_queue_slots_fill_after  (InsQueueSlots *self,
                                             guint          limit,
                                             InsQueuePage  *page,
                                             GDateTime     *now);
+/* Fills an empty model: @count slots (fewer or more where the first rows
+ * prove the count wrong), the first of them holding @page's rows fetched
+ * with @limit; one items-changed. */
+void           ins_queue_slots_fill_first  (InsQueueSlots *self,
+                                            guint          count,
+                                            guint          limit,
+                                            InsQueuePage  *page,
+                                            GDateTime     *now);
 /* Rows fetched backward, ending at slot @b - 1. */
 void           ins_queue_slots_fill_before (InsQueueSlots *self,
                                             guint          a,

@@ -103,6 +103,20 @@ test_states (void)
   DESCRIBE (NULL, days_after, "Overdue by 3 days");
   DESCRIBE (paused, days_after, "Clock paused, 5 days left");
 #undef DESCRIBE
+
+#define SHORT(p, n, expected)                                        \
+  G_STMT_START {                                                     \
+    g_autofree char *s_ = ins_sla_describe_short (due, (p), (n));    \
+    g_assert_cmpstr (s_, ==, (expected));                            \
+  } G_STMT_END
+  SHORT (NULL, far, "In 10 days");
+  SHORT (NULL, same_day, "Today");
+  SHORT (NULL, day_before, "Tomorrow");
+  SHORT (NULL, after, "1 day late");
+  SHORT (NULL, days_after, "3 days late");
+  SHORT (paused, days_after, "Paused, 5 days left");
+  SHORT (exactly, days_after, "Paused, due that day");
+#undef SHORT
 }
 
 static void
