@@ -14,6 +14,8 @@
 #define HEAVY_BYTES_PER_PAGE (250 * 1024)
 #define PLACEHOLDER_FRACTION 0.25
 #define PREFETCH_PAGES 2
+/* InsPageView's margins around a page, both sides. */
+#define PAGE_MARGINS 24
 
 typedef struct {
   InsDocumentView *self;
@@ -186,6 +188,23 @@ render_current_page (InsDocumentView *self)
     request_page (self, d->doc, self->page, rotation,
                   round (scale * PLACEHOLDER_FRACTION * 1000) / 1000, FALSE);
   request_page (self, d->doc, self->page, rotation, scale, TRUE);
+}
+
+void
+ins_document_page_hint_first_page (InsDocumentView *self, DocState *d)
+{
+  gboolean strip = d->n_pages > 1;
+  int width;
+
+  /* The width render_current_page () will fit page 1 to, when the strip
+   * beside the page keeps its state; unknown otherwise. */
+  width = gtk_widget_get_width (GTK_WIDGET (self->stack)) - PAGE_MARGINS;
+  if (self->zoom_mode != INS_ZOOM_FIT_WIDTH || self->page != 0 || d->n_pages == 0
+      || strip != gtk_widget_get_visible (self->thumbnails_scroller) || width <= 0)
+    return;
+  ins_renderer_hint_first_page (self->renderer, d->key,
+                                width * gtk_widget_get_scale_factor (GTK_WIDGET (self)),
+                                (guint) d->rotation[0]);
 }
 
 void

@@ -261,6 +261,7 @@ load_document (InsDocumentView *self, DocState *d, InsRenderPriority priority)
   d->loading = TRUE;
   if (d->info != NULL && d->info->preview != NULL)   /* the placeholder, without a render */
     ins_renderer_add_preview (self->renderer, d->key, d->info->preview);
+  ins_document_page_hint_first_page (self, d);
   req = g_new0 (LoadRequest, 1);
   req->self = g_object_ref (self);
   req->d = d;
