@@ -9,10 +9,6 @@
 #define READY_TIMEOUT_MS 30000
 /* How long opening a document waits for a spare still warming up. */
 #define TAKE_WAIT_MS 2000
-/* A spare replacing one just taken starts this much later: its start (exec,
- * libraries, fonts: some 50 ms of CPU) would otherwise compete with the first
- * page of the document that took the last one. */
-#define REFILL_DELAY_MS 500
 
 struct _InsHelperPool
 {
@@ -25,7 +21,6 @@ struct _InsHelperPool
   gboolean keep_spare;
   InsRenderHelper *spare;
   gboolean starting;
-  gint64 start_after;     /* monotonic µs: when the one starting may start */
 };
 
 static gpointer
@@ -33,23 +28,7 @@ start_spare (gpointer data)
 {
   InsHelperPool *pool = data;
   g_autoptr(GError) error = NULL;
-  InsRenderHelper *helper = NULL;
-  gboolean wanted;
-
-  g_mutex_lock (&pool->lock);
-  while (pool->keep_spare && g_get_monotonic_time () < pool->start_after)
-    g_cond_wait_until (&pool->ready, &pool->lock, pool->start_after);
-  wanted = pool->keep_spare;
-  g_mutex_unlock (&pool->lock);
-  if (!wanted)
-    {
-      g_mutex_lock (&pool->lock);
-      pool->starting = FALSE;
-      g_cond_broadcast (&pool->ready);
-      g_mutex_unlock (&pool->lock);
-      ins_helper_pool_unref (pool);
-      return NULL;
-    }
+  InsRenderHelper *helper;
 
   helper = ins_render_helper_spawn ((const char * const *) pool->spare_argv, &error);
   if (helper != NULL && !ins_render_helper_wait_ready (helper, READY_TIMEOUT_MS, &error))
@@ -71,12 +50,11 @@ start_spare (gpointer data)
 
 /* With the lock held. */
 static void
-refill (InsHelperPool *pool, guint delay_ms)
+refill (InsHelperPool *pool)
 {
   if (!pool->keep_spare || pool->spare != NULL || pool->starting)
     return;
   pool->starting = TRUE;
-  pool->start_after = g_get_monotonic_time () + delay_ms * G_TIME_SPAN_MILLISECOND;
   g_thread_unref (g_thread_new ("ins-spare-renderer", start_spare, ins_helper_pool_ref (pool)));
 }
 
@@ -97,7 +75,7 @@ ins_helper_pool_new (const char * const *argv,
   pool->keep_spare = keep_spare;
 
   g_mutex_lock (&pool->lock);
-  refill (pool, 0);
+  refill (pool);
   g_mutex_unlock (&pool->lock);
   return pool;
 }
@@ -131,18 +109,12 @@ ins_helper_pool_take (InsHelperPool *pool,
   gint64 deadline = g_get_monotonic_time () + TAKE_WAIT_MS * G_TIME_SPAN_MILLISECOND;
 
   g_mutex_lock (&pool->lock);
-  /* The one starting is ahead of a process started now, unless it is stuck;
-   * one waiting for its turn starts at once. */
-  if (pool->spare == NULL && pool->starting && pool->start_after > 0)
-    {
-      pool->start_after = 0;
-      g_cond_broadcast (&pool->ready);
-    }
+  /* The one starting is ahead of a process started now, unless it is stuck. */
   while (pool->spare == NULL && pool->starting)
     if (!g_cond_wait_until (&pool->ready, &pool->lock, deadline))
       break;
   helper = g_steal_pointer (&pool->spare);
-  refill (pool, REFILL_DELAY_MS);
+  refill (pool);
   g_mutex_unlock (&pool->lock);
 
   if (helper != NULL && ins_render_helper_check_alive (helper))
@@ -178,7 +150,6 @@ ins_helper_pool_stop_spares (InsHelperPool *pool)
 
   g_mutex_lock (&pool->lock);
   pool->keep_spare = FALSE;
-  g_cond_broadcast (&pool->ready);
   while (pool->starting)
     g_cond_wait (&pool->ready, &pool->lock);
   spare = g_steal_pointer (&pool->spare);

@@ -130,41 +130,6 @@ test_without_spare (void)
   g_assert_cmpuint (doc_test_count_helpers (), ==, 1);
 }
 
-/* The replacement of a spare just taken waits its turn (not to compete with
- * the first page): a document opened meanwhile does not wait for that turn,
- * and a renderer let go meanwhile starts no process afterwards. */
-static void
-test_replacement_waits_its_turn (void)
-{
-  g_autoptr(InsRenderer) renderer = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(InsRenderDocument) first = NULL;
-  g_autoptr(InsRenderDocument) second = NULL;
-  g_autoptr(InsPageImage) image = NULL;
-
-  wait_no_helpers ();
-  renderer = ins_renderer_new ();
-  g_assert_cmpint (ins_renderer_get_spare_helper_pid (renderer, TRUE), !=, 0);
-  first = open_corpus_pdf (renderer, "three_pages_with_number.pdf", &error);
-  g_assert_no_error (error);
-  second = open_corpus_pdf (renderer, "paragraph_and_link.pdf", &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (ins_render_document_get_helper_pid (second), !=, 0);
-  g_assert_cmpint (ins_render_document_get_helper_pid (second), !=,
-                   ins_render_document_get_helper_pid (first));
-  image = render_first_page (renderer, second, &error);
-  g_assert_no_error (error);
-  g_assert_cmpfloat (ins_page_image_ink_ratio (image, 400), >, 0.0);
-
-  /* second took a spare: its replacement is waiting when all is let go. */
-  g_clear_object (&first);
-  g_clear_object (&second);
-  g_clear_object (&renderer);
-  wait_no_helpers ();
-  g_usleep (800 * 1000);   /* past the replacement's turn */
-  g_assert_cmpuint (doc_test_count_helpers (), ==, 0);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -174,6 +139,5 @@ main (int argc, char **argv)
   g_test_add_func ("/spare-helper/opens-the-next-document", test_spare_opens_the_next_document);
   g_test_add_func ("/spare-helper/dead-spare-is-skipped", test_dead_spare_is_skipped);
   g_test_add_func ("/spare-helper/without-spare", test_without_spare);
-  g_test_add_func ("/spare-helper/replacement-waits-its-turn", test_replacement_waits_its_turn);
   return g_test_run ();
 }
