@@ -328,8 +328,11 @@ show_current (InsDocumentView *self)
           ins_document_thumbnails_build (self);
           ins_document_thumbnails_render_all (self);
         }
-      else if (d->doc == NULL && !ins_document_page_show_preview (self, d))
-        gtk_stack_set_visible_child_name (self->stack, "loading");
+      else if (d->doc == NULL)
+        {
+          if (!ins_document_page_show_preview (self, d))
+            gtk_stack_set_visible_child_name (self->stack, "loading");
+        }
       else
         {
           gtk_stack_set_visible_child_name (self->stack, "page");
