@@ -18,6 +18,11 @@
 #define MAX_REMEMBERED_FAILURES 64
 #define MAX_PREVIEWS         64
 #define MAX_FIRST_PAGE_HINTS 64
+/* A PDF heavier than this per page is probably a scan: its first page (some
+ * 200 ms of CPU) is not rendered ahead, it would take the CPU from the frames
+ * that show its placeholder (measured: placeholder and page later, not
+ * sooner). */
+#define FIRST_RENDER_MAX_BYTES_PER_PAGE (250 * 1024)
 #define N_WORKERS            2
 
 typedef enum { JOB_OPEN, JOB_RENDER } JobKind;
@@ -272,6 +277,8 @@ start_first_render (InsRenderer *self, Job *open)
 
   if (open->kind != JOB_OPEN || open->opened == NULL || open->first_width_px <= 0
       || ins_render_document_get_kind (open->opened) != INS_DOCUMENT_KIND_PDF
+      || g_bytes_get_size (open->bytes) / ins_render_document_get_n_pages (open->opened)
+         > FIRST_RENDER_MAX_BYTES_PER_PAGE
       || job_all_cancelled (self, open))
     return NULL;
   ins_render_document_get_page_size (open->opened, 0, &w, &h);

@@ -7,6 +7,8 @@
 #include <signal.h>
 #include <string.h>
 
+#include <cairo-pdf.h>
+
 #include "documents/ins-document-error.h"
 #include "documents/ins-renderer.h"
 #include "doc-test-util.h"
@@ -238,6 +240,71 @@ test_bad_document_fails_cleanly (void)
   g_assert_cmpuint (image->width, ==, (guint) HINT_WIDTH);
 }
 
+static cairo_status_t
+append_bytes (void *closure, const unsigned char *data, unsigned int length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A one-page PDF of some 400 KB of noise (incompressible): a scan's weight. */
+static GBytes *
+heavy_pdf (void)
+{
+  GByteArray *out = g_byte_array_new ();
+  cairo_surface_t *pdf = cairo_pdf_surface_create_for_stream (append_bytes, out, 300, 400);
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 360, 360);
+  guint32 *pixels = (guint32 *) cairo_image_surface_get_data (image);
+  GRand *rand = g_rand_new_with_seed (3);
+  cairo_t *cr;
+
+  for (int i = 0; i < 360 * 360; i++)
+    pixels[i] = g_rand_int (rand) & 0xffffff;
+  cairo_surface_mark_dirty (image);
+  cr = cairo_create (pdf);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (image);
+  cairo_surface_finish (pdf);
+  cairo_surface_destroy (pdf);
+  g_rand_free (rand);
+  return g_byte_array_free_to_bytes (out);
+}
+
+/* A scan's first page is not rendered ahead (it would take the CPU from the
+ * placeholder's frames): with a helper stopping before each render and let go
+ * once, the caller's own render at another scale is the only one. */
+static void
+test_heavy_pdf_not_rendered_ahead (void)
+{
+  const char *argv[] = { ins_renderer_find_helper (), "--stop-before-render", NULL };
+  g_autoptr(InsRenderer) renderer = ins_renderer_new_full (argv, FALSE);
+  g_autoptr(GBytes) bytes = heavy_pdf ();
+  g_autoptr(InsRenderDocument) doc = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(InsPageImage) image = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+  GPid pid;
+
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, 300 * 1024);
+  ins_renderer_hint_first_page (renderer, "heavy", HINT_WIDTH, 0);
+  doc = open_bytes (renderer, "heavy", bytes, &error);
+  g_assert_no_error (error);
+  pid = ins_render_document_get_helper_pid (doc);
+  ins_renderer_render_async (renderer, doc, 0, 0.25, 0, INS_RENDER_PRIORITY_VISIBLE, NULL,
+                             doc_test_store_result, &slot);
+  for (guint i = 0; i < 12000 && !process_stopped (pid); i++)
+    g_usleep (10 * 1000);
+  g_assert_true (process_stopped (pid));
+  g_assert_cmpint (kill (pid, SIGCONT), ==, 0);
+  result = doc_test_wait_result (&slot);
+  image = ins_renderer_render_finish (renderer, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (image->width, ==, 75);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -248,5 +315,6 @@ main (int argc, char **argv)
   g_test_add_func ("/first-page/caller-joins-the-render-under-way", test_caller_joins_the_render_under_way);
   g_test_add_func ("/first-page/other-scale-and-rotation", test_other_scale_and_rotation);
   g_test_add_func ("/first-page/bad-document-fails-cleanly", test_bad_document_fails_cleanly);
+  g_test_add_func ("/first-page/heavy-pdf-not-rendered-ahead", test_heavy_pdf_not_rendered_ahead);
   return g_test_run ();
 }
