@@ -1,5 +1,5 @@
 /* ins-render-helper.c — one instruction-renderer process over a socket pair */
-#define _GNU_SOURCE   /* posix_spawn_file_actions_addclosefrom_np */
+#define _GNU_SOURCE   /* posix_spawn_file_actions_addclosefrom_np, memfd seals */
 #define G_LOG_DOMAIN "ins-documents"
 
 #include "config.h"
@@ -9,7 +9,10 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <string.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -289,6 +292,95 @@ recv_all (InsRenderHelper *helper, void *buf, gsize len, gint64 deadline, GError
   return TRUE;
 }
 
+/* Like recv_all (), also taking a descriptor passed along (SCM_RIGHTS) into
+ * *@fd; any more than one is closed. */
+static gboolean
+recv_all_with_fd (InsRenderHelper *helper, void *buf, gsize len, gint64 deadline, int *fd,
+                  GError **error)
+{
+  guint8 *p = buf;
+
+  while (len > 0)
+    {
+      union {
+        struct cmsghdr align;
+        char buf[CMSG_SPACE (4 * sizeof (int))];
+      } control;
+      struct iovec iov = { .iov_base = p, .iov_len = len };
+      struct msghdr msg = {
+        .msg_iov = &iov, .msg_iovlen = 1,
+        .msg_control = control.buf, .msg_controllen = sizeof control.buf,
+      };
+      ssize_t n;
+
+      if (g_atomic_int_get (&helper->dead))
+        return fail_dead (helper, FALSE, error);
+      n = recvmsg (helper->fd, &msg, MSG_CMSG_CLOEXEC);
+      if (n > 0)
+        {
+          for (struct cmsghdr *c = CMSG_FIRSTHDR (&msg); c != NULL; c = CMSG_NXTHDR (&msg, c))
+            if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS)
+              for (gsize i = 0; i < (c->cmsg_len - CMSG_LEN (0)) / sizeof (int); i++)
+                {
+                  int passed;
+
+                  memcpy (&passed, CMSG_DATA (c) + i * sizeof (int), sizeof passed);
+                  if (*fd < 0)
+                    *fd = passed;
+                  else
+                    close (passed);
+                }
+          p += n;
+          len -= (gsize) n;
+        }
+      else if (n < 0 && (errno == EAGAIN || errno == EINTR))
+        {
+          if (!wait_fd (helper->fd, POLLIN, deadline))
+            return fail_dead (helper, TRUE, error);
+        }
+      else
+        return fail_dead (helper, FALSE, error);
+    }
+  return TRUE;
+}
+
+typedef struct {
+  gpointer data;
+  gsize size;
+} Mapping;
+
+static void
+unmap_pixels (gpointer data)
+{
+  Mapping *mapping = data;
+
+  munmap (mapping->data, mapping->size);
+  g_free (mapping);
+}
+
+/* The pixels in @fd, mapped read-only: FALSE unless the helper sealed it at
+ * @size bytes or more, so that nobody can shrink (a fault on reading) or
+ * write it afterwards. */
+static GBytes *
+map_pixels (int fd, gsize size)
+{
+  struct stat st;
+  int seals = fcntl (fd, F_GET_SEALS);
+  Mapping *mapping;
+  gpointer data;
+
+  if (seals < 0 || (seals & (F_SEAL_SHRINK | F_SEAL_WRITE)) != (F_SEAL_SHRINK | F_SEAL_WRITE)
+      || fstat (fd, &st) != 0 || st.st_size < 0 || (guint64) st.st_size < size)
+    return NULL;
+  data = mmap (NULL, size, PROT_READ, MAP_SHARED, fd, 0);
+  if (data == MAP_FAILED)
+    return NULL;
+  mapping = g_new (Mapping, 1);
+  mapping->data = data;
+  mapping->size = size;
+  return g_bytes_new_with_free_func (data, size, unmap_pixels, mapping);
+}
+
 static InsDocumentError
 code_from_wire (guint32 code)
 {
@@ -311,7 +403,7 @@ code_from_wire (guint32 code)
  * the reason and fails. */
 static gboolean
 exchange (InsRenderHelper *helper, InsRenderRequest *req, GBytes *payload,
-          guint timeout_ms, InsRenderReply *reply, gint64 *deadline, GError **error)
+          guint timeout_ms, InsRenderReply *reply, gint64 *deadline, int *fd, GError **error)
 {
   gsize size = payload ? g_bytes_get_size (payload) : 0;
 
@@ -320,7 +412,7 @@ exchange (InsRenderHelper *helper, InsRenderRequest *req, GBytes *payload,
   req->length = size;
   if (!send_all (helper, req, sizeof *req, *deadline, error)
       || (size > 0 && !send_all (helper, g_bytes_get_data (payload, NULL), size, *deadline, error))
-      || !recv_all (helper, reply, sizeof *reply, *deadline, error))
+      || !recv_all_with_fd (helper, reply, sizeof *reply, *deadline, fd, error))
     return FALSE;
   if (reply->magic != INS_RENDER_MAGIC || reply->length > (guint64) G_MAXINT32)
     {
@@ -374,6 +466,7 @@ ins_render_helper_open (InsRenderHelper *helper,
   InsRenderDocInfo info;
   g_autoptr(GArray) sizes = NULL;
   gint64 deadline;
+  int fd = -1;
 
   if (g_bytes_get_size (document) > INS_RENDER_MAX_DOCUMENT_BYTES)
     {
@@ -381,11 +474,15 @@ ins_render_helper_open (InsRenderHelper *helper,
                            "document too large");
       return FALSE;
     }
-  if (!exchange (helper, &req, document, timeout_ms, &reply, &deadline, error))
+  if (!exchange (helper, &req, document, timeout_ms, &reply, &deadline, &fd, error))
     {
       ins_render_helper_kill (helper); /* a failed open ends the helper */
+      if (fd >= 0)
+        close (fd);
       return FALSE;
     }
+  if (fd >= 0)
+    close (fd);
   if (reply.length < sizeof info
       || !recv_all (helper, &info, sizeof info, deadline, error))
     return reply.length < sizeof info ? fail_dead (helper, FALSE, error) : FALSE;
@@ -419,40 +516,33 @@ ins_render_helper_render (InsRenderHelper *helper,
   InsRenderImageInfo info;
   InsPageImage *image;
   gsize size;
-  guint8 *pixels;
   g_autoptr(GBytes) bytes = NULL;
   gint64 deadline;
+  int fd = -1;
+  gboolean ok;
 
-  if (!exchange (helper, &req, NULL, timeout_ms, &reply, &deadline, error))
-    return NULL;
-  if (reply.length < sizeof info || !recv_all (helper, &info, sizeof info, deadline, error))
+  ok = exchange (helper, &req, NULL, timeout_ms, &reply, &deadline, &fd, error);
+  if (ok && reply.length != sizeof info)
+    ok = fail_dead (helper, FALSE, error);
+  ok = ok && recv_all (helper, &info, sizeof info, deadline, error);
+  if (!ok)
     {
-      if (reply.length < sizeof info)
-        fail_dead (helper, FALSE, error);
+      if (fd >= 0)
+        close (fd);
       return NULL;
     }
   size = (gsize) info.stride * info.height;
   if (info.width == 0 || info.height == 0 || info.stride < info.width * 4
       || info.width > INS_RENDER_MAX_SIDE || info.height > INS_RENDER_MAX_SIDE
-      || reply.length != sizeof info + size)
+      || fd < 0 || (bytes = map_pixels (fd, size)) == NULL)
     {
+      if (fd >= 0)
+        close (fd);
       ins_render_helper_kill (helper);
       g_set_error (error, INS_DOCUMENT_ERROR, INS_DOCUMENT_ERROR_CRASHED, "garbled reply");
       return NULL;
     }
-  pixels = g_try_malloc (size);
-  if (pixels == NULL)
-    {
-      ins_render_helper_kill (helper);
-      g_set_error (error, INS_DOCUMENT_ERROR, INS_DOCUMENT_ERROR_TOO_LARGE, "out of memory");
-      return NULL;
-    }
-  if (!recv_all (helper, pixels, size, deadline, error))
-    {
-      g_free (pixels);
-      return NULL;
-    }
-  bytes = g_bytes_new_take (pixels, size);
+  close (fd);
   image = ins_page_image_new (info.width, info.height, info.stride,
                               INS_PAGE_FORMAT_ARGB32_PREMULTIPLIED, bytes);
   image->opaque = TRUE;   /* the helper paints the page white first */

@@ -11,8 +11,12 @@
  *                        ok: InsRenderDocInfo, then n_pages × InsRenderPageSize
  * INS_RENDER_OP_RENDER   page (0-based), rotation (0/90/180/270, clockwise),
  *                        scale (device pixels per PDF point); no payload.
- *                        ok: InsRenderImageInfo, then stride × height bytes of
- *                        CAIRO_FORMAT_ARGB32 pixels (premultiplied, native endian)
+ *                        ok: InsRenderImageInfo only; the stride × height bytes
+ *                        of CAIRO_FORMAT_ARGB32 pixels (premultiplied, native
+ *                        endian) are in a memfd passed (SCM_RIGHTS) with the
+ *                        reply's first byte, sealed against shrinking, growing
+ *                        and writing: the app maps it, no copy through the
+ *                        socket, and the helper cannot change it afterwards.
  * INS_RENDER_OP_QUIT     the helper exits; no reply.
  *
  * Started with --warm-up, the helper first initialises its libraries, then

@@ -17,21 +17,31 @@
 #define MAX_OPEN_DOCUMENTS   6
 #define MAX_REMEMBERED_FAILURES 64
 #define MAX_PREVIEWS         64
+#define MAX_FIRST_PAGE_HINTS 64
+/* A PDF heavier than this per page is probably a scan: its first page (some
+ * 200 ms of CPU) is not rendered ahead, it would take the CPU from the frames
+ * that show its placeholder (measured: placeholder and page later, not
+ * sooner). */
+#define FIRST_RENDER_MAX_BYTES_PER_PAGE (250 * 1024)
 #define N_WORKERS            2
 
 typedef enum { JOB_OPEN, JOB_RENDER } JobKind;
 
-typedef struct {
+typedef struct _Job {
   gatomicrefcount ref_count;
   JobKind kind;
   InsRenderer *renderer;   /* unowned: the tasks keep it alive until completion */
   char *key;               /* in renderer->pending */
   gint started;            /* atomic */
   gboolean cold;           /* only prefetch asked for it */
+  gboolean completed;      /* job_complete () ran */
 
   char *doc_key;           /* open */
   GBytes *bytes;
   GBytes *preview;         /* PNG, or NULL */
+  double first_width_px;   /* open: render the first page this wide, or 0 */
+  guint first_rotation;
+  struct _Job *first_render;   /* open: that render, under way on the worker */
   InsRenderDocument *doc;  /* render */
   guint page;
   double scale;
@@ -68,9 +78,26 @@ struct _InsRenderer
   GQueue document_lru;     /* keys (owned by documents' objects), most recent first */
   GHashTable *failures;    /* key → GError */
   GHashTable *previews;    /* key → GBytes (PNG) */
+  GHashTable *first_pages; /* key → FirstPageHint */
 };
 
+typedef struct {
+  double width_px;
+  guint rotation;
+} FirstPageHint;
+
 G_DEFINE_FINAL_TYPE (InsRenderer, ins_renderer, G_TYPE_OBJECT)
+
+static Job *
+job_new (JobKind kind, char *key)
+{
+  Job *job = g_new0 (Job, 1);
+
+  g_atomic_ref_count_init (&job->ref_count);
+  job->kind = kind;
+  job->key = key;
+  return job;
+}
 
 static Job *
 job_ref (Job *job)
@@ -85,6 +112,7 @@ job_unref (Job *job)
   if (!g_atomic_ref_count_dec (&job->ref_count))
     return;
   g_clear_pointer (&job->tasks, g_ptr_array_unref);
+  g_clear_pointer (&job->first_render, job_unref);
   g_clear_object (&job->opened);
   g_clear_pointer (&job->image, ins_page_image_unref);
   g_clear_error (&job->error);
@@ -176,6 +204,7 @@ job_complete (gpointer data)
   g_autoptr(InsRenderer) self = g_object_ref (job->renderer);
   g_autoptr(GPtrArray) tasks = NULL;
 
+  job->completed = TRUE;
   /* pending held the job's first reference (see submit()); it holds the
    * document being rendered, so dropping it lets the helper quit. */
   if (g_hash_table_lookup (self->pending, job->key) == job)
@@ -186,6 +215,15 @@ job_complete (gpointer data)
 
   if (job->kind == JOB_OPEN)
     {
+      Job *first = g_steal_pointer (&job->first_render);
+
+      /* Before the callers hear of the document: their render of the first
+       * page joins the one the worker went on with. pending takes the
+       * reference the worker made it with. */
+      if (first != NULL && !first->completed && !g_hash_table_contains (self->pending, first->key))
+        g_hash_table_insert (self->pending, first->key, first);
+      else if (first != NULL)
+        job_unref (first);
       if (job->opened != NULL)
         remember_document (self, job->opened);
       else if (job->error != NULL && job->error->domain == INS_DOCUMENT_ERROR)
@@ -221,12 +259,51 @@ job_complete (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static char *
+render_key (const char *doc_key, guint page, guint rotation, double scale)
+{
+  return g_strdup_printf ("render\x1f%s\x1f%u\x1f%u\x1f%ld", doc_key, page, rotation,
+                          lround (scale * 1000));
+}
+
+/* On the worker, for an open job that succeeded with a first-page hint: the
+ * render job of that page, started (no ticket), one reference for pending
+ * (handed over by job_complete (), see there) and one for the caller. */
+static Job *
+start_first_render (InsRenderer *self, Job *open)
+{
+  Job *job;
+  double w, h, shown_w;
+
+  if (open->kind != JOB_OPEN || open->opened == NULL || open->first_width_px <= 0
+      || ins_render_document_get_kind (open->opened) != INS_DOCUMENT_KIND_PDF
+      || g_bytes_get_size (open->bytes) / ins_render_document_get_n_pages (open->opened)
+         > FIRST_RENDER_MAX_BYTES_PER_PAGE
+      || job_all_cancelled (self, open))
+    return NULL;
+  ins_render_document_get_page_size (open->opened, 0, &w, &h);
+  shown_w = open->first_rotation == 90 || open->first_rotation == 270 ? h : w;
+  job = job_new (JOB_RENDER, NULL);
+  job->renderer = self;
+  job->doc = g_object_ref (open->opened);
+  job->page = 0;
+  job->rotation = open->first_rotation;
+  job->scale = ins_renderer_scale_for_width (shown_w, open->first_width_px);
+  job->key = render_key (ins_render_document_get_key (open->opened), 0, job->rotation, job->scale);
+  job->cold = open->cold;
+  job->started = TRUE;
+  job->tasks = g_ptr_array_new ();
+  open->first_render = job_ref (job);
+  return job;
+}
+
 static void
 worker (gpointer data, gpointer user_data)
 {
   Ticket *ticket = data;
   Job *job = ticket->job;
   InsRenderer *self = job->renderer;
+  Job *first;
 
   if (!g_atomic_int_compare_and_exchange (&job->started, FALSE, TRUE))
     {
@@ -245,8 +322,15 @@ worker (gpointer data, gpointer user_data)
     job->image = ins_render_document_render_sync (job->doc, job->page, job->scale,
                                                   job->rotation, &job->error);
 
+  first = start_first_render (self, job);
   ins_main_context_post (self->context, job_complete, job_ref (job),
                          (GDestroyNotify) job_unref);
+  if (first != NULL)
+    {
+      first->image = ins_render_document_render_sync (first->doc, first->page, first->scale,
+                                                      first->rotation, &first->error);
+      ins_main_context_post (self->context, job_complete, first, (GDestroyNotify) job_unref);
+    }
   ticket_free (ticket);
 }
 
@@ -255,6 +339,7 @@ static void
 submit (InsRenderer *self, Job *job, GTask *task, InsRenderPriority priority)
 {
   Job *running = g_hash_table_lookup (self->pending, job->key);
+
 
   if (running != NULL)
     {
@@ -275,17 +360,6 @@ submit (InsRenderer *self, Job *job, GTask *task, InsRenderPriority priority)
   g_ptr_array_add (job->tasks, task);
   g_hash_table_insert (self->pending, job->key, job);
   push_ticket (self, job, priority);
-}
-
-static Job *
-job_new (JobKind kind, char *key)
-{
-  Job *job = g_new0 (Job, 1);
-
-  g_atomic_ref_count_init (&job->ref_count);
-  job->kind = kind;
-  job->key = key;
-  return job;
 }
 
 const char *
@@ -320,6 +394,7 @@ ins_renderer_finalize (GObject *object)
   g_clear_pointer (&self->documents, g_hash_table_unref);
   g_clear_pointer (&self->failures, g_hash_table_unref);
   g_clear_pointer (&self->previews, g_hash_table_unref);
+  g_clear_pointer (&self->first_pages, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_hash_table_unref);
   g_clear_object (&self->cache);
   ins_helper_pool_stop_spares (self->helpers);
@@ -349,6 +424,7 @@ ins_renderer_init (InsRenderer *self)
                                           (GDestroyNotify) g_error_free);
   self->previews = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) g_bytes_unref);
+  self->first_pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->pool = g_thread_pool_new_full (worker, self, ticket_free, N_WORKERS, FALSE, NULL);
   g_thread_pool_set_sort_function (self->pool, ticket_compare, NULL);
 }
@@ -436,6 +512,36 @@ ins_renderer_add_preview (InsRenderer *self,
   g_hash_table_replace (self->previews, g_strdup (key), g_bytes_ref (png));
 }
 
+void
+ins_renderer_hint_first_page (InsRenderer *self,
+                              const char  *key,
+                              double       width_px,
+                              guint        rotation)
+{
+  FirstPageHint *hint;
+
+  g_return_if_fail (INS_IS_RENDERER (self));
+  g_return_if_fail (key != NULL);
+
+  if (!(width_px >= 1) || !isfinite (width_px) || rotation % 90 != 0 || rotation >= 360)
+    return;
+  if (g_hash_table_size (self->first_pages) >= MAX_FIRST_PAGE_HINTS)
+    g_hash_table_remove_all (self->first_pages);
+  hint = g_new (FirstPageHint, 1);
+  hint->width_px = width_px;
+  hint->rotation = rotation;
+  g_hash_table_replace (self->first_pages, g_strdup (key), hint);
+}
+
+double
+ins_renderer_scale_for_width (double page_width,
+                              double width_px)
+{
+  /* A quarter pixel short of a whole number of pixels: the renderer's width,
+   * rounded up, is exactly that number. */
+  return (MAX (round (width_px), 1) - 0.25) / MAX (page_width, 1);
+}
+
 InsRenderDocument *
 ins_renderer_lookup_document (InsRenderer *self,
                               const char  *key)
@@ -461,6 +567,7 @@ ins_renderer_open_async (InsRenderer         *self,
   g_autoptr(GTask) task = NULL;
   InsRenderDocument *doc;
   const GError *failure;
+  FirstPageHint *hint;
   Job *job;
 
   g_return_if_fail (INS_IS_RENDERER (self));
@@ -489,6 +596,13 @@ ins_renderer_open_async (InsRenderer         *self,
   job->preview = g_hash_table_lookup (self->previews, key);
   if (job->preview != NULL)
     job->preview = g_bytes_ref (job->preview);
+  hint = g_hash_table_lookup (self->first_pages, key);
+  if (hint != NULL)
+    {
+      job->first_width_px = hint->width_px;
+      job->first_rotation = hint->rotation;
+      g_hash_table_remove (self->first_pages, key);
+    }
   submit (self, job, g_steal_pointer (&task), priority);
 }
 
@@ -554,9 +668,8 @@ ins_renderer_render_async (InsRenderer         *self,
       return;
     }
 
-  job = job_new (JOB_RENDER, g_strdup_printf ("render\x1f%s\x1f%u\x1f%u\x1f%ld",
-                                              ins_render_document_get_key (document),
-                                              page, rotation, lround (scale * 1000)));
+  job = job_new (JOB_RENDER, render_key (ins_render_document_get_key (document), page,
+                                         rotation, scale));
   job->doc = g_object_ref (document);
   job->page = page;
   job->scale = scale;

@@ -73,6 +73,19 @@ InsRenderDocument *ins_renderer_open_finish      (InsRenderer         *self,
 void               ins_renderer_add_preview      (InsRenderer         *self,
                                                   const char          *key,
                                                   GBytes              *png);
+/* The document opened under @key next will be shown fitted to @width_px
+ * device pixels, its first page turned by @rotation: the worker that opens it
+ * renders that page right after, without waiting for the caller to ask, so a
+ * render_async () for the same image joins the one under way (or finds it
+ * cached). A wrong hint costs one render, never a wrong image. */
+void               ins_renderer_hint_first_page  (InsRenderer         *self,
+                                                  const char          *key,
+                                                  double               width_px,
+                                                  guint                rotation);
+/* The render scale for a page @page_width points wide shown @width_px device
+ * pixels wide (rounded to a whole pixel). */
+double             ins_renderer_scale_for_width  (double               page_width,
+                                                  double               width_px);
 /* The open document under @key, or NULL; it counts as just used. Borrowed. */
 InsRenderDocument *ins_renderer_lookup_document  (InsRenderer         *self,
                                                   const char          *key);

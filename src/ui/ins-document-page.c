@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "documents/ins-document-error.h"
+#include "documents/ins-image-decode.h"
 #include "ins-document-view-private.h"
 
 /* A PDF with more bytes per page than this is probably a scan: paint a
@@ -14,6 +15,8 @@
 #define HEAVY_BYTES_PER_PAGE (250 * 1024)
 #define PLACEHOLDER_FRACTION 0.25
 #define PREFETCH_PAGES 2
+/* InsPageView's margins around a page, both sides. */
+#define PAGE_MARGINS 24
 
 typedef struct {
   InsDocumentView *self;
@@ -186,6 +189,44 @@ render_current_page (InsDocumentView *self)
     request_page (self, d->doc, self->page, rotation,
                   round (scale * PLACEHOLDER_FRACTION * 1000) / 1000, FALSE);
   request_page (self, d->doc, self->page, rotation, scale, TRUE);
+}
+
+gboolean
+ins_document_page_show_preview (InsDocumentView *self, DocState *d)
+{
+  g_autoptr(InsPageImage) preview = NULL;
+
+  /* Upright and fitted: its pixels give the page's shape, not its size. */
+  if (d->info == NULL || d->info->preview == NULL || self->page != 0 || d->n_pages == 0
+      || d->rotation[0] != 0 || self->zoom_mode == INS_ZOOM_FREE)
+    return FALSE;
+  preview = ins_image_decode (d->info->preview, 1.0, 0, NULL);
+  if (preview == NULL)
+    return FALSE;
+  gtk_stack_set_visible_child_name (self->stack, "page");
+  ins_page_view_set_size_hint (self->page_view, gtk_widget_get_width (GTK_WIDGET (self->stack)),
+                               gtk_widget_get_height (GTK_WIDGET (self->stack)));
+  ins_page_view_set_page_size (self->page_view, preview->width, preview->height);
+  ins_page_view_set_image (self->page_view, preview, FALSE);
+  g_signal_emit (self, ins_document_view_signals[PLACEHOLDER_SHOWN], 0, d->info->id, 1);
+  return TRUE;
+}
+
+void
+ins_document_page_hint_first_page (InsDocumentView *self, DocState *d)
+{
+  gboolean strip = d->n_pages > 1;
+  int width;
+
+  /* The width render_current_page () will fit page 1 to, when the strip
+   * beside the page keeps its state; unknown otherwise. */
+  width = gtk_widget_get_width (GTK_WIDGET (self->stack)) - PAGE_MARGINS;
+  if (self->zoom_mode != INS_ZOOM_FIT_WIDTH || self->page != 0 || d->n_pages == 0
+      || strip != gtk_widget_get_visible (self->thumbnails_scroller) || width <= 0)
+    return;
+  ins_renderer_hint_first_page (self->renderer, d->key,
+                                width * gtk_widget_get_scale_factor (GTK_WIDGET (self)),
+                                (guint) d->rotation[0]);
 }
 
 void

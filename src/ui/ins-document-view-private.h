@@ -88,6 +88,10 @@ void        ins_document_thumbnails_on_selected (InsDocumentView *self, GtkListB
 /* ins-document-page.c: the current page */
 void        ins_document_page_show_error        (InsDocumentView *self, DocState *d);
 void        ins_document_page_layout            (InsDocumentView *self);
+/* While @d opens: its stored preview as the page, FALSE when it has none. */
+gboolean    ins_document_page_show_preview      (InsDocumentView *self, DocState *d);
+/* Before opening @d: tells the renderer how its first page will be shown. */
+void        ins_document_page_hint_first_page   (InsDocumentView *self, DocState *d);
 void        ins_document_page_on_scale_changed  (InsDocumentView *self);
 
 /* ins-document-actions.c: the doc. actions and their keys */

@@ -274,6 +274,7 @@ load_document (InsDocumentView *self, DocState *d, InsRenderPriority priority)
   d->loading = TRUE;
   if (d->info != NULL && d->info->preview != NULL)   /* the placeholder, without a render */
     ins_renderer_add_preview (self->renderer, d->key, d->info->preview);
+  ins_document_page_hint_first_page (self, d);
   req = g_new0 (LoadRequest, 1);
   req->self = g_object_ref (self);
   req->d = d;
@@ -341,7 +342,10 @@ show_current (InsDocumentView *self)
           ins_document_thumbnails_render_all (self);
         }
       else if (d->doc == NULL)
-        gtk_stack_set_visible_child_name (self->stack, "loading");
+        {
+          if (!ins_document_page_show_preview (self, d))
+            gtk_stack_set_visible_child_name (self->stack, "loading");
+        }
       else
         {
           gtk_stack_set_visible_child_name (self->stack, "page");

@@ -5,6 +5,7 @@
 
 #include <math.h>
 
+#include "documents/ins-renderer.h"
 #include "ins-page-view.h"
 
 #define MARGIN 12
@@ -325,9 +326,7 @@ ins_page_view_get_render_scale (InsPageView *self)
 double
 ins_page_view_scale_for_width (double page_width, double width_px)
 {
-  /* A quarter pixel short of a whole number of pixels: the renderer's width,
-   * rounded up, is exactly that number. */
-  return (MAX (round (width_px), 1) - 0.25) / MAX (page_width, 1);
+  return ins_renderer_scale_for_width (page_width, width_px);
 }
 
 GdkTexture *

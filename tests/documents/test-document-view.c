@@ -591,7 +591,7 @@ test_stored_preview_placeholder (Fixture *f, gconstpointer data)
   InsAttachmentInfo *info = add_file (f->source, f->infos, 14, "pdf",
                                       "annotation-underline-without-appearance.pdf",
                                       "application/pdf", 1);
-  InsRenderDocument *doc;
+  InsRenderDocument *doc = NULL;
   InsPageImage *preview;
   gboolean placeholder = FALSE, expired = FALSE;
   double dark, white;
@@ -605,8 +605,8 @@ test_stored_preview_placeholder (Fixture *f, gconstpointer data)
   ins_document_view_set_documents (f->view, one);
 
   id = g_timeout_add_seconds (60, on_deadline, &expired);
-  while (!(placeholder && (pid = ins_render_document_get_helper_pid (
-             ins_renderer_lookup_document (stopping, "attachment:14"))) != 0 && is_stopped (pid))
+  while (!(placeholder && (doc = ins_renderer_lookup_document (stopping, "attachment:14")) != NULL
+           && (pid = ins_render_document_get_helper_pid (doc)) != 0 && is_stopped (pid))
          && !expired)
     {
       g_main_context_iteration (NULL, FALSE);
@@ -648,6 +648,74 @@ test_stored_preview_placeholder (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (dark, <, 0.3);
 }
 
+/* An attachment source that answers when told to. */
+#define HELD_TYPE_SOURCE (held_source_get_type ())
+G_DECLARE_FINAL_TYPE (HeldSource, held_source, HELD, SOURCE, GObject)
+struct _HeldSource { GObject parent_instance; GTask *task; };
+static void held_source_iface_init (InsAttachmentSourceInterface *iface);
+G_DEFINE_FINAL_TYPE_WITH_CODE (HeldSource, held_source, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (INS_TYPE_ATTACHMENT_SOURCE, held_source_iface_init))
+
+static void
+held_fetch_async (InsAttachmentSource *source, gint64 id, GCancellable *cancellable,
+                  GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_assert_null (HELD_SOURCE (source)->task);
+  HELD_SOURCE (source)->task = g_task_new (source, cancellable, callback, user_data);
+}
+
+static GBytes *
+held_fetch_finish (InsAttachmentSource *source, GAsyncResult *result, GError **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+held_source_iface_init (InsAttachmentSourceInterface *iface)
+{
+  iface->fetch_async = held_fetch_async;
+  iface->fetch_finish = held_fetch_finish;
+}
+
+static void held_source_class_init (HeldSourceClass *klass) {}
+static void held_source_init (HeldSource *self) {}
+
+/* The stored preview is the page from the selection on: before the bytes are
+ * even fetched, nothing open; then the page replaces it. */
+static void
+test_preview_before_the_open (Fixture *f, gconstpointer data)
+{
+  g_autoptr(HeldSource) held = g_object_new (HELD_TYPE_SOURCE, NULL);
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+  g_autofree char *path = g_build_filename (doc_test_corpus_dir (), "pdf",
+                                            "annotation-underline-without-appearance.pdf", NULL);
+  InsAttachmentInfo *info = add_file (f->source, f->infos, 15, "pdf",
+                                      "annotation-underline-without-appearance.pdf",
+                                      "application/pdf", 1);
+  gboolean placeholder = FALSE;
+  double dark, white;
+
+  info->preview = black_png (181, 256);
+  ins_document_view_set_source (f->view, INS_ATTACHMENT_SOURCE (held));
+  g_signal_connect (f->view, "placeholder-shown", G_CALLBACK (on_placeholder_shown), &placeholder);
+  g_ptr_array_add (one, info);
+  ins_document_view_set_documents (f->view, one);
+  g_assert_true (placeholder);
+  g_assert_nonnull (held->task);
+  settle ();
+  g_assert_null (ins_renderer_lookup_document (ins_document_view_get_renderer (f->view),
+                                               "attachment:15"));
+  paint_widget_named (find_page_view (f->view), "document-view-preview-before-open", &dark, &white);
+  g_assert_cmpfloat (dark, >, 0.3);
+
+  g_task_return_pointer (held->task, doc_test_read_bytes (path), (GDestroyNotify) g_bytes_unref);
+  g_clear_object (&held->task);
+  wait_event (f, "shown 15 1");
+  settle ();
+  paint_widget (find_page_view (f->view), &dark, &white);
+  g_assert_cmpfloat (dark, <, 0.3);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -671,5 +739,7 @@ main (int argc, char **argv)
               test_prefetch_next_affaire, fixture_tear_down);
   g_test_add ("/document-view/stored-preview-placeholder", Fixture, NULL, fixture_set_up,
               test_stored_preview_placeholder, fixture_tear_down);
+  g_test_add ("/document-view/preview-before-the-open", Fixture, NULL, fixture_set_up,
+              test_preview_before_the_open, fixture_tear_down);
   return g_test_run ();
 }

@@ -405,6 +405,44 @@ test_identical_requests_share_one_render (void)
   g_assert_cmpuint (ins_page_cache_get_n_entries (ins_renderer_get_cache (renderer)), ==, 1);
 }
 
+/* Pixels the app would fault on (shrunk) or that their sender could still
+ * change (unsealed), or no pixels at all: refused as a broken helper, never a
+ * crash of the app. */
+static void
+test_unsafe_pixels_refused (void)
+{
+  const char * const modes[] = { "unsealed", "shrunk", "no-fd" };
+  g_autofree char *fake = g_test_build_filename (G_TEST_DIST, "documents", "fake-renderer.py", NULL);
+  g_autofree char *path = g_build_filename (doc_test_corpus_dir (), "pdf",
+                                            "three_pages_with_number.pdf", NULL);
+  g_autoptr(GBytes) bytes = doc_test_read_bytes (path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      const char *argv[] = { "/usr/bin/python3", fake, modes[i], NULL };
+      g_autoptr(InsRenderer) renderer = ins_renderer_new_full (argv, FALSE);
+      g_autoptr(InsRenderDocument) doc = NULL;
+      g_autoptr(InsPageImage) image = NULL;
+      g_autoptr(GAsyncResult) opened = NULL, rendered = NULL;
+      g_autoptr(GError) error = NULL;
+      GAsyncResult *slot = NULL;
+
+      g_test_message ("mode %s", modes[i]);
+      ins_renderer_open_async (renderer, modes[i], bytes, INS_RENDER_PRIORITY_VISIBLE, NULL,
+                               doc_test_store_result, &slot);
+      opened = doc_test_wait_result (&slot);
+      doc = ins_renderer_open_finish (renderer, opened, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (ins_render_document_get_n_pages (doc), ==, 1);
+      ins_renderer_render_async (renderer, doc, 0, 1.0, 0, INS_RENDER_PRIORITY_VISIBLE, NULL,
+                                 doc_test_store_result, &slot);
+      rendered = doc_test_wait_result (&slot);
+      image = ins_renderer_render_finish (renderer, rendered, &error);
+      g_assert_null (image);
+      g_assert_error (error, INS_DOCUMENT_ERROR, INS_DOCUMENT_ERROR_CRASHED);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -418,5 +456,6 @@ main (int argc, char **argv)
   g_test_add_func ("/renderer/hung-helper-times-out", test_hung_helper_times_out);
   g_test_add_func ("/renderer/cache-budget", test_cache_budget);
   g_test_add_func ("/renderer/identical-requests", test_identical_requests_share_one_render);
+  g_test_add_func ("/renderer/unsafe-pixels-refused", test_unsafe_pixels_refused);
   return g_test_run ();
 }

@@ -6,16 +6,20 @@
  * application (which kills and restarts it).
  */
 #define G_LOG_DOMAIN "ins-renderer"
+#define _GNU_SOURCE   /* memfd_create, seals */
 
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <cairo.h>
@@ -76,6 +80,38 @@ reply (InsRenderStatus status, InsRenderErrorCode code,
   return write_full (out_fd, &r, sizeof r)
       && (head_len == 0 || write_full (out_fd, head, head_len))
       && (body_len == 0 || write_full (out_fd, body, body_len));
+}
+
+/* An ok reply whose pixels are in @fd, passed along with its first byte. */
+static gboolean
+reply_with_fd (const void *head, size_t head_len, int fd)
+{
+  InsRenderReply r = {
+    .magic = INS_RENDER_MAGIC, .status = INS_RENDER_STATUS_OK, .length = head_len,
+  };
+  union {
+    struct cmsghdr align;
+    char buf[CMSG_SPACE (sizeof (int))];
+  } control = { 0 };
+  struct iovec iov = { .iov_base = &r, .iov_len = sizeof r };
+  struct msghdr msg = {
+    .msg_iov = &iov, .msg_iovlen = 1,
+    .msg_control = control.buf, .msg_controllen = sizeof control.buf,
+  };
+  struct cmsghdr *cmsg = CMSG_FIRSTHDR (&msg);
+  ssize_t n;
+
+  cmsg->cmsg_level = SOL_SOCKET;
+  cmsg->cmsg_type = SCM_RIGHTS;
+  cmsg->cmsg_len = CMSG_LEN (sizeof (int));
+  memcpy (CMSG_DATA (cmsg), &fd, sizeof (int));
+  do
+    n = sendmsg (out_fd, &msg, MSG_NOSIGNAL);
+  while (n < 0 && errno == EINTR);
+  if (n <= 0)
+    return FALSE;
+  return write_full (out_fd, (const guint8 *) &r + n, sizeof r - (size_t) n)
+      && write_full (out_fd, head, head_len);
 }
 
 static gboolean
@@ -171,6 +207,9 @@ render_page (PopplerDocument *doc, const InsRenderRequest *req)
   double pw = 0, ph = 0, w, h;
   InsRenderImageInfo info = { 0 };
   gboolean ok;
+  int fd, stride;
+  size_t size;
+  guint8 *data;
 
   if (req->page >= (guint32) poppler_document_get_n_pages (doc)
       || req->rotation % 90 != 0 || req->rotation >= 360
@@ -198,13 +237,21 @@ render_page (PopplerDocument *doc, const InsRenderRequest *req)
       return reply_error (INS_RENDER_ERROR_TOO_LARGE, "image too large");
     }
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) w, (int) h);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+  /* The pixels go in shared memory, sealed before the app maps them. */
+  stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, (int) w);
+  size = (size_t) stride * (size_t) h;
+  fd = memfd_create ("ins-page", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+  data = MAP_FAILED;
+  if (fd >= 0 && ftruncate (fd, (off_t) size) == 0)
+    data = mmap (NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+  if (data == MAP_FAILED)
     {
-      cairo_surface_destroy (surface);
+      if (fd >= 0)
+        close (fd);
       g_object_unref (page);
       return reply_error (INS_RENDER_ERROR_TOO_LARGE, "cannot allocate the image");
     }
+  surface = cairo_image_surface_create_for_data (data, CAIRO_FORMAT_ARGB32, (int) w, (int) h, stride);
   cr = cairo_create (surface);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
@@ -229,18 +276,25 @@ render_page (PopplerDocument *doc, const InsRenderRequest *req)
   cairo_surface_flush (surface);
   g_object_unref (page);
 
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+  ok = cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS;
+  cairo_surface_destroy (surface);
+  munmap (data, size);
+  if (!ok)
     {
-      cairo_surface_destroy (surface);
+      close (fd);
       return reply_error (INS_RENDER_ERROR_RENDER, "cairo error");
+    }
+  if (fcntl (fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL) != 0)
+    {
+      close (fd);
+      return reply_error (INS_RENDER_ERROR_RENDER, "cannot seal the image");
     }
 
   info.width = (guint32) w;
   info.height = (guint32) h;
-  info.stride = (guint32) cairo_image_surface_get_stride (surface);
-  ok = reply (INS_RENDER_STATUS_OK, 0, &info, sizeof info,
-              cairo_image_surface_get_data (surface), (size_t) info.stride * info.height);
-  cairo_surface_destroy (surface);
+  info.stride = (guint32) stride;
+  ok = reply_with_fd (&info, sizeof info, fd);
+  close (fd);
   return ok;
 }
 
