@@ -113,43 +113,53 @@ calendar_days (GDateTime *from, GDateTime *to, GTimeZone *zone)
   return g_date_days_between (&da, &db);
 }
 
+typedef enum { READING_LATE, READING_PAUSED, READING_DUE } Reading;
+
+/* What a deadline text says: late by @days, paused with @days left, or due in @days. */
+static Reading
+read_deadline (GDateTime *due_at, GDateTime *paused_at, GDateTime *now, guint *days)
+{
+  GDateTime *clock = paused_at != NULL ? paused_at : now;
+  int left = calendar_days (clock, due_at, g_date_time_get_timezone (now));
+
+  if (ins_sla_state (due_at, paused_at, now) == INS_SLA_BREACHED)
+    {
+      *days = (guint) MAX (1, -left);
+      return READING_LATE;
+    }
+  *days = (guint) MAX (0, left);
+  return paused_at != NULL ? READING_PAUSED : READING_DUE;
+}
+
+/* Explicit 0 / 1 / many cases rather than ngettext: each text is one plain
+ * message for translators. */
 char *
 ins_sla_describe (GDateTime *due_at,
                   GDateTime *paused_at,
                   GDateTime *now)
 {
-  GDateTime *clock;
-  int days;
+  guint days;
 
   g_return_val_if_fail (due_at != NULL, NULL);
   g_return_val_if_fail (now != NULL, NULL);
 
-  clock = paused_at != NULL ? paused_at : now;
-  days = calendar_days (clock, due_at, g_date_time_get_timezone (now));
-
-  /* Explicit 0 / 1 / many cases rather than ngettext: each text is one plain
-   * message for translators. */
-  if (ins_sla_state (due_at, paused_at, now) == INS_SLA_BREACHED)
+  switch (read_deadline (due_at, paused_at, now, &days))
     {
-      guint late = (guint) MAX (1, -days);
-
-      if (late == 1)
-        return g_strdup (_("Overdue by 1 day"));
-      return g_strdup_printf (_("Overdue by %u days"), late);
-    }
-  if (paused_at != NULL)
-    {
+    case READING_LATE:
+      return days == 1 ? g_strdup (_("Overdue by 1 day"))
+                       : g_strdup_printf (_("Overdue by %u days"), days);
+    case READING_PAUSED:
       if (days == 0)
         return g_strdup (_("Clock paused, due the day it stopped"));
-      if (days == 1)
-        return g_strdup (_("Clock paused, 1 day left"));
-      return g_strdup_printf (_("Clock paused, %u days left"), (guint) days);
+      return days == 1 ? g_strdup (_("Clock paused, 1 day left"))
+                       : g_strdup_printf (_("Clock paused, %u days left"), days);
+    case READING_DUE:
+    default:
+      if (days == 0)
+        return g_strdup (_("Due today"));
+      return days == 1 ? g_strdup (_("Due tomorrow"))
+                       : g_strdup_printf (_("Due in %u days"), days);
     }
-  if (days == 0)
-    return g_strdup (_("Due today"));
-  if (days == 1)
-    return g_strdup (_("Due tomorrow"));
-  return g_strdup_printf (_("Due in %u days"), (guint) days);
 }
 
 char *
@@ -157,35 +167,28 @@ ins_sla_describe_short (GDateTime *due_at,
                         GDateTime *paused_at,
                         GDateTime *now)
 {
-  GDateTime *clock;
-  int days;
+  guint days;
 
   g_return_val_if_fail (due_at != NULL, NULL);
   g_return_val_if_fail (now != NULL, NULL);
 
-  clock = paused_at != NULL ? paused_at : now;
-  days = calendar_days (clock, due_at, g_date_time_get_timezone (now));
-  if (ins_sla_state (due_at, paused_at, now) == INS_SLA_BREACHED)
+  switch (read_deadline (due_at, paused_at, now, &days))
     {
-      guint late = (guint) MAX (1, -days);
-
-      if (late == 1)
-        return g_strdup (_("1 day late"));
-      return g_strdup_printf (_("%u days late"), late);
-    }
-  if (paused_at != NULL)
-    {
+    case READING_LATE:
+      return days == 1 ? g_strdup (_("1 day late"))
+                       : g_strdup_printf (_("%u days late"), days);
+    case READING_PAUSED:
       if (days == 0)
         return g_strdup (_("Paused, due that day"));
-      if (days == 1)
-        return g_strdup (_("Paused, 1 day left"));
-      return g_strdup_printf (_("Paused, %u days left"), (guint) days);
+      return days == 1 ? g_strdup (_("Paused, 1 day left"))
+                       : g_strdup_printf (_("Paused, %u days left"), days);
+    case READING_DUE:
+    default:
+      if (days == 0)
+        return g_strdup (_("Today"));
+      return days == 1 ? g_strdup (_("Tomorrow"))
+                       : g_strdup_printf (_("In %u days"), days);
     }
-  if (days == 0)
-    return g_strdup (_("Today"));
-  if (days == 1)
-    return g_strdup (_("Tomorrow"));
-  return g_strdup_printf (_("In %u days"), (guint) days);
 }
 
 guint
