@@ -71,6 +71,24 @@ assert_same_pixels (const InsPageImage *a, const InsPageImage *b)
 
 /* Nobody asks for a render: the open alone puts page 1, at the hinted width,
  * in the cache, with the pixels a plain open then render gives. */
+/* Page 1 as the renderer's cache holds it, once the open's early render landed
+ * (NULL after two minutes). */
+static InsPageImage *
+wait_for_cached_page (InsRenderer *renderer, InsRenderDocument *doc, double scale, guint rotation)
+{
+  InsPageImage *cached = NULL;
+
+  for (guint i = 0; i < 12000 && cached == NULL; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      cached = ins_renderer_lookup_page (renderer, doc, 0, scale, rotation);
+      if (cached == NULL)
+        g_usleep (10 * 1000);
+    }
+  return cached;
+}
+
 static void
 test_rendered_with_the_open (void)
 {
@@ -90,14 +108,7 @@ test_rendered_with_the_open (void)
   doc = open_bytes (hinted, "text", bytes, &error);
   g_assert_no_error (error);
   scale = hinted_scale (doc);
-  for (guint i = 0; i < 12000 && cached == NULL; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      cached = ins_renderer_lookup_page (hinted, doc, 0, scale, 0);
-      if (cached == NULL)
-        g_usleep (10 * 1000);
-    }
+  cached = wait_for_cached_page (hinted, doc, scale, 0);
   g_assert_nonnull (cached);
   g_assert_cmpuint (cached->width, ==, (guint) HINT_WIDTH);
   g_assert_cmpfloat (ins_page_image_ink_ratio (cached, 400), >, 0.0);
@@ -192,14 +203,7 @@ test_other_scale_and_rotation (void)
   turned = open_bytes (renderer, "turned", bytes, &error);
   g_assert_no_error (error);
   scale = ins_renderer_scale_for_width (h, HINT_WIDTH);
-  for (guint i = 0; i < 12000 && cached == NULL; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      cached = ins_renderer_lookup_page (renderer, turned, 0, scale, 90);
-      if (cached == NULL)
-        g_usleep (10 * 1000);
-    }
+  cached = wait_for_cached_page (renderer, turned, scale, 90);
   g_assert_nonnull (cached);
   g_assert_cmpuint (cached->width, ==, (guint) HINT_WIDTH);
   g_assert_cmpuint (cached->height, ==, (guint) ceil (w * scale));
