@@ -138,6 +138,30 @@ process_stopped (GPid pid)
   return end[1] == ' ' && end[2] == 'T';
 }
 
+/* Asks for page 1 at @scale from @doc's helper, which stops before each render,
+ * waits until it has stopped once and lets it go: the page that comes back. */
+static InsPageImage *
+render_through_stopped_helper (InsRenderer *renderer, InsRenderDocument *doc, double scale)
+{
+  GPid pid = ins_render_document_get_helper_pid (doc);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+  InsPageImage *image;
+
+  g_assert_cmpint (pid, !=, 0);
+  ins_renderer_render_async (renderer, doc, 0, scale, 0, INS_RENDER_PRIORITY_VISIBLE, NULL,
+                             doc_test_store_result, &slot);
+  for (guint i = 0; i < 12000 && !process_stopped (pid); i++)
+    g_usleep (10 * 1000);
+  g_assert_true (process_stopped (pid));
+  g_assert_cmpint (kill (pid, SIGCONT), ==, 0);
+  result = doc_test_wait_result (&slot);
+  image = ins_renderer_render_finish (renderer, result, &error);
+  g_assert_no_error (error);
+  return image;
+}
+
 /* The helper stops before every render and is let go once: the caller's
  * render, asked while the hinted one waits in the helper, only completes if
  * it joined that one instead of queueing a second. */
@@ -148,28 +172,16 @@ test_caller_joins_the_render_under_way (void)
   g_autoptr(InsRenderer) renderer = ins_renderer_new_full (argv, FALSE);
   g_autoptr(GBytes) bytes = corpus_bytes ("pdf", TEXT_PDF);
   g_autoptr(InsRenderDocument) doc = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(InsPageImage) image = NULL;
   g_autoptr(GError) error = NULL;
-  GAsyncResult *slot = NULL;
   GPid pid;
-  guint i;
 
   ins_renderer_hint_first_page (renderer, "stopped", HINT_WIDTH, 0);
   doc = open_bytes (renderer, "stopped", bytes, &error);
   g_assert_no_error (error);
   pid = ins_render_document_get_helper_pid (doc);
-  g_assert_cmpint (pid, !=, 0);
 
-  ins_renderer_render_async (renderer, doc, 0, hinted_scale (doc), 0, INS_RENDER_PRIORITY_VISIBLE,
-                             NULL, doc_test_store_result, &slot);
-  for (i = 0; i < 12000 && !process_stopped (pid); i++)
-    g_usleep (10 * 1000);
-  g_assert_true (process_stopped (pid));
-  g_assert_cmpint (kill (pid, SIGCONT), ==, 0);
-  result = doc_test_wait_result (&slot);
-  image = ins_renderer_render_finish (renderer, result, &error);
-  g_assert_no_error (error);
+  image = render_through_stopped_helper (renderer, doc, hinted_scale (doc));
   g_assert_cmpuint (image->width, ==, (guint) HINT_WIDTH);
   g_assert_true (ins_renderer_lookup_page (renderer, doc, 0, hinted_scale (doc), 0) == image);
   g_assert_cmpint (ins_render_document_get_helper_pid (doc), ==, pid);
@@ -286,26 +298,14 @@ test_heavy_pdf_not_rendered_ahead (void)
   g_autoptr(InsRenderer) renderer = ins_renderer_new_full (argv, FALSE);
   g_autoptr(GBytes) bytes = heavy_pdf ();
   g_autoptr(InsRenderDocument) doc = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(InsPageImage) image = NULL;
   g_autoptr(GError) error = NULL;
-  GAsyncResult *slot = NULL;
-  GPid pid;
 
   g_assert_cmpuint (g_bytes_get_size (bytes), >, 300 * 1024);
   ins_renderer_hint_first_page (renderer, "heavy", HINT_WIDTH, 0);
   doc = open_bytes (renderer, "heavy", bytes, &error);
   g_assert_no_error (error);
-  pid = ins_render_document_get_helper_pid (doc);
-  ins_renderer_render_async (renderer, doc, 0, 0.25, 0, INS_RENDER_PRIORITY_VISIBLE, NULL,
-                             doc_test_store_result, &slot);
-  for (guint i = 0; i < 12000 && !process_stopped (pid); i++)
-    g_usleep (10 * 1000);
-  g_assert_true (process_stopped (pid));
-  g_assert_cmpint (kill (pid, SIGCONT), ==, 0);
-  result = doc_test_wait_result (&slot);
-  image = ins_renderer_render_finish (renderer, result, &error);
-  g_assert_no_error (error);
+  image = render_through_stopped_helper (renderer, doc, 0.25);
   g_assert_cmpuint (image->width, ==, 75);
 }
 
