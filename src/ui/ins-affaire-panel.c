@@ -295,7 +295,7 @@ fill_header (InsAffairePanel *self, InsAffaire *a)
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
       InsSlaState state = ins_sla_state (a->due_at, a->sla_paused_since, now);
       g_autofree char *due = ins_format_date_long (a->due_at);
-      g_autofree char *describe = ins_sla_describe (a->due_at, a->sla_paused_since, now);
+      g_autofree char *describe = ins_sla_describe_short (a->due_at, a->sla_paused_since, now);
 
       ins_field_show_take (&self->deadline, g_strdup_printf ("%s — %s", due, describe));
       ins_widget_set_one_class (self->deadline.value, sla_classes,
