@@ -11,6 +11,11 @@
  *
  * --baseline does the same browsing on whatever the database holds (e.g. a
  * 10-affaire database) and prints one line to compare with.
+ *
+ * With INS_BENCH_TRACE_MS set, besides the loop monitor's TRACE lines, one
+ * STEP line per affaire on stderr (its id, when it was selected and when its
+ * page was painted, in monotonic µs), to tell which affaire a long stretch
+ * belongs to and to line both up with `perf record -k CLOCK_MONOTONIC`.
  */
 #define G_LOG_DOMAIN "ins-bench"
 #include "config.h"
@@ -46,6 +51,8 @@ typedef struct {
   gulong          shown_handler;
   gulong          failed_handler;
   InsDocumentView *view;
+  gboolean        trace;              /* INS_BENCH_TRACE_MS set: one STEP line per affaire */
+  guint           step;
 } Browse;
 
 static gboolean
@@ -137,13 +144,23 @@ next_affaire (Browse *b)
 {
   InsQueueView *queue = ins_window_get_queue_view (b->window);
   InsQueueItem *item;
+  gint64 selected_at;
+  gboolean done;
 
   if (!ins_queue_view_move_selection (queue, 1))
     return FALSE;
+  selected_at = g_get_monotonic_time ();
   item = ins_queue_view_get_selected (queue);
   b->selected_id = item ? ins_queue_item_get_id (item) : 0;
   b->page_shown = FALSE;
-  if (!ins_bench_wait (step_done, b, STEP_TIMEOUT_MS))
+  done = ins_bench_wait (step_done, b, STEP_TIMEOUT_MS);
+  /* Monotonic µs, as the TRACE lines of the loop monitor. */
+  if (b->trace)
+    g_printerr ("STEP %u affaire %" G_GINT64_FORMAT " selected %" G_GINT64_FORMAT " done %" G_GINT64_FORMAT
+                " (%.1f ms) attachment %" G_GINT64_FORMAT "\n", ++b->step, b->selected_id, selected_at,
+                g_get_monotonic_time (), (g_get_monotonic_time () - selected_at) / 1000.0,
+                b->last_attachment);
+  if (!done)
     {
       InsAffaire *affaire = ins_window_get_affaire (b->window);
 
@@ -233,6 +250,7 @@ main (int argc, char *argv[])
     }
   gtk_init ();
   adw_init ();
+  b.trace = g_getenv ("INS_BENCH_TRACE_MS") != NULL;
   ins_bench_samples_init (&stretches);
   ins_bench_samples_init (&stretch_cpu);
   ins_bench_loop_monitor_start ();

@@ -34,6 +34,7 @@ typedef struct _Job {
   char *key;               /* in renderer->pending */
   gint started;            /* atomic */
   gboolean cold;           /* only prefetch asked for it */
+  gboolean skipped;        /* the worker found every request cancelled */
   gboolean completed;      /* job_complete () ran */
 
   char *doc_key;           /* open */
@@ -154,6 +155,25 @@ push_ticket (InsRenderer *self, Job *job, InsRenderPriority priority)
   g_thread_pool_push (self->pool, ticket, NULL);
 }
 
+/* The most urgent priority among the requests still wanted, or -1. */
+static int
+job_wanted_priority (InsRenderer *self, Job *job)
+{
+  int best = -1;
+
+  g_mutex_lock (&self->lock);
+  for (guint i = 0; i < job->tasks->len; i++)
+    {
+      GTask *task = job->tasks->pdata[i];
+      int priority = GPOINTER_TO_INT (g_task_get_task_data (task));
+
+      if (!g_cancellable_is_cancelled (g_task_get_cancellable (task)) && (best < 0 || priority < best))
+        best = priority;
+    }
+  g_mutex_unlock (&self->lock);
+  return best;
+}
+
 static gboolean
 job_all_cancelled (InsRenderer *self, Job *job)
 {
@@ -203,6 +223,18 @@ job_complete (gpointer data)
   Job *job = data;
   g_autoptr(InsRenderer) self = g_object_ref (job->renderer);
   g_autoptr(GPtrArray) tasks = NULL;
+  int wanted;
+
+  /* A request joined while the worker was skipping the job for its cancelled
+   * ones: the job runs after all, never answering it "cancelled". */
+  if (job->skipped && (wanted = job_wanted_priority (self, job)) >= 0)
+    {
+      job->skipped = FALSE;
+      g_clear_error (&job->error);
+      g_atomic_int_set (&job->started, FALSE);
+      push_ticket (self, job, (InsRenderPriority) wanted);
+      return G_SOURCE_REMOVE;
+    }
 
   job->completed = TRUE;
   /* pending held the job's first reference (see submit()); it holds the
@@ -312,7 +344,10 @@ worker (gpointer data, gpointer user_data)
     }
 
   if (job_all_cancelled (self, job))
-    g_set_error_literal (&job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
+    {
+      job->skipped = TRUE;
+      g_set_error_literal (&job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
+    }
   else if (job->kind == JOB_OPEN)
     job->opened = ins_render_document_open_sync (job->doc_key, job->bytes, job->preview,
                                                  self->helpers,
@@ -340,6 +375,7 @@ submit (InsRenderer *self, Job *job, GTask *task, InsRenderPriority priority)
 {
   Job *running = g_hash_table_lookup (self->pending, job->key);
 
+  g_task_set_task_data (task, GINT_TO_POINTER (priority), NULL);
 
   if (running != NULL)
     {

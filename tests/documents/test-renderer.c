@@ -405,6 +405,75 @@ test_identical_requests_share_one_render (void)
   g_assert_cmpuint (ins_page_cache_get_n_entries (ins_renderer_get_cache (renderer)), ==, 1);
 }
 
+/* Until the worker hands a finished job back to this thread, without letting
+ * it be dispatched. */
+static void
+wait_until_posted (void)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!g_main_context_pending (NULL))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (1000);
+    }
+}
+
+/* A request that joins a job the worker skipped because every request it had
+ * was cancelled (the previous affaire's prefetch, a page asked again) gets
+ * its document and its page, never a "cancelled" it did not ask for: the
+ * view would wait for a page that never comes. */
+static void
+test_joined_after_cancel (void)
+{
+  const char *argv[] = { ins_renderer_find_helper (), NULL };
+  g_autoptr(InsRenderer) renderer = ins_renderer_new_full (argv, FALSE);
+  g_autofree char *path = corpus_pdf ("three_pages_with_number.pdf");
+  g_autoptr(GBytes) bytes = doc_test_read_bytes (path);
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr(GAsyncResult) gone_result = NULL, wanted_result = NULL;
+  g_autoptr(InsRenderDocument) doc = NULL;
+  g_autoptr(InsRenderDocument) gone_doc = NULL;
+  g_autoptr(InsPageImage) image = NULL, gone_image = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *gone = NULL, *wanted = NULL;
+
+  g_cancellable_cancel (cancelled);
+
+  ins_renderer_open_async (renderer, "joined", bytes, INS_RENDER_PRIORITY_PREFETCH, cancelled,
+                           doc_test_store_result, &gone);
+  wait_until_posted ();
+  ins_renderer_open_async (renderer, "joined", bytes, INS_RENDER_PRIORITY_VISIBLE, NULL,
+                           doc_test_store_result, &wanted);
+  wanted_result = doc_test_wait_result (&wanted);
+  doc = ins_renderer_open_finish (renderer, wanted_result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ins_render_document_get_n_pages (doc), ==, 3);
+  gone_result = doc_test_wait_result (&gone);
+  gone_doc = ins_renderer_open_finish (renderer, gone_result, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (gone_doc);
+  g_clear_error (&error);
+  g_clear_object (&gone_result);
+  g_clear_object (&wanted_result);
+
+  ins_renderer_render_async (renderer, doc, 1, 0.5, 0, INS_RENDER_PRIORITY_PREFETCH, cancelled,
+                             doc_test_store_result, &gone);
+  wait_until_posted ();
+  ins_renderer_render_async (renderer, doc, 1, 0.5, 0, INS_RENDER_PRIORITY_VISIBLE, NULL,
+                             doc_test_store_result, &wanted);
+  wanted_result = doc_test_wait_result (&wanted);
+  image = ins_renderer_render_finish (renderer, wanted_result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (image);
+  g_assert_cmpuint (image->width, >, 0);
+  g_assert_true (ins_renderer_lookup_page (renderer, doc, 1, 0.5, 0) == image);
+  gone_result = doc_test_wait_result (&gone);
+  gone_image = ins_renderer_render_finish (renderer, gone_result, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (gone_image);
+}
+
 /* Pixels the app would fault on (shrunk) or that their sender could still
  * change (unsealed), or no pixels at all: refused as a broken helper, never a
  * crash of the app. */
@@ -456,6 +525,7 @@ main (int argc, char **argv)
   g_test_add_func ("/renderer/hung-helper-times-out", test_hung_helper_times_out);
   g_test_add_func ("/renderer/cache-budget", test_cache_budget);
   g_test_add_func ("/renderer/identical-requests", test_identical_requests_share_one_render);
+  g_test_add_func ("/renderer/joined-after-cancel", test_joined_after_cancel);
   g_test_add_func ("/renderer/unsafe-pixels-refused", test_unsafe_pixels_refused);
   return g_test_run ();
 }
