@@ -1,8 +1,10 @@
-/* test-ui-format.c — the workspace's own texts: why an amount has no euro equivalent */
+/* test-ui-format.c — the workspace's own texts: why an amount has no euro
+ * equivalent, a document tab's shortened name */
 #include "config.h"
 
 #include <locale.h>
 
+#include "ui/ins-attachment-tabs.h"
 #include "ui/ins-ui-format.h"
 
 static void
@@ -39,12 +41,39 @@ test_missing_rate_unpublished (void)
   g_assert_cmpstr (text, ==, "The ECB published no rate for the ISK on 1er juin 2012.");
 }
 
+/* A tab's name keeps its start, its extension and what precedes it, in
+ * characters (not bytes), and is never longer than asked. */
+static void
+test_tab_name_shortened (void)
+{
+  struct { const char *name; guint chars; const char *shown; } cases[] = {
+    { "facture-SE-2026-0000005.pdf", 48, "facture-SE-2026-0000005.pdf" },
+    { "facture-SE-2026-0000005.pdf", 27, "facture-SE-2026-0000005.pdf" },
+    { "facture-SE-2026-0000005.pdf", 24, "facture-SE-2026-…005.pdf" },
+    { "attestation-swiss-life-prevoyance-et-sante.pdf", 15, "attesta…nte.pdf" },
+    { "reçu-pharmacie-à-genève-n°12.jpeg", 15, "reçu-ph…12.jpeg" },
+    { "Capture_6284.png", 15, "Capture…284.png" },
+    { "scan-sans-extension-0042", 15, "scan-sans-e…042" },
+    { "x.pdf", 2, "x.pdf" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = ins_attachment_tabs_shorten (cases[i].name, cases[i].chars);
+
+      g_assert_cmpstr (shown, ==, cases[i].shown);
+      if (cases[i].chars >= 3)
+        g_assert_cmpint (g_utf8_strlen (shown, -1), <=, cases[i].chars);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/ui-format/missing-rate/currency", test_missing_rate_currency);
+  g_test_add_func ("/ui-format/tab-name-shortened", test_tab_name_shortened);
   g_test_add_func ("/ui-format/missing-rate/after-file", test_missing_rate_after_file);
   g_test_add_func ("/ui-format/missing-rate/unpublished", test_missing_rate_unpublished);
   return g_test_run ();
