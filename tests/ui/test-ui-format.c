@@ -1,9 +1,10 @@
 /* test-ui-format.c — the workspace's own texts: why an amount has no euro
- * equivalent, a document tab's shortened name */
+ * equivalent, a document tab's shortened name, an OC exclusion's hints */
 #include "config.h"
 
 #include <locale.h>
 
+#include "ui/ins-affaire-hints.h"
 #include "ui/ins-attachment-tabs.h"
 #include "ui/ins-ui-format.h"
 
@@ -67,6 +68,44 @@ test_tab_name_shortened (void)
     }
 }
 
+static InsAffaire *
+oc_affaire (guint n_beneficiaires, const char *exclusion_reason)
+{
+  InsAffaire *a = ins_affaire_new ();
+
+  a->kind = INS_KIND_CHEVAUCHEMENT_OC;
+  a->excluded = exclusion_reason != NULL;
+  a->exclusion_reason = g_strdup (exclusion_reason);
+  a->oc_beneficiaires = g_ptr_array_new_with_free_func ((GDestroyNotify) ins_oc_beneficiaire_free);
+  for (guint i = 0; i < n_beneficiaires; i++)
+    {
+      InsOcBeneficiaire *b = ins_oc_beneficiaire_new ();
+
+      b->prenom = g_strdup ("Hugo");
+      b->nom = g_strdup ("Lacoste");
+      g_ptr_array_add (a->oc_beneficiaires, b);
+    }
+  return a;
+}
+
+/* The panel showed an excluded OC affaire's reason twice: the import's
+ * sentence and the rule's. The rule's, more precise, is enough; the import's
+ * stays when no rule says why. */
+static void
+test_oc_exclusion_said_once (void)
+{
+  g_autoptr(InsAffaire) six = oc_affaire (6, "5 bénéficiaires ou plus : hors du périmètre du service en ligne");
+  g_autoptr(InsAffaire) two = oc_affaire (2, "Contrat de précarité en cause");
+  g_autoptr(GPtrArray) six_hints = ins_affaire_hints (six);
+  g_autoptr(GPtrArray) two_hints = ins_affaire_hints (two);
+
+  g_assert_cmpuint (six_hints->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (six_hints, 0), ==,
+                   "6 beneficiaries: not eligible to the online service (4 at most).");
+  g_assert_cmpuint (two_hints->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (two_hints, 0), ==, "Not eligible: Contrat de précarité en cause");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -74,6 +113,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/ui-format/missing-rate/currency", test_missing_rate_currency);
   g_test_add_func ("/ui-format/tab-name-shortened", test_tab_name_shortened);
+  g_test_add_func ("/ui-format/oc-exclusion-said-once", test_oc_exclusion_said_once);
   g_test_add_func ("/ui-format/missing-rate/after-file", test_missing_rate_after_file);
   g_test_add_func ("/ui-format/missing-rate/unpublished", test_missing_rate_unpublished);
   return g_test_run ();
