@@ -63,6 +63,18 @@ ins_format_date_time (GDateTime *dt)
 }
 
 char *
+ins_format_date_time_long (GDateTime *dt)
+{
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (dt != NULL, NULL);
+
+  date = ins_format_date_long (dt);
+  return g_strdup_printf ("%s à %d h %02d", date,
+                          g_date_time_get_hour (dt), g_date_time_get_minute (dt));
+}
+
+char *
 ins_format_gdate_long (const GDate *date)
 {
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);

@@ -18,6 +18,8 @@ char *ins_format_date_long      (GDateTime   *dt);
 char *ins_format_date_short     (GDateTime   *dt);
 /* « 22/11/2026 à 10 h 42 », in @dt's time zone. */
 char *ins_format_date_time      (GDateTime   *dt);
+/* « 22 novembre 2026 à 10 h 42 », in @dt's time zone. */
+char *ins_format_date_time_long (GDateTime   *dt);
 
 /* The same for a calendar date. */
 char *ins_format_gdate_long     (const GDate *date);

@@ -136,14 +136,16 @@ ins_affaire_hints (const InsAffaire *affaire)
 
   g_return_val_if_fail (affaire != NULL, hints);
 
-  if (affaire->excluded)
-    g_ptr_array_add (hints, affaire->exclusion_reason
-                            ? g_strdup_printf (_("Not eligible: %s"), affaire->exclusion_reason)
-                            : g_strdup (_("Not eligible to the online service.")));
   if (affaire->kind == INS_KIND_SOINS_ETRANGER && affaire->soins != NULL)
     soins_hints (affaire, hints);
   else if (affaire->kind == INS_KIND_CHEVAUCHEMENT_OC)
     oc_hints (affaire, hints);
+  /* The import's reason for an OC exclusion said again what the rules above
+   * say more precisely (how many beneficiaries, who has a precarity contract). */
+  if (affaire->excluded && (affaire->kind != INS_KIND_CHEVAUCHEMENT_OC || hints->len == 0))
+    g_ptr_array_insert (hints, 0, affaire->exclusion_reason
+                                  ? g_strdup_printf (_("Not eligible: %s"), affaire->exclusion_reason)
+                                  : g_strdup (_("Not eligible to the online service.")));
 
   if (affaire->attachments != NULL)
     for (guint i = 0; i < affaire->attachments->len; i++)

@@ -256,7 +256,7 @@ static void
 show_workload (InsDashboardView *self)
 {
   InsWorkload *w = self->workload;
-  g_autofree char *as_of = ins_format_date_time (w->as_of);
+  g_autofree char *as_of = ins_format_date_time_long (w->as_of);
   g_autofree char *as_of_text = g_strdup_printf (_("Figures of %s"), as_of);
 
   gtk_label_set_text (self->as_of_label, as_of_text);

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "ins-attachment-tabs.h"
 #include "ins-document-view.h"
 #include "ins-page-thumbnail.h"
 #include "ins-page-view.h"
@@ -20,7 +21,6 @@ typedef struct {
   guint n_pages;
   int *rotation;             /* per page, degrees */
   InsPageTag *tags;          /* per page */
-  GtkWidget *tab;
 } DocState;
 
 struct _InsDocumentView
@@ -28,8 +28,7 @@ struct _InsDocumentView
   GtkWidget parent_instance;
 
   /* template widgets */
-  GtkWidget *tabs_scroller;
-  GtkBox *tabs;
+  InsAttachmentTabs *tabs;
   GtkWidget *toolbar;
   GtkLabel *page_label;
   GtkLabel *zoom_label;

@@ -78,23 +78,36 @@ doc_set_pages (DocState *d, guint n_pages)
       }
 }
 
-/* Enough for the name's start and its number, at least. */
-#define TAB_MIN_CHARS 14
-#define TAB_MAX_CHARS 24
+/* Known at import too, before the view tried to open it. */
+static gboolean
+doc_unreadable (DocState *d)
+{
+  return d->error != NULL || (d->info != NULL && d->info->unreadable_reason != NULL);
+}
+
+static const char *
+tab_icon (DocState *d)
+{
+  const char *kind = kind_label (d);
+
+  if (doc_unreadable (d))
+    return "dialog-warning-symbolic";
+  if (g_str_equal (kind, "JPEG") || g_str_equal (kind, "PNG"))
+    return "image-x-generic-symbolic";
+  return "x-office-document-symbolic";
+}
 
 static void
 update_tab (InsDocumentView *self, DocState *d)
 {
   g_autofree char *text = NULL;
-  g_autofree char *shown = NULL;
-  g_autofree char *accessible = NULL;
-  GtkWidget *label;
+  guint index;
   guint n = d->doc ? ins_render_document_get_n_pages (d->doc)
                    : (d->info && d->info->page_count > 0 ? (guint) d->info->page_count : 0);
 
-  if (d->tab == NULL)
+  if (!g_ptr_array_find (self->docs, d, &index) || index >= ins_attachment_tabs_get_n_tabs (self->tabs))
     return;
-  if (d->error != NULL)
+  if (doc_unreadable (d))
     text = g_strdup_printf ("%s · %s · %s", d->title, kind_label (d), _("unreadable"));
   else if (n > 0)
     {
@@ -103,21 +116,7 @@ update_tab (InsDocumentView *self, DocState *d)
     }
   else
     text = g_strdup_printf ("%s · %s", d->title, kind_label (d));
-  /* At 1366 px the second tab showed only its name's start: the tab shows
-   * the name (its middle left out when long), the tooltip says it all. */
-  shown = d->error != NULL ? g_strdup_printf ("%s · %s", d->title, _("unreadable")) : g_strdup (d->title);
-  gtk_button_set_label (GTK_BUTTON (d->tab), shown);
-  label = gtk_button_get_child (GTK_BUTTON (d->tab));
-  if (GTK_IS_LABEL (label))
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
-      gtk_label_set_width_chars (GTK_LABEL (label), TAB_MIN_CHARS);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), TAB_MAX_CHARS);
-    }
-  gtk_widget_set_tooltip_text (d->tab, text);
-  accessible = g_strdup_printf (_("Attachment: %s"), text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (d->tab), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
+  ins_attachment_tabs_set_tab (self->tabs, index, d->title, text, tab_icon (d));
 }
 
 void
@@ -319,12 +318,7 @@ show_current (InsDocumentView *self)
 {
   DocState *d = ins_document_view_current_doc (self);
 
-  for (guint i = 0; i < self->docs->len; i++)
-    {
-      DocState *other = self->docs->pdata[i];
-      if (other->tab != NULL)
-        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (other->tab), other == d);
-    }
+  ins_attachment_tabs_set_current (self->tabs, d != NULL ? self->current : -1);
 
   if (d == NULL)
     {
@@ -366,40 +360,23 @@ show_current (InsDocumentView *self)
 }
 
 static void
-on_tab_clicked (GtkButton *tab, InsDocumentView *self)
+on_tab_activated (InsDocumentView *self, guint index)
 {
-  for (guint i = 0; i < self->docs->len; i++)
-    if (((DocState *) self->docs->pdata[i])->tab == GTK_WIDGET (tab))
-      {
-        ins_document_view_set_current_document (self, i);
-        return;
-      }
-}
-
-static GtkWidget *
-nth_tab (InsDocumentView *self, guint n)
-{
-  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->tabs));
-
-  for (; child != NULL && n > 0; n--)
-    child = gtk_widget_get_next_sibling (child);
-  return child;
+  if (index < self->docs->len)
+    ins_document_view_set_current_document (self, index);
 }
 
 static void
 reset (InsDocumentView *self, guint n_next)
 {
-  GtkWidget *child;
-
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
   g_cancellable_cancel (self->page_cancellable);
   g_cancellable_cancel (self->thumbs_cancellable);
-  /* The tabs are reused by the next documents: only the ones beyond go. */
-  while ((child = nth_tab (self, n_next)) != NULL)
-    gtk_box_remove (self->tabs, child);
   g_ptr_array_set_size (self->docs, 0);
+  /* The tabs are reused by the next documents: only the ones beyond go. */
+  ins_attachment_tabs_set_n_tabs (self->tabs, n_next);
   self->current = -1;
   self->page = 0;
   ins_page_view_set_image (self->page_view, NULL, FALSE);
@@ -419,14 +396,6 @@ add_doc (InsDocumentView *self, InsAttachmentInfo *info, const char *title, GByt
     d->key = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
   if (info != NULL && info->page_count > 0)
     doc_set_pages (d, (guint) info->page_count);
-  d->tab = nth_tab (self, self->docs->len);
-  if (d->tab == NULL)
-    {
-      d->tab = gtk_toggle_button_new ();
-      gtk_widget_add_css_class (d->tab, "flat");
-      g_signal_connect (d->tab, "clicked", G_CALLBACK (on_tab_clicked), self);
-      gtk_box_append (self->tabs, d->tab);
-    }
   g_ptr_array_add (self->docs, d);
   update_tab (self, d);
   return d;
@@ -476,9 +445,9 @@ ins_document_view_class_init (InsDocumentViewClass *klass)
   object_class->finalize = ins_document_view_finalize;
 
   g_type_ensure (INS_TYPE_PAGE_VIEW);
+  g_type_ensure (INS_TYPE_ATTACHMENT_TABS);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/fr/ameli/Instruction/ui/ins-document-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, InsDocumentView, tabs_scroller);
   gtk_widget_class_bind_template_child (widget_class, InsDocumentView, tabs);
   gtk_widget_class_bind_template_child (widget_class, InsDocumentView, toolbar);
   gtk_widget_class_bind_template_child (widget_class, InsDocumentView, page_label);
@@ -528,6 +497,7 @@ ins_document_view_init (InsDocumentView *self)
   self->load_cancellable = g_cancellable_new ();
   self->renderer = g_object_ref (ins_renderer_get_default ());
   g_signal_connect_swapped (self->page_view, "scale-changed", G_CALLBACK (ins_document_page_on_scale_changed), self);
+  g_signal_connect_swapped (self->tabs, "tab-activated", G_CALLBACK (on_tab_activated), self);
   g_signal_connect_swapped (self->thumbnails, "row-selected", G_CALLBACK (ins_document_thumbnails_on_selected),
                             self);
   gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -580,7 +550,7 @@ ins_document_view_set_documents (InsDocumentView *self,
       InsAttachmentInfo *info = attachments->pdata[i];
       add_doc (self, info, info->filename, NULL);
     }
-  gtk_widget_set_visible (self->tabs_scroller, self->docs->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->tabs), self->docs->len > 0);
   if (self->docs->len > 0)
     ins_document_view_set_current_document (self, 0);
   else
@@ -597,7 +567,7 @@ ins_document_view_show_bytes (InsDocumentView *self,
 
   reset (self, 1);
   add_doc (self, NULL, title, bytes);
-  gtk_widget_set_visible (self->tabs_scroller, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->tabs), TRUE);
   ins_document_view_set_current_document (self, 0);
 }
 
@@ -607,7 +577,7 @@ ins_document_view_clear (InsDocumentView *self)
   g_return_if_fail (INS_IS_DOCUMENT_VIEW (self));
 
   reset (self, 0);
-  gtk_widget_set_visible (self->tabs_scroller, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->tabs), FALSE);
   show_current (self);
 }
 

@@ -29,6 +29,8 @@ test_dates (void)
   CHECK (ins_format_date_time (dt), "22/11/2026 à 10 h 42");
   CHECK (ins_format_date_long (first), "1er mai 2026");
   CHECK (ins_format_date_time (first), "01/05/2026 à 9 h 05");
+  CHECK (ins_format_date_time_long (dt), "22 novembre 2026 à 10 h 42");
+  CHECK (ins_format_date_time_long (first), "1er mai 2026 à 9 h 05");
   /* Shown in the time zone of the value given. */
   CHECK (ins_format_date_long (utc), "31 décembre 2026");
   CHECK (ins_format_date_time (utc_in_paris), "01/01/2027 à 0 h 30");

@@ -416,11 +416,12 @@ thumbnails_painted (GPtrArray *thumbs)
   return TRUE;
 }
 
+/* A tab shows a shortened name or a number: its tooltip names the file. */
 static GtkWidget *
 find_tab (GtkWidget *root, const char *prefix)
 {
-  if (GTK_IS_TOGGLE_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) != NULL
-      && g_str_has_prefix (gtk_button_get_label (GTK_BUTTON (root)), prefix))
+  if (GTK_IS_TOGGLE_BUTTON (root) && gtk_widget_get_tooltip_text (root) != NULL
+      && g_str_has_prefix (gtk_widget_get_tooltip_text (root), prefix))
     return root;
   for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
     {
