@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/ins-format.h"
 #include "core/ins-rules.h"
 #include "ins-affaire-store.h"
 #include "ins-claim-store.h"
@@ -64,7 +65,7 @@ ins_transition_free (InsTransition *self)
 static char *
 describe (const char *action, const char *who, GDateTime *at)
 {
-  g_autofree char *date = g_date_time_format (at, "%d/%m/%Y");
+  g_autofree char *date = ins_format_date_long (at);
   /* TRANSLATORS: a time of day in a sentence, strftime format: "10 h 42" in French.
    * xgettext:no-c-format */
   g_autofree char *time = g_date_time_format (at, _("%H:%M"));

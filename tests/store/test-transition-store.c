@@ -1,6 +1,7 @@
 /* test-transition-store.c — every transition allowed and refused, conflicts, outbox, secrecy */
 #include "config.h"
 
+#include "core/ins-format.h"
 #include "store/ins-affaire-store.h"
 #include "store/ins-claim-store.h"
 #include "store/ins-db.h"
@@ -119,6 +120,8 @@ test_conflict_says_who (void)
   g_autoptr(InsTransition) release = ins_transition_new (INS_ACTION_RELEASE, id, seen);
   g_autoptr(InsTransition) refuse = ins_transition_new (INS_ACTION_REFUSE, id, seen);
   g_autoptr(GError) error = NULL;
+  g_autofree char *at = NULL;
+  g_autoptr(GDateTime) when = NULL;
   g_autofree char *day = NULL;
 
   /* The supervisor acts first, from another connection. */
@@ -127,7 +130,10 @@ test_conflict_says_who (void)
   refuse->motif = INS_MOTIF_HORS_DELAI;
   g_assert_false (ins_transition_store_apply (marie_conn, marie, refuse, NULL, &error));
   g_assert_error (error, INS_STORE_ERROR, INS_STORE_ERROR_CONFLICT);
-  day = fixture_string (admin, "SELECT to_char(max(at), 'DD/MM/YYYY') FROM history WHERE affaire_id = $1", id);
+  at = fixture_string (admin, "SELECT max(at)::text FROM history WHERE affaire_id = $1", id);
+  when = g_date_time_new_from_iso8601 (at, NULL);
+  g_assert_nonnull (when);
+  day = ins_format_date_long (when);
   g_test_message ("conflict: %s", error->message);
   g_assert_nonnull (strstr (error->message, "Sophie Leroy"));
   g_assert_nonnull (strstr (error->message, day));
