@@ -568,6 +568,37 @@ test_papers (void)
   g_assert_true (authorised);
 }
 
+/* The seed ends as a server in service would be: every table vacuumed and
+ * analysed, the affaires' and history's pages all visible and their rows
+ * frozen, so that the first claims write no hint bits. */
+static void
+test_tables_frozen (void)
+{
+  const char *tables[] = { "affaire", "history" };
+
+  g_assert_cmpint (scalar ("SELECT count(*) FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace"
+                           " AND c.relkind = 'r'"), >, 10);
+  g_assert_cmpint (scalar ("SELECT count(*) FROM pg_class c"
+                           " JOIN pg_stat_user_tables s ON s.relid = c.oid"
+                           " WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r'"
+                           " AND (s.vacuum_count = 0 OR s.analyze_count = 0 OR s.last_analyze IS NULL)"), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *pages = g_strdup_printf ("SELECT relpages FROM pg_class WHERE oid = '%s'::regclass",
+                                                tables[i]);
+      g_autofree char *visible = g_strdup_printf ("SELECT relallvisible FROM pg_class WHERE oid = '%s'::regclass",
+                                                  tables[i]);
+      g_autofree char *unfrozen = g_strdup_printf ("SELECT count(*) FROM %s"
+                                                   " WHERE age(xmin) < (SELECT age(relfrozenxid) FROM pg_class"
+                                                   "                     WHERE oid = '%s'::regclass)",
+                                                   tables[i], tables[i]);
+
+      g_assert_cmpint (scalar (pages), >, 0);
+      g_assert_cmpint (scalar (visible), ==, scalar (pages));
+      g_assert_cmpint (scalar (unfrozen), ==, 0);
+    }
+}
+
 static void
 test_reseed_adds (void)
 {
@@ -609,6 +640,7 @@ main (int argc, char *argv[])
   if (!ins_seed_run (seeded, &options, &error))
     g_error ("seeding failed: %s", error->message);
 
+  g_test_add_func ("/seed/tables-frozen", test_tables_frozen);
   g_test_add_func ("/seed/pool-documents", test_pool_documents);
   g_test_add_func ("/seed/agents", test_agents);
   g_test_add_func ("/seed/nirs", test_nirs);
