@@ -64,7 +64,6 @@ result_ok (PGconn    *conn,
   return FALSE;
 }
 
-
 PGconn *
 ins_db_connect (const char  *conninfo,
                 GError     **error)
