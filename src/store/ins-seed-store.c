@@ -372,6 +372,24 @@ ins_seed_store_queue_notifications (PGconn  *conn,
                         2, params, error);
 }
 
+gboolean
+ins_seed_store_flush_commits (PGconn  *conn,
+                              GError **error)
+{
+  /* A transaction with an id, committed synchronously, flushes the WAL up
+   * to its commit: the loaders' commits before it too. */
+  if (!ins_db_begin (conn, error))
+    return FALSE;
+  if (!ins_db_run (conn, "SET LOCAL synchronous_commit = on", 0, NULL, error)
+      || !ins_db_run (conn, "SELECT pg_current_xact_id()", 0, NULL, error)
+      || !ins_db_commit (conn, error))
+    {
+      ins_db_rollback (conn);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 GPtrArray *
 ins_seed_store_tables (PGconn  *conn,
                        GError **error)

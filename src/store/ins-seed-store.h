@@ -133,6 +133,12 @@ gboolean      ins_seed_store_queue_notifications (PGconn  *conn,
                                                   gint64   last_id,
                                                   GError **error);
 
+/* Waits until the loads' commits (asynchronous: see ins_seed_store_prepare())
+ * are on disk: until then VACUUM can neither hint their rows nor mark their
+ * pages all-visible. */
+gboolean      ins_seed_store_flush_commits  (PGconn      *conn,
+                                             GError     **error);
+
 /* The tables of the schema, largest first, quoted as ins_seed_store_vacuum()
  * takes them; NULL with @error. */
 GPtrArray    *ins_seed_store_tables         (PGconn      *conn,

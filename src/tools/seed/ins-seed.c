@@ -21,9 +21,9 @@ vacuum_tables (PGconn               *conn,
                const InsSeedOptions *options,
                GError              **error)
 {
-  g_autoptr(GPtrArray) tables = ins_seed_store_tables (conn, error);
+  g_autoptr(GPtrArray) tables = NULL;
 
-  if (tables == NULL)
+  if (!ins_seed_store_flush_commits (conn, error) || (tables = ins_seed_store_tables (conn, error)) == NULL)
     return FALSE;
   for (guint i = 0; i < tables->len; i++)
     {
