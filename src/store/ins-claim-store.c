@@ -10,7 +10,8 @@
 #include "ins-db.h"
 #include "ins-transition-store.h"
 
-/* The statement is in 011-claim-path.sql, planned once per session. */
+/* The function is in 017-claim-sla-relay.sql; its statements are planned
+ * once per session, and this one, prepared, too. */
 static const char next_sql[] = "SELECT id, version FROM ins_claim_next($1, $2, $3)";
 
 const char *
@@ -26,10 +27,8 @@ ins_claim_store_next (PGconn          *conn,
                       GError         **error)
 {
   InsAffaireFacts facts = { INS_KIND_SOINS_ETRANGER, INS_STATUS_RECUE, FALSE, FALSE, FALSE };
-  g_autofree char *agent_id = g_strdup_printf ("%d", agent->id);
-  g_autofree char *organisme_id = g_strdup_printf ("%d", agent->organisme_id);
-  g_autofree char *lease = g_strdup_printf ("%d", INS_LEASE_SECONDS);
-  const char *params[] = { agent_id, organisme_id, lease };
+  char agent_id[12], organisme_id[12];
+  const char *params[] = { agent_id, organisme_id, G_STRINGIFY (INS_LEASE_SECONDS) };
   g_autoptr(PGresult) res = NULL;
   g_autoptr(GError) rules_error = NULL;
 
@@ -38,7 +37,9 @@ ins_claim_store_next (PGconn          *conn,
       g_set_error_literal (error, INS_STORE_ERROR, INS_STORE_ERROR_NOT_ALLOWED, rules_error->message);
       return 0;
     }
-  res = ins_db_exec (conn, next_sql, G_N_ELEMENTS (params), params, error);
+  g_snprintf (agent_id, sizeof agent_id, "%d", agent->id);
+  g_snprintf (organisme_id, sizeof organisme_id, "%d", agent->organisme_id);
+  res = ins_db_exec_prepared (conn, "ins_claim_next", next_sql, G_N_ELEMENTS (params), params, error);
   if (res == NULL)
     return 0;
   if (PQntuples (res) == 0)

@@ -3,11 +3,66 @@
 
 #include "config.h"
 
+#include <libpq-events.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ins-db.h"
 
+/* A connection's prepared statements, by name, kept as its libpq instance
+ * data: gone with the connection, forgotten when libpq resets it. */
+static int
+prepared_event (PGEventId  id,
+                void      *info,
+                void      *pass_through)
+{
+  PGconn *conn = NULL;
+  GHashTable *names;
+
+  (void) pass_through;
+  if (id == PGEVT_CONNRESET)
+    conn = ((PGEventConnReset *) info)->conn;
+  else if (id == PGEVT_CONNDESTROY)
+    conn = ((PGEventConnDestroy *) info)->conn;
+  if (conn == NULL || (names = PQinstanceData (conn, prepared_event)) == NULL)
+    return TRUE;
+  if (id == PGEVT_CONNRESET)
+    g_hash_table_remove_all (names);
+  else
+    g_hash_table_unref (names);
+  return TRUE;
+}
+
+static GHashTable *
+prepared_names (PGconn *conn)
+{
+  GHashTable *names = PQinstanceData (conn, prepared_event);
+
+  if (names != NULL)
+    return names;
+  if (!PQregisterEventProc (conn, prepared_event, "ins-db-prepared", NULL))
+    return NULL;
+  names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (!PQsetInstanceData (conn, prepared_event, names))
+    {
+      g_hash_table_unref (names);
+      return NULL;
+    }
+  return names;
+}
+
+static gboolean
+result_ok (PGconn    *conn,
+           PGresult  *res,
+           GError   **error)
+{
+  ExecStatusType status = res ? PQresultStatus (res) : PGRES_FATAL_ERROR;
+
+  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
+    return TRUE;
+  ins_store_set_error_from_result (error, conn, res);
+  return FALSE;
+}
 
 PGconn *
 ins_db_connect (const char  *conninfo,
@@ -58,17 +113,34 @@ ins_db_exec (PGconn             *conn,
              const char * const *params,
              GError            **error)
 {
-  g_autoptr(PGresult) res = NULL;
-  ExecStatusType status;
+  g_autoptr(PGresult) res = PQexecParams (conn, sql, n_params, NULL, params, NULL, NULL, 0);
 
-  res = PQexecParams (conn, sql, n_params, NULL, params, NULL, NULL, 0);
-  status = res ? PQresultStatus (res) : PGRES_FATAL_ERROR;
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+  return result_ok (conn, res, error) ? g_steal_pointer (&res) : NULL;
+}
+
+PGresult *
+ins_db_exec_prepared (PGconn             *conn,
+                      const char         *name,
+                      const char         *sql,
+                      int                 n_params,
+                      const char * const *params,
+                      GError            **error)
+{
+  GHashTable *names = prepared_names (conn);
+  g_autoptr(PGresult) res = NULL;
+
+  if (names == NULL)
+    return ins_db_exec (conn, sql, n_params, params, error);
+  if (!g_hash_table_contains (names, name))
     {
-      ins_store_set_error_from_result (error, conn, res);
-      return NULL;
+      res = PQprepare (conn, name, sql, n_params, NULL);
+      if (!result_ok (conn, res, error))
+        return NULL;
+      g_hash_table_add (names, g_strdup (name));
+      g_clear_pointer (&res, PQclear);
     }
-  return g_steal_pointer (&res);
+  res = PQexecPrepared (conn, name, n_params, params, NULL, NULL, 0);
+  return result_ok (conn, res, error) ? g_steal_pointer (&res) : NULL;
 }
 
 gboolean

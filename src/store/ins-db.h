@@ -33,6 +33,16 @@ PGresult *ins_db_exec           (PGconn             *conn,
                                  const char * const *params,
                                  GError            **error);
 
+/* Same, for a statement run often: prepared under @name on the first call
+ * on @conn, then only executed, so that the server parses and plans it once
+ * per connection. @name names @sql alone, for every connection. */
+PGresult *ins_db_exec_prepared  (PGconn             *conn,
+                                 const char         *name,
+                                 const char         *sql,
+                                 int                 n_params,
+                                 const char * const *params,
+                                 GError            **error);
+
 /* Same, for a statement whose result is not needed. */
 gboolean  ins_db_run            (PGconn             *conn,
                                  const char         *sql,

@@ -373,10 +373,53 @@ ins_seed_store_queue_notifications (PGconn  *conn,
 }
 
 gboolean
-ins_seed_store_analyze (PGconn  *conn,
-                        GError **error)
+ins_seed_store_flush_commits (PGconn  *conn,
+                              GError **error)
 {
-  return ins_db_run (conn, "ANALYZE", 0, NULL, error);
+  /* A transaction with an id, committed synchronously, flushes the WAL up
+   * to its commit: the loaders' commits before it too. */
+  if (!ins_db_begin (conn, error))
+    return FALSE;
+  if (!ins_db_run (conn, "SET LOCAL synchronous_commit = on", 0, NULL, error)
+      || !ins_db_run (conn, "SELECT pg_current_xact_id()", 0, NULL, error)
+      || !ins_db_commit (conn, error))
+    {
+      ins_db_rollback (conn);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GPtrArray *
+ins_seed_store_tables (PGconn  *conn,
+                       GError **error)
+{
+  g_autoptr(PGresult) res = NULL;
+  GPtrArray *tables;
+
+  res = ins_db_exec (conn,
+                     "SELECT c.oid::regclass::text FROM pg_class c"
+                     " WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r'"
+                     " ORDER BY pg_total_relation_size(c.oid) DESC, 1",
+                     0, NULL, error);
+  if (res == NULL)
+    return NULL;
+  tables = g_ptr_array_new_with_free_func (g_free);
+  for (int i = 0; i < PQntuples (res); i++)
+    g_ptr_array_add (tables, g_strdup (PQgetvalue (res, i, 0)));
+  return tables;
+}
+
+gboolean
+ins_seed_store_vacuum (PGconn      *conn,
+                       const char  *table,
+                       GError     **error)
+{
+  /* @table comes quoted from ins_seed_store_tables(): an identifier, which
+   * no parameter can stand for. */
+  g_autofree char *sql = g_strdup_printf ("VACUUM (FREEZE, ANALYZE) %s", table);
+
+  return ins_db_run (conn, sql, 0, NULL, error);
 }
 
 static void

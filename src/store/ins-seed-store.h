@@ -133,8 +133,23 @@ gboolean      ins_seed_store_queue_notifications (PGconn  *conn,
                                                   gint64   last_id,
                                                   GError **error);
 
-/* Refreshes the planner statistics after a load. */
-gboolean      ins_seed_store_analyze        (PGconn      *conn,
+/* Waits until the loads' commits (asynchronous: see ins_seed_store_prepare())
+ * are on disk: until then VACUUM can neither hint their rows nor mark their
+ * pages all-visible. */
+gboolean      ins_seed_store_flush_commits  (PGconn      *conn,
+                                             GError     **error);
+
+/* The tables of the schema, largest first, quoted as ins_seed_store_vacuum()
+ * takes them; NULL with @error. */
+GPtrArray    *ins_seed_store_tables         (PGconn      *conn,
+                                             GError     **error);
+
+/* After a load, leaves @table as a server in service has it: frozen, its
+ * hint bits and visibility map set (which the first statements to read the
+ * new rows would otherwise write, each page whole in the WAL after a
+ * checkpoint), and its planner statistics refreshed. */
+gboolean      ins_seed_store_vacuum         (PGconn      *conn,
+                                             const char  *table,
                                              GError     **error);
 
 /* COPY text-format fields: each appends one field and its separator;

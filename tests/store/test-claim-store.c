@@ -120,6 +120,60 @@ test_claim_order (void)
   g_assert_error (error, INS_STORE_ERROR, INS_STORE_ERROR_NOT_ALLOWED);
 }
 
+static gint64
+prepared_claims (PGconn *conn)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGresult) res = ins_db_exec (conn,
+                                         "SELECT count(*) FROM pg_prepared_statements"
+                                         " WHERE name = 'ins_claim_next'", 0, NULL, &error);
+
+  g_assert_no_error (error);
+  return ins_db_get_int64 (res, 0, 0);
+}
+
+/* The claim statement is prepared once per connection, and again on a
+ * connection libpq reset (which forgets its prepared statements). */
+static void
+test_claim_prepared_once (void)
+{
+  g_autoptr(InsAgent) marie = NULL;
+  g_autoptr(PGconn) conn = fixture_connect_as (PREFIX, "marie", &marie);
+  g_autoptr(GError) error = NULL;
+  FixtureAffaire affaire = { .age_days = 3 };
+  gint64 ids[4];
+
+  ins_test_db_truncate (admin);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      affaire.age_days = 10 - i;
+      ids[i] = fixture_add_affaire (admin, &affaire);
+    }
+  g_assert_cmpint (prepared_claims (conn), ==, 0);
+  g_assert_cmpint (ins_claim_store_next (conn, marie, NULL, &error), ==, ids[0]);
+  g_assert_no_error (error);
+  g_assert_cmpint (ins_claim_store_next (conn, marie, NULL, &error), ==, ids[1]);
+  g_assert_no_error (error);
+  g_assert_cmpint (prepared_claims (conn), ==, 1);
+
+  PQreset (conn);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  g_assert_cmpint (prepared_claims (conn), ==, 0);
+  /* Prepared in a transaction rolled back, it stays prepared. */
+  g_assert_true (ins_db_begin (conn, &error));
+  g_assert_cmpint (ins_claim_store_next (conn, marie, NULL, &error), ==, ids[2]);
+  g_assert_no_error (error);
+  ins_db_rollback (conn);
+  g_assert_cmpint (prepared_claims (conn), ==, 1);
+  g_assert_cmpint (ins_claim_store_next (conn, marie, NULL, &error), ==, ids[2]);
+  g_assert_no_error (error);
+  g_assert_cmpint (ins_claim_store_next (conn, marie, NULL, &error), ==, ids[3]);
+  g_assert_no_error (error);
+  g_assert_cmpint (ins_claim_store_next (conn, marie, NULL, &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (prepared_claims (conn), ==, 1);
+}
+
 /* The claimer is the connected agent, whatever agent id the client passes:
  * Marie cannot claim for Paul, through the store or calling the function. */
 static void
@@ -377,6 +431,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/claim/concurrent-no-duplicates", test_concurrent_claims);
   g_test_add_func ("/claim/order", test_claim_order);
+  g_test_add_func ("/claim/prepared-once", test_claim_prepared_once);
   g_test_add_func ("/claim/only-for-oneself", test_claim_for_another);
   g_test_add_func ("/claim/stale-lease-and-renewal", test_stale_lease_and_renewal);
   g_test_add_func ("/claim/announced", test_claims_announced);

@@ -568,6 +568,20 @@ test_papers (void)
   g_assert_true (authorised);
 }
 
+/* The seed ends as a server in service would be: every table vacuumed
+ * (FREEZE) and analysed by it. Whether every page ends all-visible depends
+ * on the snapshots other sessions hold meanwhile: not asserted. */
+static void
+test_tables_frozen (void)
+{
+  g_assert_cmpint (scalar ("SELECT count(*) FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace"
+                           " AND c.relkind = 'r'"), >, 10);
+  g_assert_cmpint (scalar ("SELECT count(*) FROM pg_class c"
+                           " JOIN pg_stat_user_tables s ON s.relid = c.oid"
+                           " WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r'"
+                           " AND (s.vacuum_count = 0 OR s.analyze_count = 0)"), ==, 0);
+}
+
 static void
 test_reseed_adds (void)
 {
@@ -609,6 +623,7 @@ main (int argc, char *argv[])
   if (!ins_seed_run (seeded, &options, &error))
     g_error ("seeding failed: %s", error->message);
 
+  g_test_add_func ("/seed/tables-frozen", test_tables_frozen);
   g_test_add_func ("/seed/pool-documents", test_pool_documents);
   g_test_add_func ("/seed/agents", test_agents);
   g_test_add_func ("/seed/nirs", test_nirs);

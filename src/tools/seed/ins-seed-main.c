@@ -40,6 +40,25 @@ show_progress (gint64 done, gint64 total, gpointer user_data)
   g_printerr ("%s%s%s", p->tty ? "\r" : "", line, p->tty && done < total ? "" : "\n");
 }
 
+static void
+show_vacuum_progress (guint done, guint total, const char *table, gpointer user_data)
+{
+  Progress *p = user_data;
+  g_autofree char *line = NULL;
+  double secs;
+
+  if (done == 0)
+    p->started = g_get_monotonic_time ();
+  secs = (g_get_monotonic_time () - p->started) / (double) G_USEC_PER_SEC;
+  if (table != NULL)
+    /* TRANSLATORS: instruction-seed's last step: tables done / total, the table at work, elapsed seconds */
+    line = g_strdup_printf (_("Freezing and analysing the tables: %u / %u (%s), %.1f s"), done, total, table, secs);
+  else
+    line = g_strdup_printf (_("%u tables frozen and analysed in %.1f s"), total, secs);
+  /* Erases what a longer line left. */
+  g_printerr ("%s%s%s%s", p->tty ? "\r" : "", line, p->tty ? "\033[K" : "", p->tty && table != NULL ? "" : "\n");
+}
+
 static gboolean
 list_agents (PGconn *conn, GError **error)
 {
@@ -135,6 +154,7 @@ main (int argc, char *argv[])
   options.conninfo = database ? database : "";
   options.jobs = (guint) CLAMP (jobs, 1, 16);
   options.progress = show_progress;
+  options.vacuum_progress = show_vacuum_progress;
   options.user_data = &progress;
   if (if_empty && options.count > 0)
     {

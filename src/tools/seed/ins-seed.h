@@ -12,6 +12,13 @@ G_BEGIN_DECLS
  * pool, so that a million affaires stay small and quick to load. */
 #define INS_SEED_MATCHED_MAX 10000
 
+/* Progress of the last step, freezing and analysing the tables: @done of
+ * @total, @table the next one (NULL when all are done). */
+typedef void (*InsSeedVacuumProgress) (guint       done,
+                                       guint       total,
+                                       const char *table,
+                                       gpointer    user_data);
+
 typedef struct {
   gboolean         organismes;   /* create the demo organismes */
   gboolean         agents;       /* create their agents (implies organismes) */
@@ -23,7 +30,8 @@ typedef struct {
   gint64           match_up_to;  /* most affaires whose attachments are drawn for each;
                                   * 0: INS_SEED_MATCHED_MAX */
   InsSeedProgress  progress;
-  gpointer         user_data;
+  InsSeedVacuumProgress vacuum_progress;
+  gpointer         user_data;    /* for both */
 } InsSeedOptions;
 
 /* Applies the migrations, then does what @options asks, as the database owner. */
