@@ -3,6 +3,7 @@
  * over a GListStore of the same rows in the same run
  *
  *   instruction-bench-scroll --database CONNINFO [--label TEXT] [--rows N] [--jumps N] [--screenshot FILE]
+ *                            [--width W --height H]
  */
 #define G_LOG_DOMAIN "ins-bench"
 #include "config.h"
@@ -26,8 +27,11 @@
 #define JUMP_TARGET_MS 16.7
 #define FRAME_WAIT_MS 250
 #define SETTLE_MS 400
-#define WINDOW_WIDTH 1500
-#define WINDOW_HEIGHT 900
+
+/* InsWindow's size in the figures of bench/RESULTS.md; --width and --height
+ * measure at another (1360 × 700 is the window's default size). */
+static int window_width = 1500;
+static int window_height = 900;
 
 /* What a run scrolls: the real queue or the bare baseline. */
 typedef struct {
@@ -369,7 +373,7 @@ bare_window (GListModel *rows, int width, int height, Scene *scene)
   gtk_widget_set_halign (scrolled, GTK_ALIGN_START);
   gtk_widget_set_valign (scrolled, GTK_ALIGN_START);
   gtk_window_set_child (GTK_WINDOW (window), scrolled);
-  gtk_window_set_default_size (GTK_WINDOW (window), WINDOW_WIDTH, WINDOW_HEIGHT);
+  gtk_window_set_default_size (GTK_WINDOW (window), window_width, window_height);
   scene->list = view;
   scene->vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   scene->model = NULL;
@@ -505,6 +509,8 @@ main (int argc, char *argv[])
       "Scroll through the rows once before measuring (no rows fetched while measured)", NULL },
     { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, &screenshot,
       "Save the queue pane as first painted into this PNG file", "FILE" },
+    { "width", 0, 0, G_OPTION_ARG_INT, &window_width, "Window width (default 1500)", "PX" },
+    { "height", 0, 0, G_OPTION_ARG_INT, &window_height, "Window height (default 900)", "PX" },
     { "bare-sizes", 0, 0, G_OPTION_ARG_NONE, &bare_sizes,
       "Also run the bare view over only the loaded rows: what the number of rows alone costs", NULL },
     { NULL }
@@ -537,7 +543,7 @@ main (int argc, char *argv[])
   figures_init (&base);
 
   window = ins_window_new_for_conninfo (NULL, database, drafts);
-  gtk_window_set_default_size (GTK_WINDOW (window), WINDOW_WIDTH, WINDOW_HEIGHT);
+  gtk_window_set_default_size (GTK_WINDOW (window), window_width, window_height);
   gtk_window_present (GTK_WINDOW (window));
   if (!ins_bench_wait (window_ready, window, 60000))
     {
@@ -572,7 +578,8 @@ main (int argc, char *argv[])
     compare_sizes (rows_model, width, height, (guint) rows, (guint) n_jumps, &base);
 
   print_figures (label ? label : database, &f, &base);
-  g_print ("\nQueue pane %d × %d px; GSK_RENDERER=%s, GDK_BACKEND=%s (Xvfb, no GPU).\n", width, height,
+  g_print ("\nWindow %d × %d, queue pane %d × %d px; GSK_RENDERER=%s, GDK_BACKEND=%s (Xvfb, no GPU).\n",
+           window_width, window_height, width, height,
            g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default",
            g_getenv ("GDK_BACKEND") ? g_getenv ("GDK_BACKEND") : "default");
   figures_clear (&f);

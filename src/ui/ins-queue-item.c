@@ -2,6 +2,8 @@
 #define G_LOG_DOMAIN "ins-ui"
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "core/ins-country.h"
 #include "core/ins-format.h"
 #include "core/ins-sla.h"
@@ -60,6 +62,31 @@ static const char * const sla_classes[INS_N_SLA_STATES] = {
   [INS_SLA_BREACHED] = "sla-breached",
 };
 
+/* The queue's narrow Type and Status columns say the labels in short; the
+ * whole label shows on hover (ins_queue_item_get_full_text). NULL: as long. */
+static const char * const kind_short[INS_N_KINDS] = {
+  [INS_KIND_SOINS_ETRANGER]   = N_("Abroad"),
+  [INS_KIND_CHEVAUCHEMENT_OC] = N_("OC overlap"),
+};
+
+static const char * const status_short[INS_N_STATUSES] = {
+  [INS_STATUS_NON_EXPLOITABLE]      = N_("Not usable"),
+  [INS_STATUS_AVIS_MEDICAL_DEMANDE] = N_("Medical opinion"),
+  [INS_STATUS_EN_ATTENTE_PIECES]    = N_("Awaiting docs"),
+};
+
+static const char *
+kind_label_short (InsAffaireKind kind)
+{
+  return kind < INS_N_KINDS && kind_short[kind] ? _(kind_short[kind]) : ins_kind_label (kind);
+}
+
+static const char *
+status_label_short (InsStatus status)
+{
+  return status < INS_N_STATUSES && status_short[status] ? _(status_short[status]) : ins_status_label (status);
+}
+
 static gboolean
 status_is_finished (InsStatus status)
 {
@@ -107,14 +134,14 @@ fill (InsQueueItem *self, InsQueueRow *row, GDateTime *now, gboolean notify)
   g_autoptr(GDateTime) local_now = now ? g_date_time_ref (now) : g_date_time_new_now_local ();
 
   texts[PROP_NUMERO] = g_strdup (row->numero);
-  texts[PROP_KIND_LABEL] = g_strdup (ins_kind_label (row->kind));
+  texts[PROP_KIND_LABEL] = g_strdup (kind_label_short (row->kind));
   texts[PROP_BENEFICIAIRE] = g_strdup (row->beneficiaire ? row->beneficiaire : "");
   texts[PROP_PLACE] = format_place (row);
   texts[PROP_AMOUNT] = row->kind == INS_KIND_SOINS_ETRANGER && row->currency
                        ? ins_format_amount (row->amount_minor, row->currency) : g_strdup ("");
   texts[PROP_RECEIVED] = row->received_at ? ins_format_date_short (row->received_at) : g_strdup ("");
   format_due (row, local_now, &texts[PROP_DUE], &classes);
-  texts[PROP_STATUS_LABEL] = g_strdup (ins_status_label (row->status));
+  texts[PROP_STATUS_LABEL] = g_strdup (status_label_short (row->status));
   texts[PROP_AGENT] = g_strdup (row->assignee_name ? row->assignee_name : "");
 
   g_clear_pointer (&self->row, ins_queue_row_unref);
@@ -264,6 +291,17 @@ ins_queue_item_get_text (InsQueueItem *self, InsQueueText text)
   g_return_val_if_fail (text < INS_QUEUE_N_TEXTS, "");
   value = self->texts[text_props[text]];
   return value ? value : "";
+}
+
+const char *
+ins_queue_item_get_full_text (InsQueueItem *self, InsQueueText text)
+{
+  g_return_val_if_fail (INS_IS_QUEUE_ITEM (self), "");
+  if (self->row != NULL && text == INS_QUEUE_TEXT_KIND)
+    return ins_kind_label (self->row->kind);
+  if (self->row != NULL && text == INS_QUEUE_TEXT_STATUS)
+    return ins_status_label (self->row->status);
+  return ins_queue_item_get_text (self, text);
 }
 
 const char * const *

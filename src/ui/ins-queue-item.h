@@ -49,6 +49,10 @@ void               ins_queue_item_update     (InsQueueItem *self,
 /* Borrowed, never NULL. */
 const char        *ins_queue_item_get_text   (InsQueueItem *self,
                                               InsQueueText  text);
+/* The text in full: the type and the status are shown short in the queue
+ * ("Abroad"), their whole labels here ("Foreign care"). Borrowed. */
+const char        *ins_queue_item_get_full_text (InsQueueItem *self,
+                                                 InsQueueText  text);
 /* Borrowed, never NULL (empty for a placeholder or no deadline). */
 const char * const *ins_queue_item_get_due_css_classes (InsQueueItem *self);
 const char        *ins_queue_item_get_numero (InsQueueItem *self);

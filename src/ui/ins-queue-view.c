@@ -5,62 +5,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ins-queue-columns.h"
 #include "ins-queue-view.h"
-
-/* Column sorting is done in SQL: each sortable column carries an InsSqlSorter
- * that only names its sort. GTK 4.8 does not say which column the view sorts
- * by, so the view's sorter is asked to compare two probe objects and tells it
- * through the first column sorter it consults and the order it returns. */
-#define INS_TYPE_SQL_SORTER (ins_sql_sorter_get_type ())
-G_DECLARE_FINAL_TYPE (InsSqlSorter, ins_sql_sorter, INS, SQL_SORTER, GtkSorter)
-
-struct _InsSqlSorter
-{
-  GtkSorter    parent_instance;
-  InsQueueSort sort;
-};
-
-G_DEFINE_FINAL_TYPE (InsSqlSorter, ins_sql_sorter, GTK_TYPE_SORTER)
-
-static InsSqlSorter *probe_hit;
-static GObject *probe_first;
-
-static GtkOrdering
-ins_sql_sorter_compare (GtkSorter *sorter, gpointer item1, gpointer item2)
-{
-  if (probe_hit == NULL)
-    probe_hit = INS_SQL_SORTER (sorter);
-  return item1 == probe_first ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
-}
-
-static GtkSorterOrder
-ins_sql_sorter_get_order (GtkSorter *sorter)
-{
-  return GTK_SORTER_ORDER_PARTIAL;
-}
-
-static void
-ins_sql_sorter_class_init (InsSqlSorterClass *klass)
-{
-  GtkSorterClass *sorter_class = GTK_SORTER_CLASS (klass);
-
-  sorter_class->compare = ins_sql_sorter_compare;
-  sorter_class->get_order = ins_sql_sorter_get_order;
-}
-
-static void
-ins_sql_sorter_init (InsSqlSorter *self)
-{
-}
-
-static GtkSorter *
-ins_sql_sorter_new (InsQueueSort sort)
-{
-  InsSqlSorter *self = g_object_new (INS_TYPE_SQL_SORTER, NULL);
-
-  self->sort = sort;
-  return GTK_SORTER (self);
-}
 
 /* The status filter's choices. */
 typedef struct {
@@ -84,195 +30,6 @@ static const StatusFilter status_filters[] = {
   { N_("All statuses"), 0 },
 };
 #undef BIT
-
-/* The cells: one plain label per column, its text read from the item's
- * pre-formatted strings; the label follows the item when its texts change.
- * A column with a name sorts in SQL by its sort; the name is what the
- * "queue-sort" setting keeps. */
-typedef struct {
-  InsQueueText  text;
-  float         xalign;
-  gboolean      ellipsize;
-  const char   *name;
-  InsQueueSort  sort;
-  const char   *tooltip;
-} QueueColumn;
-
-static const QueueColumn queue_columns[] = {
-  { INS_QUEUE_TEXT_NUMERO,       0.0f, FALSE, "numero",       INS_QUEUE_SORT_NUMERO, NULL },
-  { INS_QUEUE_TEXT_KIND,         0.0f, TRUE,  NULL,           0, NULL },
-  { INS_QUEUE_TEXT_BENEFICIAIRE, 0.0f, TRUE,  "beneficiaire", INS_QUEUE_SORT_BENEFICIAIRE,
-    N_("Sorted by last name, then first name") },
-  { INS_QUEUE_TEXT_PLACE,        0.0f, TRUE,  "place",        INS_QUEUE_SORT_PLACE, NULL },
-  { INS_QUEUE_TEXT_AMOUNT,       1.0f, FALSE, "amount",       INS_QUEUE_SORT_AMOUNT,
-    N_("Amounts are in different currencies: sorted by currency, then by amount") },
-  { INS_QUEUE_TEXT_RECEIVED,     0.0f, FALSE, "received",     INS_QUEUE_SORT_AGE, NULL },
-  { INS_QUEUE_TEXT_DUE,          0.0f, TRUE,  "due",          INS_QUEUE_SORT_DUE, NULL },
-  { INS_QUEUE_TEXT_STATUS,       0.0f, TRUE,  "status",       INS_QUEUE_SORT_STATUS,
-    N_("Sorted in the order of processing") },
-  { INS_QUEUE_TEXT_AGENT,        0.0f, TRUE,  "agent",        INS_QUEUE_SORT_AGENT, NULL },
-};
-
-/* What a cell's label shows and listens to, kept on the label. */
-typedef struct {
-  const QueueColumn *column;
-  InsQueueItem      *item;       /* borrowed, while bound */
-  gulong             changed_handler;
-  GStrv              classes;    /* the deadline's style classes applied */
-} QueueCell;
-
-static GQuark cell_quark;
-
-static void
-queue_cell_free (gpointer data)
-{
-  QueueCell *cell = data;
-
-  g_strfreev (cell->classes);
-  g_free (cell);
-}
-
-/* Rows are reused for other items as the view scrolls: a label, its style
- * and its accessible name are only touched when what they show changes. */
-static void
-cell_refresh (GtkLabel *label, QueueCell *cell)
-{
-  InsQueueItem *item = cell->item;
-  const char *text = ins_queue_item_get_text (item, cell->column->text);
-
-  if (strcmp (gtk_label_get_text (label), text) != 0)
-    gtk_label_set_text (label, text);
-  if (cell->column->text == INS_QUEUE_TEXT_DUE)
-    {
-      const char * const *classes = ins_queue_item_get_due_css_classes (item);
-
-      if (cell->classes == NULL || !g_strv_equal ((const char * const *) cell->classes, classes))
-        {
-          g_strfreev (cell->classes);
-          cell->classes = g_strdupv ((char **) classes);
-          gtk_widget_set_css_classes (GTK_WIDGET (label), (const char **) classes);
-        }
-    }
-}
-
-static void
-on_cell_item_changed (InsQueueItem *item, GtkLabel *label)
-{
-  cell_refresh (label, g_object_get_qdata (G_OBJECT (label), cell_quark));
-}
-
-/* A narrow column cuts its text: the whole of it on hover. Asked for at hover
- * time: a tooltip set in bind costs every row of a jump an accessible update. */
-static gboolean
-on_cell_query_tooltip (GtkWidget  *label,
-                       int         x,
-                       int         y,
-                       gboolean    keyboard,
-                       GtkTooltip *tooltip,
-                       gpointer    user_data)
-{
-  const char *text = gtk_label_get_text (GTK_LABEL (label));
-
-  if (text == NULL || *text == '\0' || !pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
-static void
-cell_setup (GtkSignalListItemFactory *factory, GtkListItem *list_item, const QueueColumn *column)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-  QueueCell *cell = g_new0 (QueueCell, 1);
-
-  gtk_label_set_xalign (GTK_LABEL (label), column->xalign);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  if (column->ellipsize)
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_widget_set_has_tooltip (label, TRUE);
-      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_cell_query_tooltip), NULL);
-    }
-  cell->column = column;
-  g_object_set_qdata_full (G_OBJECT (label), cell_quark, cell, queue_cell_free);
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-cell_bind (GtkSignalListItemFactory *factory, GtkListItem *list_item, const QueueColumn *column)
-{
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
-  QueueCell *cell = g_object_get_qdata (G_OBJECT (label), cell_quark);
-
-  cell->item = gtk_list_item_get_item (list_item);
-  cell_refresh (label, cell);
-  cell->changed_handler = g_signal_connect (cell->item, "changed", G_CALLBACK (on_cell_item_changed), label);
-}
-
-static void
-cell_unbind (GtkSignalListItemFactory *factory, GtkListItem *list_item, const QueueColumn *column)
-{
-  QueueCell *cell = g_object_get_qdata (G_OBJECT (gtk_list_item_get_child (list_item)), cell_quark);
-
-  if (cell->item != NULL)
-    g_clear_signal_handler (&cell->changed_handler, cell->item);
-  cell->item = NULL;
-}
-
-/* The columns of the template, in the order of queue_columns: their cells
- * and their sorters. */
-static void
-set_cell_factories (GtkColumnView *view)
-{
-  GListModel *view_columns = gtk_column_view_get_columns (view);
-
-  g_assert (g_list_model_get_n_items (view_columns) == G_N_ELEMENTS (queue_columns));
-  for (guint i = 0; i < G_N_ELEMENTS (queue_columns); i++)
-    {
-      const QueueColumn *column = &queue_columns[i];
-      g_autoptr(GtkColumnViewColumn) view_column = g_list_model_get_item (view_columns, i);
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), (gpointer) column);
-      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), (gpointer) column);
-      g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind), (gpointer) column);
-      gtk_column_view_column_set_factory (view_column, factory);
-      if (column->name != NULL)
-        {
-          g_autoptr(GtkSorter) sorter = ins_sql_sorter_new (column->sort);
-
-          gtk_column_view_column_set_sorter (view_column, sorter);
-        }
-    }
-}
-
-/* GTK 4.8 gives a column no tooltip: set it on the header's title widgets,
- * one per column in order. */
-static void
-set_header_tooltips (GtkColumnView *view)
-{
-  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (view));
-  guint i = 0;
-
-  for (GtkWidget *title = header ? gtk_widget_get_first_child (header) : NULL;
-       title != NULL && i < G_N_ELEMENTS (queue_columns);
-       title = gtk_widget_get_next_sibling (title), i++)
-    if (queue_columns[i].tooltip != NULL)
-      gtk_widget_set_tooltip_text (title, _(queue_columns[i].tooltip));
-}
-
-static const QueueColumn *
-find_column (const char *name, GtkColumnView *view, GtkColumnViewColumn **view_column)
-{
-  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (queue_columns); i++)
-    if (g_strcmp0 (queue_columns[i].name, name) == 0)
-      {
-        *view_column = g_list_model_get_item (gtk_column_view_get_columns (view), i);
-        return &queue_columns[i];
-      }
-  *view_column = NULL;
-  return NULL;
-}
 
 enum {
   SELECTION_CHANGED,
@@ -310,26 +67,6 @@ struct _InsQueueView
 
 G_DEFINE_FINAL_TYPE (InsQueueView, ins_queue_view, GTK_TYPE_WIDGET)
 
-static gboolean
-read_sort (InsQueueView *self, InsQueueSort *sort, gboolean *descending)
-{
-  g_autoptr(GObject) first = g_object_new (G_TYPE_OBJECT, NULL);
-  g_autoptr(GObject) second = g_object_new (G_TYPE_OBJECT, NULL);
-  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
-  GtkOrdering ordering;
-
-  probe_hit = NULL;
-  probe_first = first;
-  ordering = gtk_sorter_compare (sorter, first, second);
-  probe_first = NULL;
-  if (probe_hit == NULL || ordering == GTK_ORDERING_EQUAL)
-    return FALSE;
-  *sort = probe_hit->sort;
-  *descending = ordering == GTK_ORDERING_LARGER;
-  probe_hit = NULL;
-  return TRUE;
-}
-
 InsQueueQuery *
 ins_queue_view_build_query (InsQueueView *self)
 {
@@ -356,7 +93,7 @@ ins_queue_view_build_query (InsQueueView *self)
     }
   ins_queue_query_set_search (query, self->search);
 
-  if (read_sort (self, &sort, &descending))
+  if (ins_queue_columns_read_sort (self->column_view, &sort, &descending))
     {
       query->sort = sort;
       query->descending = descending;
@@ -560,7 +297,6 @@ ins_queue_view_class_init (InsQueueViewClass *klass)
                   NULL, NULL, NULL, G_TYPE_NONE, 1, INS_TYPE_QUEUE_ITEM);
 
   g_type_ensure (INS_TYPE_QUEUE_ITEM);
-  cell_quark = g_quark_from_static_string ("ins-queue-cell");
   gtk_widget_class_set_template_from_resource (widget_class, "/fr/ameli/Instruction/ui/ins-queue-view.ui");
   gtk_widget_class_bind_template_child (widget_class, InsQueueView, filter_box);
   gtk_widget_class_bind_template_child (widget_class, InsQueueView, kind_dropdown);
@@ -588,8 +324,7 @@ ins_queue_view_init (InsQueueView *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
 
   fill_filters (self);
-  set_cell_factories (self->column_view);
-  set_header_tooltips (self->column_view);
+  ins_queue_columns_setup (self->column_view);
 
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (on_filter_changed), self);
   g_signal_connect_swapped (self->status_dropdown, "notify::selected", G_CALLBACK (on_filter_changed), self);
@@ -779,7 +514,7 @@ ins_queue_view_sort_by (InsQueueView *self, const char *column, gboolean descend
   g_autoptr(GtkColumnViewColumn) target = NULL;
 
   g_return_if_fail (INS_IS_QUEUE_VIEW (self));
-  find_column (column, self->column_view, &target);
+  target = ins_queue_columns_find (self->column_view, column);
   gtk_column_view_sort_by_column (self->column_view, target,
                                   descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
 }
@@ -793,10 +528,9 @@ sort_name (InsQueueView *self)
   InsQueueSort sort;
   gboolean descending;
 
-  if (read_sort (self, &sort, &descending))
-    for (guint i = 0; i < G_N_ELEMENTS (queue_columns); i++)
-      if (queue_columns[i].name != NULL && queue_columns[i].sort == sort)
-        return g_strconcat (queue_columns[i].name, descending ? "-desc" : "", NULL);
+  if (ins_queue_columns_read_sort (self->column_view, &sort, &descending)
+      && ins_queue_columns_sort_name (sort) != NULL)
+    return g_strconcat (ins_queue_columns_sort_name (sort), descending ? "-desc" : "", NULL);
   return g_strdup ("oldest");
 }
 

@@ -306,6 +306,35 @@ test_cells_follow_rows (void)
   ui_test_window_close (window);
 }
 
+/* The narrow Type and Status columns show their labels short, the whole
+ * label being what the cell's tooltip says; other texts are whole already. */
+static void
+test_short_type_and_status (void)
+{
+  InsQueueRow *row = ins_queue_row_new ();
+  g_autoptr(InsQueueItem) item = NULL;
+
+  row->numero = g_strdup ("SE-2026-0000042");
+  row->kind = INS_KIND_SOINS_ETRANGER;
+  row->status = INS_STATUS_EN_ATTENTE_PIECES;
+  item = ins_queue_item_new (row, NULL);
+  ins_queue_row_unref (row);
+
+  g_assert_cmpstr (ins_queue_item_get_text (item, INS_QUEUE_TEXT_KIND), ==, _("Abroad"));
+  g_assert_cmpstr (ins_queue_item_get_full_text (item, INS_QUEUE_TEXT_KIND), ==, ins_kind_label (INS_KIND_SOINS_ETRANGER));
+  g_assert_cmpstr (ins_queue_item_get_text (item, INS_QUEUE_TEXT_STATUS), ==, _("Awaiting docs"));
+  g_assert_cmpstr (ins_queue_item_get_full_text (item, INS_QUEUE_TEXT_STATUS), ==,
+                   ins_status_label (INS_STATUS_EN_ATTENTE_PIECES));
+  g_assert_cmpstr (ins_queue_item_get_full_text (item, INS_QUEUE_TEXT_NUMERO), ==, "SE-2026-0000042");
+
+  /* A status short enough already is itself. */
+  row = ins_queue_row_ref (ins_queue_item_get_row (item));
+  row->status = INS_STATUS_EN_COURS;
+  ins_queue_item_update (item, row, NULL);
+  ins_queue_row_unref (row);
+  g_assert_cmpstr (ins_queue_item_get_text (item, INS_QUEUE_TEXT_STATUS), ==, ins_status_label (INS_STATUS_EN_COURS));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -315,5 +344,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/queue-sorts/amount-header-tooltip", test_amount_header_tooltip);
   g_test_add_func ("/queue-sorts/kept-in-settings", test_sort_kept_in_settings);
   g_test_add_func ("/queue-sorts/cells-follow-rows", test_cells_follow_rows);
+  g_test_add_func ("/queue-sorts/short-type-and-status", test_short_type_and_status);
   return g_test_run ();
 }
