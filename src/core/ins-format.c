@@ -50,28 +50,29 @@ ins_format_date_short (GDateTime *dt)
   return g_strdup_printf ("%02d/%02d/%04d", d, m, y);
 }
 
+/* « DATE à 10 h 42 », taking @date. */
+static char *
+at_time_of_day (char *date, GDateTime *dt)
+{
+  g_autofree char *owned = date;
+
+  return g_strdup_printf ("%s à %d h %02d", owned, g_date_time_get_hour (dt), g_date_time_get_minute (dt));
+}
+
 char *
 ins_format_date_time (GDateTime *dt)
 {
-  g_autofree char *date = NULL;
-
   g_return_val_if_fail (dt != NULL, NULL);
 
-  date = ins_format_date_short (dt);
-  return g_strdup_printf ("%s à %d h %02d", date,
-                          g_date_time_get_hour (dt), g_date_time_get_minute (dt));
+  return at_time_of_day (ins_format_date_short (dt), dt);
 }
 
 char *
 ins_format_date_time_long (GDateTime *dt)
 {
-  g_autofree char *date = NULL;
-
   g_return_val_if_fail (dt != NULL, NULL);
 
-  date = ins_format_date_long (dt);
-  return g_strdup_printf ("%s à %d h %02d", date,
-                          g_date_time_get_hour (dt), g_date_time_get_minute (dt));
+  return at_time_of_day (ins_format_date_long (dt), dt);
 }
 
 char *
