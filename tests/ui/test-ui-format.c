@@ -50,7 +50,7 @@ test_tab_name_shortened (void)
   struct { const char *name; guint chars; const char *shown; } cases[] = {
     { "facture-SE-2026-0000005.pdf", 48, "facture-SE-2026-0000005.pdf" },
     { "facture-SE-2026-0000005.pdf", 27, "facture-SE-2026-0000005.pdf" },
-    { "facture-SE-2026-0000005.pdf", 24, "facture-SE-2026-…005.pdf" },
+    { "facture-SE-2026-0000005.pdf", 20, "facture-SE-2…005.pdf" },
     { "attestation-swiss-life-prevoyance-et-sante.pdf", 15, "attesta…nte.pdf" },
     { "reçu-pharmacie-à-genève-n°12.jpeg", 15, "reçu-ph…12.jpeg" },
     { "Capture_6284.png", 15, "Capture…284.png" },
