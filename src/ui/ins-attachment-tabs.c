@@ -8,9 +8,9 @@
 #include "ins-attachment-tabs.h"
 
 /* A name's length per tab when 1, 2 or 3 tabs share the strip: at 1360 px the
- * documents pane (about 450 px) holds two tabs of 20 characters, three of 15.
+ * documents pane (about 450 px) holds two tabs of 20 characters, three of 13.
  * A tab with an icon gives two characters to it. */
-static const guint name_chars[INS_ATTACHMENT_TABS_NAMED_MAX + 1] = { 0, 48, 20, 15 };
+static const guint name_chars[INS_ATTACHMENT_TABS_NAMED_MAX + 1] = { 0, 48, 20, 13 };
 #define ICON_CHARS 2
 
 typedef struct {

@@ -407,9 +407,9 @@ test_document_tabs_three (void)
   resize (window, 1360, 700);
   tabs = show_tabs (window, "SE-2026-0000006", 3);
   doc = ins_window_get_document_view (window);
-  g_assert_cmpstr (ins_attachment_tabs_get_tab_text (tabs, 0), ==, "facture…006.pdf");
-  g_assert_cmpstr (ins_attachment_tabs_get_tab_text (tabs, 1), ==, "preuve-…006.pdf");
-  g_assert_cmpstr (ins_attachment_tabs_get_tab_text (tabs, 2), ==, "ordonna…006.pdf");
+  g_assert_cmpstr (ins_attachment_tabs_get_tab_text (tabs, 0), ==, "factur…06.pdf");
+  g_assert_cmpstr (ins_attachment_tabs_get_tab_text (tabs, 1), ==, "preuve…06.pdf");
+  g_assert_cmpstr (ins_attachment_tabs_get_tab_text (tabs, 2), ==, "ordonn…06.pdf");
   g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (ins_attachment_tabs_get_tab (tabs, 2)),
                                    "ordonnance-SE-2026-0000006.pdf · PDF · "));
   for (guint i = 0; i < 3; i++)
