@@ -22,7 +22,18 @@ struct _InsDrafts
   guint       save_source;
   gboolean    saving;
   gboolean    dirty;
+
+  /* Each write carries the generation it serialized; one older than what is
+   * on disk is dropped, so a save still in flight never undoes a flush. */
+  GMutex      write_lock;
+  guint64     generation;
+  guint64     written;         /* under write_lock */
 };
+
+typedef struct {
+  char   *data;
+  guint64 generation;
+} Write;
 
 G_DEFINE_FINAL_TYPE (InsDrafts, ins_drafts, G_TYPE_OBJECT)
 
@@ -128,12 +139,59 @@ ensure_parent (const char *path, GError **error)
 }
 
 static void
+write_free (gpointer data)
+{
+  Write *write = data;
+
+  g_free (write->data);
+  g_free (write);
+}
+
+static Write *
+write_new (InsDrafts *self)
+{
+  Write *write = g_new0 (Write, 1);
+
+  write->data = serialize (self);
+  write->generation = ++self->generation;
+  self->dirty = FALSE;
+  return write;
+}
+
+static gboolean
+write_to_disk (InsDrafts *self, const Write *write, GError **error)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->write_lock);
+
+  if (write->generation <= self->written)
+    return TRUE;
+  if (!g_file_set_contents_full (self->path, write->data, -1,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+    return FALSE;
+  self->written = write->generation;
+  return TRUE;
+}
+
+static void
+save_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  (void) cancellable;
+  if (write_to_disk (source, task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
 save_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(InsDrafts) self = user_data;
+  InsDrafts *self = INS_DRAFTS (source);
   g_autoptr(GError) error = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+  (void) user_data;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     g_warning ("Could not save the drafts: %s", error->message);
   self->saving = FALSE;
   if (self->dirty)
@@ -143,10 +201,8 @@ save_done (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 save_now_async (InsDrafts *self)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (self->path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  char *data;
+  g_autoptr(GTask) task = NULL;
 
   if (self->saving)
     return;
@@ -155,12 +211,10 @@ save_now_async (InsDrafts *self)
       g_warning ("Could not save the drafts: %s", error->message);
       return;
     }
-  data = serialize (self);
-  bytes = g_bytes_new_take (data, strlen (data));
-  self->dirty = FALSE;
   self->saving = TRUE;
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_PRIVATE,
-                                       NULL, save_done, g_object_ref (self));
+  task = g_task_new (self, NULL, save_done, NULL);
+  g_task_set_task_data (task, write_new (self), write_free);
+  g_task_run_in_thread (task, save_thread);
 }
 
 static gboolean
@@ -184,7 +238,8 @@ schedule_save (InsDrafts *self)
 gboolean
 ins_drafts_flush (InsDrafts *self, GError **error)
 {
-  g_autofree char *data = NULL;
+  Write *write;
+  gboolean ok;
 
   g_return_val_if_fail (INS_IS_DRAFTS (self), FALSE);
 
@@ -193,10 +248,10 @@ ins_drafts_flush (InsDrafts *self, GError **error)
     return TRUE;
   if (!ensure_parent (self->path, error))
     return FALSE;
-  data = serialize (self);
-  self->dirty = FALSE;
-  return g_file_set_contents_full (self->path, data, -1,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  write = write_new (self);
+  ok = write_to_disk (self, write, error);
+  write_free (write);
+  return ok;
 }
 
 static void
@@ -218,6 +273,7 @@ ins_drafts_finalize (GObject *object)
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_pointer (&self->drafts, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
+  g_mutex_clear (&self->write_lock);
   G_OBJECT_CLASS (ins_drafts_parent_class)->finalize (object);
 }
 
@@ -233,6 +289,7 @@ ins_drafts_class_init (InsDraftsClass *klass)
 static void
 ins_drafts_init (InsDrafts *self)
 {
+  g_mutex_init (&self->write_lock);
   self->drafts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) g_hash_table_unref);
 }
