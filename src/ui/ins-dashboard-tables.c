@@ -18,7 +18,7 @@ static const struct {
   [INS_DASHBOARD_THROUGHPUT] = { "throughput", N_("Closed per day") },
   [INS_DASHBOARD_UNTOUCHED] = { "untouched", N_("Untouched claims") },
   [INS_DASHBOARD_OLDEST] = { "oldest", N_("Oldest") },
-  [INS_DASHBOARD_NON_EXPLOITABLES] = { "non-exploitables", N_("Unusable") },
+  [INS_DASHBOARD_NON_EXPLOITABLES] = { "non-exploitables", N_("Unusable affaires") },
   [INS_DASHBOARD_FAILED] = { "failed", N_("Failed notifications") },
 };
 

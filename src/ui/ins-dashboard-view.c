@@ -263,7 +263,7 @@ show_workload (InsDashboardView *self)
   set_tile (self, TILE_OPEN, ins_workload_backlog_sum (w, -1, -1, -1), _("Open affaires"));
   set_tile (self, TILE_BREACHES, ins_workload_breach_total (w), _("Overdue"));
   set_tile (self, TILE_UNTOUCHED, w->untouched_count, _("Untouched claims"));
-  set_tile (self, TILE_NON_EXPLOITABLES, w->non_exploitable_count, _("Unusable"));
+  set_tile (self, TILE_NON_EXPLOITABLES, w->non_exploitable_count, _("Unusable affaires"));
   set_tile (self, TILE_FAILED, w->failed_count, _("Failed notifications"));
   {
     /* TRANSLATORS: %u is a number of days */
