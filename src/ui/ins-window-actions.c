@@ -128,26 +128,27 @@ open_dialog (InsWindow *self, InsAction action, gboolean then_next)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The window actions that open a decision dialog, and its transition. */
+static const struct { InsAction action; const char *name; } dialog_actions[] = {
+  { INS_ACTION_REQUEST_AVIS, "affaire.request-avis" },
+  { INS_ACTION_ACCEPT, "affaire.accept" },
+  { INS_ACTION_REFUSE, "affaire.refuse" },
+  { INS_ACTION_MARK_INCOMPLETE, "affaire.incomplete" },
+  { INS_ACTION_CLOSE, "affaire.close" },
+  { INS_ACTION_RECORD_AVIS, "affaire.answer-avis" },
+  { INS_ACTION_MARK_UNUSABLE, "affaire.mark-unusable" },
+};
+
 void
 ins_window_offer_drafts (InsWindow *self)
 {
-  static const struct { InsAction action; const char *name; } actions[] = {
-    { INS_ACTION_REQUEST_AVIS, "affaire.request-avis" },
-    { INS_ACTION_ACCEPT, "affaire.accept" },
-    { INS_ACTION_REFUSE, "affaire.refuse" },
-    { INS_ACTION_MARK_INCOMPLETE, "affaire.incomplete" },
-    { INS_ACTION_CLOSE, "affaire.close" },
-    { INS_ACTION_RECORD_AVIS, "affaire.answer-avis" },
-    { INS_ACTION_MARK_UNUSABLE, "affaire.mark-unusable" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    if (ins_drafts_has (self->drafts, self->affaire->id, actions[i].action))
+  for (guint i = 0; i < G_N_ELEMENTS (dialog_actions); i++)
+    if (ins_drafts_has (self->drafts, self->affaire->id, dialog_actions[i].action))
       {
         AdwToast *t = adw_toast_new (_("Unsent text was kept for this affaire"));
 
         adw_toast_set_button_label (t, _("_Resume"));
-        adw_toast_set_action_name (t, actions[i].name);
+        adw_toast_set_action_name (t, dialog_actions[i].name);
         adw_toast_set_timeout (t, 0);
         adw_toast_overlay_add_toast (self->toasts, t);
         return;
@@ -239,29 +240,12 @@ static void
 action_dialog (GtkWidget *widget, const char *name, GVariant *param)
 {
   InsWindow *self = INS_WINDOW (widget);
-  InsAction action;
-  gboolean then_next = FALSE;
+  InsAction action = INS_ACTION_CLOSE;   /* affaire.close and affaire.close-next */
 
-  if (g_str_equal (name, "affaire.request-avis"))
-    action = INS_ACTION_REQUEST_AVIS;
-  else if (g_str_equal (name, "affaire.accept"))
-    action = INS_ACTION_ACCEPT;
-  else if (g_str_equal (name, "affaire.refuse"))
-    action = INS_ACTION_REFUSE;
-  else if (g_str_equal (name, "affaire.incomplete"))
-    action = INS_ACTION_MARK_INCOMPLETE;
-  else if (g_str_equal (name, "affaire.answer-avis"))
-    action = INS_ACTION_RECORD_AVIS;
-  else if (g_str_equal (name, "affaire.mark-unusable"))
-    action = INS_ACTION_MARK_UNUSABLE;
-  else if (g_str_equal (name, "affaire.close-next"))
-    {
-      action = INS_ACTION_CLOSE;
-      then_next = TRUE;
-    }
-  else
-    action = INS_ACTION_CLOSE;
-  open_dialog (self, action, then_next);
+  for (guint i = 0; i < G_N_ELEMENTS (dialog_actions); i++)
+    if (g_str_equal (name, dialog_actions[i].name))
+      action = dialog_actions[i].action;
+  open_dialog (self, action, g_str_equal (name, "affaire.close-next"));
 }
 
 static void
