@@ -114,8 +114,10 @@ read_stat (const char *pid, char *state, int *ppid, gboolean *is_renderer)
   return TRUE;
 }
 
-guint
-doc_test_count_helpers (void)
+/* This process's renderer children, the exited-but-not-reaped ones or the
+ * others. */
+static guint
+count_helpers (gboolean zombies)
 {
   g_autoptr(GDir) dir = g_dir_open ("/proc", 0, NULL);
   const char *name;
@@ -129,32 +131,23 @@ doc_test_count_helpers (void)
       gboolean renderer;
 
       if (g_ascii_isdigit (*name) && read_stat (name, &state, &ppid, &renderer)
-          && ppid == getpid () && state != 'Z' && renderer)
+          && ppid == getpid () && (state == 'Z') == zombies && renderer)
         n++;
     }
   return n;
+}
+
+guint
+doc_test_count_helpers (void)
+{
+  return count_helpers (FALSE);
 }
 
 /* Renderer children exited but not reaped. */
 guint
 doc_test_count_zombie_helpers (void)
 {
-  g_autoptr(GDir) dir = g_dir_open ("/proc", 0, NULL);
-  const char *name;
-  guint n = 0;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      char state;
-      int ppid;
-      gboolean renderer;
-
-      if (g_ascii_isdigit (*name) && read_stat (name, &state, &ppid, &renderer)
-          && ppid == getpid () && state == 'Z' && renderer)
-        n++;
-    }
-  return n;
+  return count_helpers (TRUE);
 }
 
 gboolean
