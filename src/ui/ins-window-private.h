@@ -164,6 +164,8 @@ void          ins_window_prepare_courrier  (InsWindow         *self,
 struct _InsDocumentView;
 void          ins_window_documents_class_init (GtkWidgetClass *widget_class);
 void          ins_window_documents_init    (InsWindow  *self);
+/* What the placeholder of an unreadable attachment offers, from the rules. */
+void          ins_window_documents_update_placeholder (InsWindow *self);
 /* The agent may tag and turn the pages when holding the affaire, or supervising. */
 void          ins_window_documents_show    (InsWindow  *self,
                                             InsAffaire *affaire,

@@ -56,6 +56,7 @@ ins_window_update_actions (InsWindow *self)
       g_autofree char *name = g_strconcat ("affaire.", ins_workspace_action_name (i), NULL);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), name, ins_workspace_action_enabled (i, &state));
     }
+  ins_window_documents_update_placeholder (self);
 }
 
 void
