@@ -292,9 +292,11 @@ ins_window_class_init (InsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, InsWindow, action_bar);
   gtk_widget_class_bind_template_child (widget_class, InsWindow, relay_box);
   gtk_widget_class_bind_template_child (widget_class, InsWindow, relay_pending_label);
+  gtk_widget_class_bind_template_child (widget_class, InsWindow, relay_failed_button);
   gtk_widget_class_bind_template_child (widget_class, InsWindow, relay_failed_label);
 
   ins_window_actions_class_init (widget_class);
+  ins_window_header_class_init (widget_class);
   ins_window_documents_class_init (widget_class);
   ins_window_layout_class_init (widget_class);
 }
