@@ -311,6 +311,57 @@ ui_test_history_count (gint64 id, const char *action)
   return ui_test_sql_int (sql, action);
 }
 
+static void
+on_after_paint (GdkFrameClock *clock, gboolean *painted)
+{
+  *painted = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+void
+ui_test_wait_painted (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong handler;
+
+  ui_test_spin (2);
+  ui_test_wait (is_mapped, widget, "the widget to be shown");
+  clock = gtk_widget_get_frame_clock (widget);
+  if (clock == NULL)
+    return;
+  /* A frame lays out what changed before it paints: after it, what the
+   * widget shows is what its state says. */
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  gtk_widget_queue_draw (widget);
+  ui_test_wait (is_true, &painted, "a frame to be painted");
+  g_signal_handler_disconnect (clock, handler);
+}
+
+GtkWidget *
+ui_test_find_dialog (GtkWindow *parent, GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_OBJECT_TYPE (l->data) == type
+        && gtk_window_get_transient_for (l->data) == parent
+        && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
 void
 ui_test_screenshot (GtkWidget *widget, const char *name)
 {
@@ -325,7 +376,7 @@ ui_test_screenshot (GtkWidget *widget, const char *name)
   GskRenderer *renderer;
   int width, height;
 
-  ui_test_spin (10);
+  ui_test_wait_painted (widget);
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
   if (width <= 0 || height <= 0)
