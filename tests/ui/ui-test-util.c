@@ -163,6 +163,14 @@ ui_test_init (int *argc, char ***argv)
   g_setenv ("GTK_A11Y", "none", FALSE);
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+  /* What AdwApplication loads for the app: shots show its colours and sizes. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/fr/ameli/Instruction/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
   g_test_set_nonfatal_assertions ();
 
   admin = ins_test_db_connect ();
