@@ -478,6 +478,8 @@ test_in_window (void)
   g_assert_true (gtk_widget_get_visible (switcher));
   g_assert_null (ins_dashboard_view_get_workload (INS_DASHBOARD_VIEW (dashboard)));
   gtk_stack_set_visible_child_name (stack, "dashboard");
+  g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (
+                     gtk_widget_get_template_child (GTK_WIDGET (w), INS_TYPE_WINDOW, "title"))), ==, "Dashboard");
   ui_test_wait (window_dashboard_loaded, &wait, "the dashboard in the window");
   g_assert_cmpuint (ins_workload_backlog_sum (ins_dashboard_view_get_workload (INS_DASHBOARD_VIEW (dashboard)),
                                               -1, -1, -1), ==, 6);
@@ -488,6 +490,10 @@ test_in_window (void)
     g_assert_cmpuint (buttons, >=, 6 + 7 + 2);   /* tiles, switcher, refresh and export */
   }
   ui_test_screenshot (GTK_WIDGET (w), "dashboard-window");
+  gtk_stack_set_visible_child_name (stack, "workspace");
+  g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (
+                     gtk_widget_get_template_child (GTK_WIDGET (w), INS_TYPE_WINDOW, "title"))), ==,
+                   "Affaires to process");
   gtk_window_destroy (GTK_WINDOW (w));
   ui_test_spin (5);
 
