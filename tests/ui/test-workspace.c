@@ -253,6 +253,11 @@ test_select_shows_affaire_and_first_page (void)
   ins_window_show_affaire (window, id);
   wait_affaire (window, id);
   g_assert_cmpuint (ins_window_get_affaire (window)->oc_beneficiaires->len, ==, 5);
+  /* The resolver is in the affaire pane, folded away at this width until
+   * the agent asks for it: the shot shows it. */
+  ins_window_layout_show_affaire (window);
+  ui_test_settle (window);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->affaire_panel)));
   ui_test_screenshot (GTK_WIDGET (window), "04-affaire-oc");
   ui_test_window_close (window);
 }
