@@ -236,6 +236,19 @@ released (gpointer data)
          && ins_dashboard_view_get_workload (view)->untouched_count == 0;
 }
 
+/* The title of the switcher's button that shows as chosen. */
+static const char *
+checked_switcher_label (void)
+{
+  GtkWidget *switcher = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), INS_TYPE_DASHBOARD_VIEW,
+                                                                   "switcher"));
+
+  for (GtkWidget *b = gtk_widget_get_first_child (switcher); b != NULL; b = gtk_widget_get_next_sibling (b))
+    if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (b)))
+      return gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (b)));
+  return NULL;
+}
+
 static void
 test_release (void)
 {
@@ -245,6 +258,7 @@ test_release (void)
   ui_test_wait (idle, NULL, "the figures to settle");
   ins_dashboard_view_show_table (view, INS_DASHBOARD_UNTOUCHED);
   button = row_button (INS_DASHBOARD_UNTOUCHED, numero, "dashboard.release");
+  g_assert_cmpstr (checked_switcher_label (), ==, "Untouched claims");
   ui_test_screenshot (window, "dashboard-untouched");
   click (button);
   ui_test_wait (dialog_open, NULL, "the confirmation");
@@ -513,6 +527,7 @@ main (int argc, char *argv[])
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  ui_test_init_display ();
   admin = ins_test_db_connect ();
   setup_fixture ();
 

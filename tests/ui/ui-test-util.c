@@ -149,6 +149,20 @@ writer (GLogLevelFlags log_level, const GLogField *fields, gsize n_fields, gpoin
 }
 
 void
+ui_test_init_display (void)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  /* What AdwApplication loads for the app: shots show its colours and sizes. */
+  gtk_css_provider_load_from_resource (css, "/fr/ameli/Instruction/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  /* No CSS transitions: a shot taken after a change shows where it ends,
+   * not two buttons half-way through swapping their highlight. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
+void
 ui_test_init (int *argc, char ***argv)
 {
   g_autofree char *sql = NULL;
@@ -163,14 +177,7 @@ ui_test_init (int *argc, char ***argv)
   g_setenv ("GTK_A11Y", "none", FALSE);
   gtk_test_init (argc, argv, NULL);
   adw_init ();
-  /* What AdwApplication loads for the app: shots show its colours and sizes. */
-  {
-    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (css, "/fr/ameli/Instruction/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  ui_test_init_display ();
   g_test_set_nonfatal_assertions ();
 
   admin = ins_test_db_connect ();

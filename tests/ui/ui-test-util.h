@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 /* Initialises GTK and libadwaita, loads workspace-fixture.sql and the
  * attachments into the test database. Call once from main(). */
 void        ui_test_init          (int *argc, char ***argv);
+/* The display as the app has it (its stylesheet), without animations, for
+ * tests that set up GTK themselves; ui_test_init () calls it. */
+void        ui_test_init_display  (void);
 PGconn     *ui_test_admin         (void);
 /* After the server restarted. */
 void        ui_test_reconnect_admin (void);
