@@ -57,6 +57,7 @@ struct _InsWindow
 
   /* borrowed */
   GtkWindow       *dialog;            /* weak */
+  AdwToast        *connection_toast;  /* weak: « the database cannot be reached », while shown */
 
   /* owned */
   InsStore        *store;

@@ -73,13 +73,14 @@ ins_window_set_last_message (InsWindow *self, const char *message)
   self->last_message = g_strdup (message);
 }
 
-static void
+static AdwToast *
 toast (InsWindow *self, const char *message)
 {
   AdwToast *t = adw_toast_new (message);
 
   adw_toast_set_timeout (t, 5);
   adw_toast_overlay_add_toast (self->toasts, t);
+  return t;
 }
 
 void
@@ -112,7 +113,9 @@ ins_window_report_error (InsWindow *self, const GError *error)
     }
   if (g_error_matches (error, INS_STORE_ERROR, INS_STORE_ERROR_CONNECTION))
     {
-      toast (self, _("The database cannot be reached: what you typed is kept and nothing was changed."));
+      g_set_weak_pointer (&self->connection_toast,
+                          toast (self, _("The database cannot be reached: what you typed is kept and "
+                                         "nothing was changed.")));
       return;
     }
   toast (self, error->message);
@@ -178,6 +181,9 @@ on_connected (InsStore *store, GParamSpec *pspec, InsWindow *self)
   gboolean connected = ins_store_get_connected (store);
 
   gtk_info_bar_set_revealed (self->connection_bar, !connected);
+  /* Back: what the toast said no longer holds. */
+  if (connected && self->connection_toast != NULL)
+    adw_toast_dismiss (self->connection_toast);
   if (connected)
     become_ready (self);
   ins_window_update_actions (self);
@@ -236,6 +242,7 @@ ins_window_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_weak_pointer (&self->dialog);
+  g_clear_weak_pointer (&self->connection_toast);
   ins_window_stop_relay (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), INS_TYPE_WINDOW);
   g_clear_object (&self->store);
