@@ -297,7 +297,9 @@ fill_header (InsAffairePanel *self, InsAffaire *a)
       g_autofree char *due = ins_format_date_long (a->due_at);
       g_autofree char *describe = ins_sla_describe_short (a->due_at, a->sla_paused_since, now);
 
-      ins_field_show_take (&self->deadline, g_strdup_printf ("%s — %s", due, describe));
+      /* The date, then the state under it: side by side they wrapped at an
+       * arbitrary place in the pane's width at 1360 px. */
+      ins_field_show_take (&self->deadline, g_strdup_printf ("%s\n%s", due, describe));
       ins_widget_set_one_class (self->deadline.value, sla_classes,
                                 state == INS_SLA_BREACHED ? "sla-breached"
                                 : state == INS_SLA_DUE_SOON ? "sla-due-soon" : "sla-on-time");

@@ -100,12 +100,37 @@ action_tag (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
+report_open_failed (InsDocumentView *self, const char *message)
+{
+  g_signal_emit (self, ins_document_view_signals[OPEN_FAILED], 0, message);
+}
+
+static void
 on_launched (GObject *source, GAsyncResult *result, gpointer user_data)
 {
+  g_autoptr(InsDocumentView) self = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!g_app_info_launch_default_for_uri_finish (result, &error))
-    g_warning ("Cannot open the attachment with the default application: %s", error->message);
+    {
+      g_autofree char *message = g_strdup_printf (_("The document could not be opened with the default "
+                                                    "application: %s"), error->message);
+
+      g_warning ("Cannot open the attachment with the default application: %s", error->message);
+      report_open_failed (self, message);
+    }
+}
+
+/* Inside Flatpak the portal asks the agent which application to use. */
+static gboolean
+has_default_viewer (const char *content_type)
+{
+  g_autoptr(GAppInfo) app = NULL;
+
+  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    return TRUE;
+  app = g_app_info_get_default_for_type (content_type, FALSE);
+  return app != NULL;
 }
 
 static void
@@ -117,16 +142,33 @@ open_external_bytes (InsDocumentView *self, DocState *d)
   g_autofree char *name = NULL;
   g_autofree char *path = NULL;
   g_autofree char *uri = NULL;
+  g_autofree char *message = NULL;
   g_autoptr(GAppLaunchContext) context = NULL;
   const char *ext = ".pdf";
+  const char *content_type = "application/pdf";
 
   if (d->doc != NULL && ins_render_document_get_kind (d->doc) == INS_DOCUMENT_KIND_JPEG)
-    ext = ".jpg";
+    {
+      ext = ".jpg";
+      content_type = "image/jpeg";
+    }
   else if (d->doc != NULL && ins_render_document_get_kind (d->doc) == INS_DOCUMENT_KIND_PNG)
-    ext = ".png";
+    {
+      ext = ".png";
+      content_type = "image/png";
+    }
+  if (!has_default_viewer (content_type))
+    {
+      report_open_failed (self, _("No application on this computer can open this document: ask your IT "
+                                  "support to install a document viewer."));
+      return;
+    }
   if (g_mkdir_with_parents (base, 0700) != 0)
     {
       g_warning ("Cannot create %s: %s", base, g_strerror (errno));
+      message = g_strdup_printf (_("The document could not be prepared for the default application: %s"),
+                                 g_strerror (errno));
+      report_open_failed (self, message);
       return;
     }
   path = g_build_filename (base, "attachment-XXXXXX", NULL);
@@ -134,6 +176,9 @@ open_external_bytes (InsDocumentView *self, DocState *d)
   if (dir == NULL)
     {
       g_warning ("Cannot create a private folder: %s", g_strerror (errno));
+      message = g_strdup_printf (_("The document could not be prepared for the default application: %s"),
+                                 g_strerror (errno));
+      report_open_failed (self, message);
       return;
     }
   /* The file keeps a neutral name: the original one may carry personal data. */
@@ -144,12 +189,15 @@ open_external_bytes (InsDocumentView *self, DocState *d)
                                  G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
     {
       g_warning ("Cannot write the attachment: %s", error->message);
+      message = g_strdup_printf (_("The document could not be prepared for the default application: %s"),
+                                 error->message);
+      report_open_failed (self, message);
       return;
     }
   uri = g_filename_to_uri (path, NULL, NULL);
   context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (
                                     gtk_widget_get_display (GTK_WIDGET (self))));
-  g_app_info_launch_default_for_uri_async (uri, context, NULL, on_launched, NULL);
+  g_app_info_launch_default_for_uri_async (uri, context, NULL, on_launched, g_object_ref (self));
 }
 
 typedef struct {
@@ -171,6 +219,13 @@ on_external_bytes (GObject *source, GAsyncResult *result, gpointer user_data)
       if (req->d->bytes == NULL)
         req->d->bytes = g_steal_pointer (&bytes);
       open_external_bytes (req->self, req->d);
+    }
+  else if (bytes == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *message = g_strdup_printf (_("The document could not be fetched: %s"),
+                                                  error->message);
+
+      report_open_failed (req->self, message);
     }
   g_object_unref (req->cancellable);
   g_object_unref (req->self);

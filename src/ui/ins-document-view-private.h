@@ -40,6 +40,8 @@ struct _InsDocumentView
   GtkStack *stack;
   InsPageView *page_view;
   AdwStatusPage *error_page;
+  GtkLabel *unusable_note;
+  GtkWidget *mark_unusable_button;
 
   /* owned */
   InsAttachmentSource *source;
@@ -58,7 +60,7 @@ struct _InsDocumentView
   gboolean read_only;
 };
 
-enum { PAGE_ROTATED, PAGE_TAGGED, PAGE_SHOWN, PLACEHOLDER_SHOWN, DOCUMENT_FAILED, N_SIGNALS };
+enum { PAGE_ROTATED, PAGE_TAGGED, PAGE_SHOWN, PLACEHOLDER_SHOWN, DOCUMENT_FAILED, OPEN_FAILED, N_SIGNALS };
 extern guint ins_document_view_signals[N_SIGNALS];
 
 static inline DocState *

@@ -460,6 +460,8 @@ ins_document_view_class_init (InsDocumentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, InsDocumentView, stack);
   gtk_widget_class_bind_template_child (widget_class, InsDocumentView, page_view);
   gtk_widget_class_bind_template_child (widget_class, InsDocumentView, error_page);
+  gtk_widget_class_bind_template_child (widget_class, InsDocumentView, unusable_note);
+  gtk_widget_class_bind_template_child (widget_class, InsDocumentView, mark_unusable_button);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "documentview");
   ins_document_actions_class_init (widget_class);
@@ -479,6 +481,9 @@ ins_document_view_class_init (InsDocumentViewClass *klass)
   ins_document_view_signals[DOCUMENT_FAILED] =
     g_signal_new ("document-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_STRING);
+  ins_document_view_signals[OPEN_FAILED] =
+    g_signal_new ("open-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -656,6 +661,18 @@ ins_document_view_set_read_only (InsDocumentView *self,
 
   self->read_only = !!read_only;
   ins_document_view_update_actions (self);
+}
+
+void
+ins_document_view_set_unusable_state (InsDocumentView *self,
+                                      gboolean         offer,
+                                      const char      *note)
+{
+  g_return_if_fail (INS_IS_DOCUMENT_VIEW (self));
+
+  gtk_widget_set_visible (self->mark_unusable_button, offer);
+  gtk_label_set_text (self->unusable_note, note ? note : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->unusable_note), note != NULL);
 }
 
 gboolean

@@ -4,7 +4,8 @@
  * count), thumbnails of the current attachment's pages with their tags, and the
  * current page rendered out of process (InsRenderer) at the widget's scale
  * factor. An unreadable attachment shows a French placeholder with the reason
- * and a button activating `affaire.mark-unusable` (the window implements it).
+ * and a button activating `affaire.mark-unusable` (the window implements it
+ * and says with ins_document_view_set_unusable_state () whether to offer it).
  *
  * Use:
  *   view = ins_document_view_new ();
@@ -27,6 +28,8 @@
  *     a low-resolution version of the page is shown while it renders.
  *   document-failed (gint64 attachment_id, const char *reason)
  *     an attachment cannot be shown (French reason, the one on the placeholder).
+ *   open-failed (const char *message)
+ *     doc.open-external could not open the attachment (French message).
  *
  * Actions (prefix `doc.`, shortcuts in brackets): zoom-in [plus, Ctrl+plus],
  * zoom-out [minus, Ctrl+minus], fit-width [w], fit-page [f],
@@ -97,5 +100,11 @@ InsZoomMode        ins_document_view_get_zoom_mode    (InsDocumentView     *self
 void               ins_document_view_set_read_only    (InsDocumentView     *self,
                                                        gboolean             read_only);
 gboolean           ins_document_view_get_read_only    (InsDocumentView     *self);
+/* The placeholder of an unreadable attachment: whether it offers to mark the
+ * affaire unusable (the role and status allow it), and a note said instead
+ * (e.g. that the affaire already is); NULL for none. */
+void               ins_document_view_set_unusable_state (InsDocumentView   *self,
+                                                         gboolean           offer,
+                                                         const char        *note);
 
 G_END_DECLS

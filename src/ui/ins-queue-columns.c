@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "core/ins-currency.h"
 #include "ins-queue-columns.h"
 #include "ins-queue-item.h"
 
@@ -111,6 +112,39 @@ queue_cell_free (gpointer data)
   g_free (cell);
 }
 
+#define COMPACT_FROM 1000000
+
+/* From a million units on, an amount does not fit the narrow amount column:
+ * it is said in millions or billions with one decimal, its currency kept
+ * (« 443,4 M VND »); the whole amount is in the tooltip. NULL below. */
+static char *
+compact_amount (InsQueueItem *item)
+{
+  InsQueueRow *row = ins_queue_item_get_row (item);
+  const InsCurrency *c;
+  guint64 major, tenths;
+  gint64 scale = 1;
+  gboolean billions;
+  g_autofree char *number = NULL;
+  const char *unit;
+
+  if (row == NULL || row->currency == NULL)
+    return NULL;
+  c = ins_currency_lookup (row->currency);
+  for (guint i = 0; i < (c != NULL ? c->minor_units : 2); i++)
+    scale *= 10;
+  major = (guint64) ABS (row->amount_minor / scale);
+  if (major < COMPACT_FROM)
+    return NULL;
+  billions = major >= (guint64) COMPACT_FROM * 1000;
+  tenths = (major + (billions ? 50000000 : 50000)) / (billions ? 100000000 : 100000);
+  number = g_strdup_printf ("%s%" G_GUINT64_FORMAT ",%u", row->amount_minor < 0 ? "-" : "",
+                            tenths / 10, (guint) (tenths % 10));
+  unit = g_str_equal (row->currency, "EUR") ? "€" : row->currency;
+  /* TRANSLATORS: an amount in millions, then in billions, and its currency */
+  return g_strdup_printf (billions ? _("%s bn %s") : _("%s M %s"), number, unit);
+}
+
 /* Rows are reused for other items as the view scrolls: a label, its style
  * and its accessible name are only touched when what they show changes. */
 static void
@@ -118,7 +152,10 @@ cell_refresh (GtkLabel *label, QueueCell *cell)
 {
   InsQueueItem *item = cell->item;
   const char *text = ins_queue_item_get_text (item, cell->column->text);
+  g_autofree char *compact = NULL;
 
+  if (cell->column->text == INS_QUEUE_TEXT_AMOUNT && strlen (text) > 12 && (compact = compact_amount (item)))
+    text = compact;
   if (strcmp (gtk_label_get_text (label), text) != 0)
     gtk_label_set_text (label, text);
   if (cell->column->text == INS_QUEUE_TEXT_DUE)
@@ -172,9 +209,10 @@ cell_setup (GtkSignalListItemFactory *factory, GtkListItem *list_item, const Que
 
   gtk_label_set_xalign (GTK_LABEL (label), column->xalign);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  if (column->ellipsize)
+  if (column->ellipsize || column->text == INS_QUEUE_TEXT_AMOUNT)
     {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      if (column->ellipsize)
+        gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_widget_set_has_tooltip (label, TRUE);
       g_signal_connect (label, "query-tooltip", G_CALLBACK (on_cell_query_tooltip), NULL);
     }

@@ -34,8 +34,13 @@ ins_welcome_page_class_init (InsWelcomePageClass *klass)
 static void
 ins_welcome_page_init (InsWelcomePage *self)
 {
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+
   gtk_widget_init_template (GTK_WIDGET (self));
-  adw_status_page_set_icon_name (self->status_page, APPLICATION_ID);
+  /* Run from the build tree the profile's icon is not installed: the one in
+   * the resources (under the application's resource path) stands in. */
+  adw_status_page_set_icon_name (self->status_page, gtk_icon_theme_has_icon (theme, APPLICATION_ID)
+                                                    ? APPLICATION_ID : "fr.ameli.Instruction");
 }
 
 GtkWidget *

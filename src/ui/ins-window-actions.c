@@ -270,12 +270,17 @@ action_refresh (GtkWidget *widget, const char *name, GVariant *param)
     ins_dashboard_view_refresh (self->dashboard_view);
 }
 
-/* The affaire actions belong to the workspace, not to the dashboard. */
+/* The affaire actions belong to the workspace, not to the dashboard; the
+ * title says which one is shown. */
 static void
 on_main_page (GtkStack *stack, GParamSpec *pspec, InsWindow *self)
 {
-  gtk_widget_set_visible (self->action_bar,
-                          g_strcmp0 (gtk_stack_get_visible_child_name (stack), "dashboard") != 0);
+  gboolean dashboard = g_strcmp0 (gtk_stack_get_visible_child_name (stack), "dashboard") == 0;
+
+  gtk_widget_set_visible (self->action_bar, !dashboard);
+  adw_window_title_set_title (self->title, dashboard ? _("Dashboard")
+                                           : self->medecin_mode ? _("Medical opinions to give")
+                                           : _("Affaires to process"));
 }
 
 static void

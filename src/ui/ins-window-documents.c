@@ -62,8 +62,33 @@ ensure_view (InsWindow *self)
   ins_document_view_set_read_only (view, self->medecin_mode);
   g_signal_connect (view, "page-tagged", G_CALLBACK (on_page_tagged), self);
   g_signal_connect (view, "page-rotated", G_CALLBACK (on_page_rotated), self);
+  g_signal_connect_swapped (view, "open-failed", G_CALLBACK (ins_window_show_message), self);
   adw_bin_set_child (self->document_slot, GTK_WIDGET (view));
+  ins_window_documents_update_placeholder (self);
   return view;
+}
+
+void
+ins_window_documents_update_placeholder (InsWindow *self)
+{
+  InsDocumentView *view = find_view (self);
+  InsAgent *me = ins_window_get_agent (self);
+  InsAffaireFacts facts;
+  gboolean offer = FALSE;
+  const char *note = NULL;
+
+  if (view == NULL)
+    return;
+  if (self->affaire != NULL && me != NULL && !self->medecin_mode)
+    {
+      ins_affaire_get_facts (self->affaire, me->id, NULL, &facts);
+      offer = ins_rules_allows (INS_ACTION_MARK_UNUSABLE, me->role, &facts);
+      if (self->affaire->status == INS_STATUS_NON_EXPLOITABLE)
+        note = _("This affaire is already marked unusable");
+      else if (!offer && ins_rules_allows (INS_ACTION_CLAIM, me->role, &facts))
+        note = _("Take the affaire to mark it unusable");
+    }
+  ins_document_view_set_unusable_state (view, offer, note);
 }
 
 static void

@@ -106,6 +106,16 @@ ins_window_schedule_counts (InsWindow *self)
 
 /* Notifications the relay still has to send ------------------------------- */
 
+/* Only a superviseur can send a failed notification again: the others are
+ * not told of failures they cannot act on. */
+static gboolean
+sees_failures (InsWindow *self)
+{
+  InsAgent *me = ins_window_get_agent (self);
+
+  return me != NULL && me->role == INS_ROLE_SUPERVISEUR && self->dashboard_view != NULL;
+}
+
 static void
 on_relay_counts (InsRelay *relay, gint64 pending, gint64 failed, InsWindow *self)
 {
@@ -113,24 +123,48 @@ on_relay_counts (InsRelay *relay, gint64 pending, gint64 failed, InsWindow *self
   g_autofree char *f = ins_format_integer (failed);
   g_autofree char *pending_text = NULL;
   g_autofree char *failed_text = NULL;
+  g_autofree char *shown = NULL;
+  gboolean show_failed = failed > 0 && sees_failures (self);
 
   pending_text = pending == 1 ? g_strdup (_("1 notification pending"))
                               : g_strdup_printf (_("%s notifications pending"), p);
   /* TRANSLATORS: notifications the relay gave up on, after the pending count */
   failed_text = g_strdup_printf (_("%s failed"), f);
   gtk_label_set_text (self->relay_pending_label, pending_text);
-  {
-    g_autofree char *shown = g_strdup_printf ("· %s", failed_text);
-    gtk_label_set_text (self->relay_failed_label, shown);
-  }
-  gtk_widget_set_visible (GTK_WIDGET (self->relay_failed_label), failed > 0);
+  shown = g_strdup_printf ("· %s", failed_text);
+  gtk_label_set_text (self->relay_failed_label, shown);
+  gtk_widget_set_visible (self->relay_failed_button, show_failed);
   g_free (self->relay_status);
-  self->relay_status = failed > 0 ? g_strdup_printf ("%s · %s", pending_text, failed_text)
-                                  : g_strdup (pending_text);
-  gtk_widget_set_tooltip_text (self->relay_box, self->relay_status);
+  self->relay_status = show_failed ? g_strdup_printf ("%s · %s", pending_text, failed_text)
+                                   : g_strdup (pending_text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->relay_pending_label), pending_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->relay_box),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->relay_status, -1);
+  if (show_failed)
+    {
+      g_autofree char *a11y = g_strdup_printf (_("%s: show them on the dashboard"), failed_text);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->relay_failed_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+    }
   gtk_widget_set_visible (self->relay_box, TRUE);
+}
+
+static void
+action_show_failed (GtkWidget *widget, const char *name, GVariant *param)
+{
+  InsWindow *self = INS_WINDOW (widget);
+
+  if (!sees_failures (self))
+    return;
+  gtk_stack_set_visible_child_name (self->main_stack, "dashboard");
+  ins_dashboard_view_show_table (self->dashboard_view, INS_DASHBOARD_FAILED);
+}
+
+void
+ins_window_header_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.show-failed-notifications", NULL, action_show_failed);
 }
 
 void

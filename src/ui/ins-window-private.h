@@ -51,11 +51,13 @@ struct _InsWindow
   GtkWidget       *action_bar;
   GtkWidget       *relay_box;
   GtkLabel        *relay_pending_label;
+  GtkWidget       *relay_failed_button;   /* superviseur only: to the dashboard's failed table */
   GtkLabel        *relay_failed_label;
   InsDashboardView *dashboard_view;   /* superviseur only, in main_stack */
 
   /* borrowed */
   GtkWindow       *dialog;            /* weak */
+  AdwToast        *connection_toast;  /* weak: « the database cannot be reached », while shown */
 
   /* owned */
   InsStore        *store;
@@ -134,6 +136,7 @@ void          ins_window_affaire_watch_queue (InsWindow *self);
 void          ins_window_reload_affaire    (InsWindow  *self);
 
 /* ins-window-header.c: the counts in the subtitle, the relay's status */
+void          ins_window_header_class_init (GtkWidgetClass *widget_class);
 void          ins_window_schedule_counts   (InsWindow  *self);
 /* Sends the outbox to @url from worker threads connected with @conninfo (a
  * login that may act as ins_relay) and shows the pending and failed counts;
@@ -164,6 +167,8 @@ void          ins_window_prepare_courrier  (InsWindow         *self,
 struct _InsDocumentView;
 void          ins_window_documents_class_init (GtkWidgetClass *widget_class);
 void          ins_window_documents_init    (InsWindow  *self);
+/* What the placeholder of an unreadable attachment offers, from the rules. */
+void          ins_window_documents_update_placeholder (InsWindow *self);
 /* The agent may tag and turn the pages when holding the affaire, or supervising. */
 void          ins_window_documents_show    (InsWindow  *self,
                                             InsAffaire *affaire,

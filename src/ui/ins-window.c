@@ -56,6 +56,7 @@ ins_window_update_actions (InsWindow *self)
       g_autofree char *name = g_strconcat ("affaire.", ins_workspace_action_name (i), NULL);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), name, ins_workspace_action_enabled (i, &state));
     }
+  ins_window_documents_update_placeholder (self);
 }
 
 void
@@ -72,13 +73,14 @@ ins_window_set_last_message (InsWindow *self, const char *message)
   self->last_message = g_strdup (message);
 }
 
-static void
+static AdwToast *
 toast (InsWindow *self, const char *message)
 {
   AdwToast *t = adw_toast_new (message);
 
   adw_toast_set_timeout (t, 5);
   adw_toast_overlay_add_toast (self->toasts, t);
+  return t;
 }
 
 void
@@ -111,7 +113,9 @@ ins_window_report_error (InsWindow *self, const GError *error)
     }
   if (g_error_matches (error, INS_STORE_ERROR, INS_STORE_ERROR_CONNECTION))
     {
-      toast (self, _("The database cannot be reached: what you typed is kept and nothing was changed."));
+      g_set_weak_pointer (&self->connection_toast,
+                          toast (self, _("The database cannot be reached: what you typed is kept and "
+                                         "nothing was changed.")));
       return;
     }
   toast (self, error->message);
@@ -177,6 +181,9 @@ on_connected (InsStore *store, GParamSpec *pspec, InsWindow *self)
   gboolean connected = ins_store_get_connected (store);
 
   gtk_info_bar_set_revealed (self->connection_bar, !connected);
+  /* Back: what the toast said no longer holds. */
+  if (connected && self->connection_toast != NULL)
+    adw_toast_dismiss (self->connection_toast);
   if (connected)
     become_ready (self);
   ins_window_update_actions (self);
@@ -235,6 +242,7 @@ ins_window_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_weak_pointer (&self->dialog);
+  g_clear_weak_pointer (&self->connection_toast);
   ins_window_stop_relay (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), INS_TYPE_WINDOW);
   g_clear_object (&self->store);
@@ -291,9 +299,11 @@ ins_window_class_init (InsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, InsWindow, action_bar);
   gtk_widget_class_bind_template_child (widget_class, InsWindow, relay_box);
   gtk_widget_class_bind_template_child (widget_class, InsWindow, relay_pending_label);
+  gtk_widget_class_bind_template_child (widget_class, InsWindow, relay_failed_button);
   gtk_widget_class_bind_template_child (widget_class, InsWindow, relay_failed_label);
 
   ins_window_actions_class_init (widget_class);
+  ins_window_header_class_init (widget_class);
   ins_window_documents_class_init (widget_class);
   ins_window_layout_class_init (widget_class);
 }

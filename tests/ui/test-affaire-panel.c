@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "core/ins-affaire.h"
+#include "core/ins-format.h"
 #include "ui/ins-affaire-panel.h"
 #include "ui-widget-texts.h"
 
@@ -94,6 +95,20 @@ find_label (GtkWidget *root, const char *text)
   for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found = find_label (c, text);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_label_prefix (GtkWidget *root, const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label_prefix (c, prefix);
       if (found)
         return found;
     }
@@ -223,6 +238,34 @@ test_widgets_kept (void)
   spin ();
 }
 
+/* At the pane's width beside the queue at 1360 px, a long overdue deadline
+ * says its date and its state on a line each, neither of them broken. */
+static void
+test_deadline_on_two_whole_lines (void)
+{
+  GtkWindow *window;
+  InsAffairePanel *panel = panel_in_window (&window);
+  g_autoptr(InsAffaire) a = make_affaire (2, 1);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *due = NULL;
+  GtkWidget *label;
+
+  gtk_window_set_default_size (window, 340, 700);
+  a->due_at = g_date_time_add_days (now, -67);
+  a->received_at = g_date_time_add_days (now, -95);
+  ins_affaire_panel_set_affaire (panel, a, INS_ROLE_INSTRUCTEUR);
+  for (guint i = 0; i < 20; i++)
+    spin ();
+  due = ins_format_date_long (a->due_at);
+  label = find_label_prefix (GTK_WIDGET (panel), due);
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_has_css_class (label, "sla-breached"));
+  g_assert_nonnull (strchr (gtk_label_get_text (GTK_LABEL (label)), '\n'));
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (label))), ==, 2);
+  gtk_window_destroy (window);
+  spin ();
+}
+
 /* The medical reasoning is shown to a médecin-conseil only, and nothing of it
  * stays in the panel once an instructeur looks at the same affaire. */
 static void
@@ -267,5 +310,6 @@ main (int argc, char **argv)
   g_test_add_func ("/affaire-panel/twenty-in-a-row-shows-the-last", test_twenty_in_a_row);
   g_test_add_func ("/affaire-panel/widgets-kept", test_widgets_kept);
   g_test_add_func ("/affaire-panel/reasoning-for-medecin-only", test_reasoning_for_medecin_only);
+  g_test_add_func ("/affaire-panel/deadline-on-two-whole-lines", test_deadline_on_two_whole_lines);
   return g_test_run ();
 }

@@ -236,6 +236,19 @@ released (gpointer data)
          && ins_dashboard_view_get_workload (view)->untouched_count == 0;
 }
 
+/* The title of the switcher's button that shows as chosen. */
+static const char *
+checked_switcher_label (void)
+{
+  GtkWidget *switcher = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), INS_TYPE_DASHBOARD_VIEW,
+                                                                   "switcher"));
+
+  for (GtkWidget *b = gtk_widget_get_first_child (switcher); b != NULL; b = gtk_widget_get_next_sibling (b))
+    if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (b)))
+      return gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (b)));
+  return NULL;
+}
+
 static void
 test_release (void)
 {
@@ -245,6 +258,7 @@ test_release (void)
   ui_test_wait (idle, NULL, "the figures to settle");
   ins_dashboard_view_show_table (view, INS_DASHBOARD_UNTOUCHED);
   button = row_button (INS_DASHBOARD_UNTOUCHED, numero, "dashboard.release");
+  g_assert_cmpstr (checked_switcher_label (), ==, "Untouched claims");
   ui_test_screenshot (window, "dashboard-untouched");
   click (button);
   ui_test_wait (dialog_open, NULL, "the confirmation");
@@ -478,6 +492,8 @@ test_in_window (void)
   g_assert_true (gtk_widget_get_visible (switcher));
   g_assert_null (ins_dashboard_view_get_workload (INS_DASHBOARD_VIEW (dashboard)));
   gtk_stack_set_visible_child_name (stack, "dashboard");
+  g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (
+                     gtk_widget_get_template_child (GTK_WIDGET (w), INS_TYPE_WINDOW, "title"))), ==, "Dashboard");
   ui_test_wait (window_dashboard_loaded, &wait, "the dashboard in the window");
   g_assert_cmpuint (ins_workload_backlog_sum (ins_dashboard_view_get_workload (INS_DASHBOARD_VIEW (dashboard)),
                                               -1, -1, -1), ==, 6);
@@ -488,6 +504,10 @@ test_in_window (void)
     g_assert_cmpuint (buttons, >=, 6 + 7 + 2);   /* tiles, switcher, refresh and export */
   }
   ui_test_screenshot (GTK_WIDGET (w), "dashboard-window");
+  gtk_stack_set_visible_child_name (stack, "workspace");
+  g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (
+                     gtk_widget_get_template_child (GTK_WIDGET (w), INS_TYPE_WINDOW, "title"))), ==,
+                   "Affaires to process");
   gtk_window_destroy (GTK_WINDOW (w));
   ui_test_spin (5);
 
@@ -507,6 +527,7 @@ main (int argc, char *argv[])
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  ui_test_init_display ();
   admin = ins_test_db_connect ();
   setup_fixture ();
 

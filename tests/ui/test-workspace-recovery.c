@@ -57,6 +57,12 @@ actions_off (gpointer data)
          && !button_sensitive (data, "claim_next_button") && !button_sensitive (data, "refuse_button");
 }
 
+static gboolean
+connection_toast_gone (gpointer data)
+{
+  return ((InsWindow *) data)->connection_toast == NULL;
+}
+
 static void
 test_recovers_after_restart (void)
 {
@@ -110,6 +116,8 @@ test_recovers_after_restart (void)
     g_assert_cmpstr (ins_queue_item_get_numero (first), ==, "SE-2026-0000199");
     g_object_unref (first);
   }
+  /* The toast that said the database could not be reached is gone too. */
+  ui_test_wait (connection_toast_gone, window, "the connection toast to go");
   ui_test_screenshot (GTK_WIDGET (window), "21-connection-back");
 
   /* And it works: the affaire can be released, then taken again. */

@@ -1,5 +1,6 @@
 /* test-workspace-relay.c — the window runs the notification relay: real
- * outbox rows, the real instruction-notify-sink, the counts in the header */
+ * outbox rows, the real instruction-notify-sink, the counts in the header;
+ * failures only for the superviseur, who can send them again */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -54,25 +55,47 @@ test_relay_counts_and_delivery (void)
   g_assert_cmpint (pending, >=, 3);
   g_assert_cmpint (failed, ==, 1);
 
-  /* The relay sends every pending row to the sink; what failed stays, shown
-   * in words and in the error colour. */
+  /* The relay sends every pending row to the sink. What failed stays, but
+   * an instructeur cannot send it again: it is not shown to her. */
   sink = notify_sink_start (store_path, NULL);
   ins_window_start_relay (window, ins_test_db_conninfo (), sink->url);
   relay = g_object_ref (ins_window_get_relay (window));
   g_assert_true (ins_relay_is_running (relay));
-  w.expected = "0 notifications pending · 1 failed";
+  w.expected = "0 notifications pending";
   ui_test_wait (status_is, &w, "the relay to drain the outbox");
-  ui_test_screenshot (GTK_WIDGET (window), "relay-counts");
+  g_assert_false (gtk_widget_get_visible (window->relay_failed_button));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-failed-notifications", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), !=, "dashboard");
+  ui_test_screenshot (GTK_WIDGET (window), "relay-counts-instructeur");
   g_assert_cmpint (ui_test_sql_int ("SELECT count(*) FROM notification_outbox WHERE state::text = $1",
                                     "delivered"), ==, pending);
   keys = notify_sink_stored_keys (sink);
   g_assert_cmpuint (g_hash_table_size (keys), ==, pending);
+  ui_test_window_close (window);
+  g_assert_false (ins_relay_is_running (relay));
+  g_clear_object (&relay);
+
+  /* The superviseur sees the failure, in words and in the error colour, and
+   * it leads to the dashboard's table where it can be sent again. */
+  window = ui_test_window_new ("ui_sophie");
+  w.window = window;
+  ins_window_start_relay (window, ins_test_db_conninfo (), sink->url);
+  relay = g_object_ref (ins_window_get_relay (window));
+  w.expected = "0 notifications pending · 1 failed";
+  ui_test_wait (status_is, &w, "the superviseur's relay counts");
+  g_assert_true (gtk_widget_get_visible (window->relay_failed_button));
+  g_assert_cmpstr (gtk_label_get_text (window->relay_failed_label), ==, "· 1 failed");
+  ui_test_screenshot (GTK_WIDGET (window), "relay-counts");
+  g_signal_emit_by_name (window->relay_failed_button, "clicked");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "dashboard");
+  g_assert_cmpint (ins_dashboard_view_get_visible_table (window->dashboard_view), ==, INS_DASHBOARD_FAILED);
 
   /* A row a supervisor sends again counts as pending, then is delivered. */
   ui_test_sql_run ("UPDATE notification_outbox SET state = 'pending', attempts = 0,"
                    " next_attempt_at = now() WHERE state::text = $1", "failed");
   w.expected = "0 notifications pending";
   ui_test_wait (status_is, &w, "the retried row to be delivered");
+  g_assert_false (gtk_widget_get_visible (window->relay_failed_button));
   g_clear_pointer (&keys, g_hash_table_unref);
   keys = notify_sink_stored_keys (sink);
   g_assert_cmpuint (g_hash_table_size (keys), ==, pending + 1);
@@ -89,6 +112,7 @@ int
 main (int argc, char *argv[])
 {
   ui_test_init (&argc, &argv);
+  ui_test_sql_run ("SELECT ins_create_agent($1, 'Sophie Leroy', 'superviseur', 'CPAM-40')", "ui_sophie");
   g_test_add_func ("/workspace/relay-counts-and-delivery", test_relay_counts_and_delivery);
   return g_test_run ();
 }

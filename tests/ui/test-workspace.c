@@ -253,6 +253,11 @@ test_select_shows_affaire_and_first_page (void)
   ins_window_show_affaire (window, id);
   wait_affaire (window, id);
   g_assert_cmpuint (ins_window_get_affaire (window)->oc_beneficiaires->len, ==, 5);
+  /* The resolver is in the affaire pane, folded away at this width until
+   * the agent asks for it: the shot shows it. */
+  ins_window_layout_show_affaire (window);
+  ui_test_settle (window);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->affaire_panel)));
   ui_test_screenshot (GTK_WIDGET (window), "04-affaire-oc");
   ui_test_window_close (window);
 }
@@ -543,7 +548,20 @@ test_conflict_is_reported (void)
   g_assert_false (ins_window_action_enabled (window, INS_WS_REFUSE));
   g_assert_cmpint (ins_window_get_affaire (window)->assignee_id, ==,
                    ui_test_sql_int ("SELECT id FROM agent WHERE login = $1", "ui_paul"));
-  ui_test_screenshot (GTK_WIDGET (window), "11-conflict");
+  /* What the agent reads: the message dialog over the window, saying what
+   * happened (the window's own screenshot would not show it). */
+  {
+    GtkWidget *message = ui_test_find_dialog (GTK_WINDOW (window), ADW_TYPE_MESSAGE_DIALOG);
+
+    g_assert_nonnull (message);
+    g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message)), ==,
+                     ins_window_get_last_message (window));
+    ui_test_screenshot (message, "11-conflict");
+    ui_test_screenshot (GTK_WIDGET (window), "11-conflict-reloaded");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (message), "ok");
+    gtk_window_close (GTK_WINDOW (message));
+    ui_test_spin (5);
+  }
   ui_test_window_close (window);
 }
 

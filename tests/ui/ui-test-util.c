@@ -149,6 +149,20 @@ writer (GLogLevelFlags log_level, const GLogField *fields, gsize n_fields, gpoin
 }
 
 void
+ui_test_init_display (void)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  /* What AdwApplication loads for the app: shots show its colours and sizes. */
+  gtk_css_provider_load_from_resource (css, "/fr/ameli/Instruction/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  /* No CSS transitions: a shot taken after a change shows where it ends,
+   * not two buttons half-way through swapping their highlight. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
+void
 ui_test_init (int *argc, char ***argv)
 {
   g_autofree char *sql = NULL;
@@ -163,6 +177,7 @@ ui_test_init (int *argc, char ***argv)
   g_setenv ("GTK_A11Y", "none", FALSE);
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+  ui_test_init_display ();
   g_test_set_nonfatal_assertions ();
 
   admin = ins_test_db_connect ();
@@ -311,6 +326,57 @@ ui_test_history_count (gint64 id, const char *action)
   return ui_test_sql_int (sql, action);
 }
 
+static void
+on_after_paint (GdkFrameClock *clock, gboolean *painted)
+{
+  *painted = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+void
+ui_test_wait_painted (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong handler;
+
+  ui_test_spin (2);
+  ui_test_wait (is_mapped, widget, "the widget to be shown");
+  clock = gtk_widget_get_frame_clock (widget);
+  if (clock == NULL)
+    return;
+  /* A frame lays out what changed before it paints: after it, what the
+   * widget shows is what its state says. */
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  gtk_widget_queue_draw (widget);
+  ui_test_wait (is_true, &painted, "a frame to be painted");
+  g_signal_handler_disconnect (clock, handler);
+}
+
+GtkWidget *
+ui_test_find_dialog (GtkWindow *parent, GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_OBJECT_TYPE (l->data) == type
+        && gtk_window_get_transient_for (l->data) == parent
+        && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
 void
 ui_test_screenshot (GtkWidget *widget, const char *name)
 {
@@ -325,7 +391,7 @@ ui_test_screenshot (GtkWidget *widget, const char *name)
   GskRenderer *renderer;
   int width, height;
 
-  ui_test_spin (10);
+  ui_test_wait_painted (widget);
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
   if (width <= 0 || height <= 0)

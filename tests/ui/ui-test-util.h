@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 /* Initialises GTK and libadwaita, loads workspace-fixture.sql and the
  * attachments into the test database. Call once from main(). */
 void        ui_test_init          (int *argc, char ***argv);
+/* The display as the app has it (its stylesheet), without animations, for
+ * tests that set up GTK themselves; ui_test_init () calls it. */
+void        ui_test_init_display  (void);
 PGconn     *ui_test_admin         (void);
 /* After the server restarted. */
 void        ui_test_reconnect_admin (void);
@@ -40,7 +43,14 @@ char       *ui_test_affaire_status (gint64 id);
 /* The number of history entries of @id with @action. */
 gint64      ui_test_history_count (gint64 id, const char *action);
 
-/* Saves @widget as it is painted now into <build dir>/screenshots/@name.png. */
+/* Waits until @widget is shown and a frame was painted with its state now. */
+void        ui_test_wait_painted  (GtkWidget  *widget);
+/* The visible window of exactly @type (e.g. ADW_TYPE_MESSAGE_DIALOG, not a
+ * subclass) transient for @parent, or NULL. */
+GtkWidget  *ui_test_find_dialog   (GtkWindow  *parent,
+                                   GType       type);
+/* Saves @widget, once a frame painted its current state, into
+ * <build dir>/screenshots/@name.png. */
 void        ui_test_screenshot    (GtkWidget  *widget,
                                    const char *name);
 
