@@ -134,8 +134,9 @@ gboolean      ins_seed_store_queue_notifications (PGconn  *conn,
                                                   GError **error);
 
 /* Waits until the loads' commits (asynchronous: see ins_seed_store_prepare())
- * are on disk: until then VACUUM can neither hint their rows nor mark their
- * pages all-visible. */
+ * are on disk, and makes @conn commit synchronously from then on: until the
+ * commits are on disk VACUUM can neither hint their rows nor mark their pages
+ * all-visible. */
 gboolean      ins_seed_store_flush_commits  (PGconn      *conn,
                                              GError     **error);
 

@@ -9,7 +9,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
-#include "ins-drafts.h"
+#include "ins-drafts-private.h"
 
 #define SAVE_DELAY_MS 150
 
@@ -28,6 +28,9 @@ struct _InsDrafts
   GMutex      write_lock;
   guint64     generation;
   guint64     written;         /* under write_lock */
+
+  InsDraftsWriteHook write_hook;
+  gpointer           write_hook_data;
 };
 
 typedef struct {
@@ -178,6 +181,8 @@ save_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
   GError *error = NULL;
 
   (void) cancellable;
+  if (INS_DRAFTS (source)->write_hook != NULL)
+    INS_DRAFTS (source)->write_hook (source, INS_DRAFTS (source)->write_hook_data);
   if (write_to_disk (source, task_data, &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -305,6 +310,14 @@ ins_drafts_new (const char *path)
     self->path = g_build_filename (g_get_user_data_dir (), "instruction", "drafts.json", NULL);
   load (self);
   return self;
+}
+
+void
+ins_drafts_set_write_hook (InsDrafts *self, InsDraftsWriteHook hook, gpointer data)
+{
+  g_return_if_fail (INS_IS_DRAFTS (self));
+  self->write_hook = hook;
+  self->write_hook_data = data;
 }
 
 const char *

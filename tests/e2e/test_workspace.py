@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """End-to-end: an instructeur works one affaire in the real `instruction`
 binary through AT-SPI (dogtail), by accessible names, as an agent would:
-take the next affaire, look at its document, tag a page, refuse it with a
-motif, close it; then the database says what happened. Prints TAP.
+take the next affaire, look at its document, tag a page (the checklist ticks
+it), refuse it with a motif, close it; then the database says what happened.
+Prints TAP.
 
 Run by meson (suite e2e) under dbus-run-session, with the Xvfb and the
 throwaway PostgreSQL of scripts/test:
@@ -179,7 +180,13 @@ try:
     tap(doc is not None and page is not None, "its document is shown (%s, %s)" % (doc.name, page.name))
     screenshot("2-affaire")
 
-    # Tag the page as an invoice.
+    # Tag the page as an invoice: the checklist ticks the invoices.
+    def label_named(text):
+        return ui.findChild(lambda n: n.roleName == "label" and n.name == text, retry=False, requireResult=False)
+
+    invoices = _("Paid and itemised invoices")
+    missing = wait_for("the checklist", lambda: label_named(_("%s: not found yet") % invoices))
+    tap(missing is not None, "the checklist says « %s »" % missing.name)
     page_menu = ui.child(name=_("Page actions"))
     press(page_menu.child(roleName="push button"))
     facture = wait_for("the tag menu", lambda: ui.findChild(
@@ -189,6 +196,8 @@ try:
         dbname, "SELECT tag FROM attachment_page p JOIN attachment a ON a.id = p.attachment_id"
                 " JOIN affaire f ON f.id = a.affaire_id WHERE f.numero = 'SE-2026-0000001'") == "facture")
     tap(tagged, "tagged page 1 as an invoice")
+    ticked = wait_for("the checklist ticked", lambda: label_named(_("%s: tagged") % invoices))
+    tap(ticked is not None, "the checklist says « %s »" % ticked.name)
 
     def dialog():
         """The dialog an action opened: a second top-level window."""

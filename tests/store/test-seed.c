@@ -569,17 +569,68 @@ test_papers (void)
 }
 
 /* The seed ends as a server in service would be: every table vacuumed
- * (FREEZE) and analysed by it. Whether every page ends all-visible depends
- * on the snapshots other sessions hold meanwhile: not asserted. */
+ * (FREEZE) and analysed by it, every page of every table and of its TOAST
+ * table all-visible and all-frozen in the visibility map (which needs the
+ * loads' commits on disk: ins_seed_store_flush_commits()). */
 static void
 test_tables_frozen (void)
 {
+  const char *relations = "SELECT c.oid FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace"
+                          "   AND c.relkind = 'r'"
+                          " UNION ALL SELECT c.reltoastrelid FROM pg_class c"
+                          " WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r'"
+                          "   AND c.reltoastrelid <> 0";
+  g_autofree char *pages = g_strdup_printf ("SELECT count(*) FROM (%s) r (oid), pg_visibility_map(r.oid)", relations);
+  g_autofree char *unmarked = g_strdup_printf ("SELECT count(*) FROM (%s) r (oid), pg_visibility_map(r.oid) v"
+                                               " WHERE NOT (v.all_visible AND v.all_frozen)", relations);
+  g_autoptr(GError) error = NULL;
+
+  ins_db_run (seeded, "CREATE EXTENSION IF NOT EXISTS pg_visibility", 0, NULL, &error);
+  g_assert_no_error (error);
+
   g_assert_cmpint (scalar ("SELECT count(*) FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace"
                            " AND c.relkind = 'r'"), >, 10);
   g_assert_cmpint (scalar ("SELECT count(*) FROM pg_class c"
                            " JOIN pg_stat_user_tables s ON s.relid = c.oid"
                            " WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r'"
                            " AND (s.vacuum_count = 0 OR s.analyze_count = 0)"), ==, 0);
+  g_assert_cmpint (scalar (pages), >, 100);
+  if (scalar (unmarked) != 0)
+    {
+      g_autofree char *which = g_strdup_printf ("SELECT string_agg(r.oid::regclass || ' ' || v.n || '/' || v.total, ', ')"
+                                                " FROM (%s) r (oid), LATERAL (SELECT count(*) FILTER (WHERE NOT"
+                                                " (all_visible AND all_frozen)) n, count(*) total"
+                                                " FROM pg_visibility_map(r.oid)) v WHERE v.n > 0", relations);
+      g_autoptr(PGresult) res = query (which);
+
+      g_test_message ("pages not all-visible and all-frozen: %s", PQgetvalue (res, 0, 0));
+    }
+  g_assert_cmpint (scalar (unmarked), ==, 0);
+}
+
+/* VACUUM marks a page all-visible only when each of its rows is older than
+ * every snapshot a session of the same database holds (sessions of other
+ * databases do not count, nor workers that vacuum). An autovacuum worker
+ * analysing a table of the new rows holds one: the pages it saw loaded
+ * after its snapshot stay unmarked. The database is this program's own;
+ * autovacuum is kept off its tables, so only the seed touches them. */
+static void
+keep_autovacuum_away (PGconn *conn)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGresult) res = ins_db_exec (conn, "SELECT c.oid::regclass::text FROM pg_class c"
+                                               " WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r'",
+                                         0, NULL, &error);
+
+  g_assert_no_error (error);
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("ALTER TABLE %s SET (autovacuum_enabled = off,"
+                                              " toast.autovacuum_enabled = off)", PQgetvalue (res, i, 0));
+
+      ins_db_run (conn, sql, 0, NULL, &error);
+      g_assert_no_error (error);
+    }
 }
 
 static void
@@ -620,6 +671,7 @@ main (int argc, char *argv[])
   }
   seeded = ins_test_db_connect ();
   options.conninfo = ins_test_db_conninfo ();
+  keep_autovacuum_away (seeded);
   if (!ins_seed_run (seeded, &options, &error))
     g_error ("seeding failed: %s", error->message);
 
