@@ -222,19 +222,20 @@ static gboolean
 forward (GtkWidget *widget, GVariant *args, gpointer user_data)
 {
   InsDocumentView *view = find_view (INS_WINDOW (widget));
+  const char *action = user_data != NULL ? user_data : g_variant_get_string (args, NULL);
 
   if (view == NULL)
     return FALSE;
-  return gtk_widget_activate_action (GTK_WIDGET (view), user_data, NULL);
+  return gtk_widget_activate_action (GTK_WIDGET (view), action, NULL);
 }
 
 void
 ins_window_documents_class_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_plus, 0, forward, NULL, "doc.zoom-in");
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Add, 0, forward, NULL, "doc.zoom-in");
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_minus, 0, forward, NULL, "doc.zoom-out");
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Subtract, 0, forward, NULL, "doc.zoom-out");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_plus, 0, forward, "s", "doc.zoom-in");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Add, 0, forward, "s", "doc.zoom-in");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_minus, 0, forward, "s", "doc.zoom-out");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Subtract, 0, forward, "s", "doc.zoom-out");
 }
 
 static gboolean

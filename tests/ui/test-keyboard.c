@@ -186,8 +186,8 @@ document_ready (gpointer data)
   return view != NULL && ins_document_view_get_n_documents (view) > 0 && ins_document_view_get_zoom (view) > 0;
 }
 
-/* PgDn/PgUp turn the pages from the document and from the queue; + and −
- * zoom the document. */
+/* PgDn/PgUp turn the pages and + / − zoom, from the document and from the
+ * queue. */
 static void
 test_document_keys (void)
 {
@@ -224,6 +224,13 @@ test_document_keys (void)
   g_assert_nonnull (press (window, GDK_KEY_Page_Down, 0));
   ui_test_settle (window);
   g_assert_cmpint (ins_document_view_get_current_page (view), ==, 2);
+  /* And + / − zoom from the queue: bound on the window, they once crashed. */
+  g_assert_nonnull (press (window, GDK_KEY_plus, 0));
+  ui_test_settle (window);
+  g_assert_cmpfloat (ins_document_view_get_zoom (view), >, zoom);
+  g_assert_nonnull (press (window, GDK_KEY_KP_Subtract, 0));
+  ui_test_settle (window);
+  g_assert_cmpfloat_with_epsilon (ins_document_view_get_zoom (view), zoom, 1e-6);
   ui_test_window_close (window);
 }
 
