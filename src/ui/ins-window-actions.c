@@ -312,6 +312,22 @@ on_stop_search (GtkSearchEntry *entry, InsWindow *self)
   ins_queue_view_focus_list (self->queue_view);
 }
 
+/* Down or Entrée in the search goes on to the results, not to the filters below. */
+static gboolean
+search_to_results (GtkWidget *widget, GVariant *args, gpointer user_data)
+{
+  InsWindow *self = INS_WINDOW (gtk_widget_get_ancestor (widget, INS_TYPE_WINDOW));
+
+  ins_queue_view_focus_list (self->queue_view);
+  return TRUE;
+}
+
+static void
+on_search_activate (GtkSearchEntry *entry, InsWindow *self)
+{
+  ins_queue_view_focus_list (self->queue_view);
+}
+
 void
 ins_window_actions_class_init (GtkWidgetClass *widget_class)
 {
@@ -349,6 +365,15 @@ void
 ins_window_actions_init (InsWindow *self)
 {
   g_signal_connect (self->queue_view, "activated", G_CALLBACK (on_queue_activated), self);
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+  GtkShortcutAction *to_results = gtk_callback_action_new (search_to_results, NULL, NULL);
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Down, 0),
+                                                                                       gtk_keyval_trigger_new (GDK_KEY_KP_Down, 0)),
+                                                          to_results));
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  g_signal_connect (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (on_search_mode), self);
 }

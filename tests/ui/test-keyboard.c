@@ -102,7 +102,8 @@ close_dialog (InsWindow *window)
 }
 
 /* j and k move in the queue, n takes the next affaire, a/r/i/m open their
- * dialogs, Ctrl+Entrée is « Clôturer et suivante », Ctrl+F the search. */
+ * dialogs, Ctrl+Entrée is « Clôturer et suivante », Ctrl+F the search and
+ * Down from there the results. */
 static void
 test_queue_and_decisions (void)
 {
@@ -175,6 +176,12 @@ test_queue_and_decisions (void)
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_nonnull (focus);
   g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY));
+  /* Down goes on to the results, not to the filter buttons below the search. */
+  g_assert_nonnull (press (window, GDK_KEY_Down, 0));
+  ui_test_settle (window);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_COLUMN_VIEW));
   ui_test_window_close (window);
 }
 
