@@ -10,6 +10,7 @@
 #include "core/ins-affaire.h"
 #include "documents/ins-renderer.h"
 #include "ui/ins-document-view.h"
+#include "ui/ins-page-thumbnail.h"
 #include "ui/ins-page-view.h"
 #include "doc-file-source.h"
 #include "doc-test-util.h"
@@ -67,6 +68,56 @@ static InsPageView *
 page_view (Fixture *f)
 {
   return INS_PAGE_VIEW (find_child_of_type (GTK_WIDGET (f->view), INS_TYPE_PAGE_VIEW));
+}
+
+static gboolean
+on_deadline (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Counts the thumbnails under @widget, and those showing their image. */
+static void
+count_thumbnails (GtkWidget *widget, guint *n, guint *painted)
+{
+  if (INS_IS_PAGE_THUMBNAIL (widget))
+    {
+      GtkWidget *picture = find_child_of_type (widget, GTK_TYPE_PICTURE);
+      GdkPaintable *image = picture ? gtk_picture_get_paintable (GTK_PICTURE (picture)) : NULL;
+
+      (*n)++;
+      if (image != NULL)
+        {
+          /* Exactly the thumbnail's width: a pixel more widened the strip. */
+          g_assert_cmpint (gdk_paintable_get_intrinsic_width (image), ==,
+                           INS_PAGE_THUMBNAIL_WIDTH * gtk_widget_get_scale_factor (widget));
+          (*painted)++;
+        }
+      return;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    count_thumbnails (c, n, painted);
+}
+
+static void
+wait_thumbnails_painted (Fixture *f)
+{
+  gboolean expired = FALSE;
+  guint id = g_timeout_add_seconds (TIMEOUT_S, on_deadline, &expired);
+  guint n, painted;
+
+  do
+    {
+      n = painted = 0;
+      count_thumbnails (GTK_WIDGET (f->view), &n, &painted);
+      if (n > 0 && painted == n)
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  while (!expired);
+  g_assert_false (expired);
+  g_source_remove (id);
 }
 
 static void
@@ -131,13 +182,6 @@ fixture_tear_down (Fixture *f, gconstpointer data)
     ;
 }
 
-static gboolean
-on_deadline (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* Iterates @ms milliseconds: pending idles, layout and frames run. */
 static void
 run_for (guint ms)
@@ -186,7 +230,8 @@ assert_fitted (Fixture *f, gint64 id)
 
 /* From a one-page document to one with the strip and back: the page is
  * rendered for the width it has beside the strip (or without it) before the
- * strip shows or goes, and not fitted again once shown. Before, the hint used
+ * strip shows or goes, and not fitted again once shown, nor moved when the
+ * thumbnails come. Before, the hint used
  * the stack's stale width: the page showed at the old width, then was
  * rendered again, and that second render came in the next affaire's frame. */
 static void
@@ -209,6 +254,10 @@ test_strip_known_before_the_render (Fixture *f, gconstpointer data)
       g_assert_cmpuint (f->shown, ==, 1);
       g_assert_cmpfloat (ins_page_view_get_zoom (page_view (f)), ==, f->zoom_at_shown);
       assert_fitted (f, multi->id);
+      /* The thumbnails' images do not widen the strip: the page stays. */
+      wait_thumbnails_painted (f);
+      run_for (200);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (page_view (f))), ==, width_multi);
 
       show_and_wait (f, single);
       run_for (300);
