@@ -191,6 +191,38 @@ render_current_page (InsDocumentView *self)
   request_page (self, d->doc, self->page, rotation, scale, TRUE);
 }
 
+/* The width the page stack will have beside the strip, shown or not: its
+ * siblings' natural widths off the box's. Their allocations cannot tell: a
+ * hidden strip keeps the width it last had, and the stack the width it had
+ * beside it. A hidden widget measures 0: the strip's rows are measured. */
+int
+ins_document_page_area_width (InsDocumentView *self, gboolean strip)
+{
+  GtkWidget *stack = GTK_WIDGET (self->stack);
+  GtkWidget *box = gtk_widget_get_parent (stack);
+  int width = gtk_widget_get_width (box);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *measured = child;
+      int natural = 0;
+
+      if (child == self->thumbnails_scroller)
+        {
+          if (!strip)
+            continue;
+          if (!gtk_widget_get_visible (child))
+            measured = GTK_WIDGET (self->thumbnails);
+        }
+      else if (child == stack || !gtk_widget_get_visible (child))
+        continue;
+      gtk_widget_measure (measured, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      width -= natural;
+    }
+  return width;
+}
+
 gboolean
 ins_document_page_show_preview (InsDocumentView *self, DocState *d)
 {
@@ -204,7 +236,8 @@ ins_document_page_show_preview (InsDocumentView *self, DocState *d)
   if (preview == NULL)
     return FALSE;
   gtk_stack_set_visible_child_name (self->stack, "page");
-  ins_page_view_set_size_hint (self->page_view, gtk_widget_get_width (GTK_WIDGET (self->stack)),
+  ins_page_view_set_size_hint (self->page_view,
+                               ins_document_page_area_width (self, gtk_widget_get_visible (self->thumbnails_scroller)),
                                gtk_widget_get_height (GTK_WIDGET (self->stack)));
   ins_page_view_set_page_size (self->page_view, preview->width, preview->height);
   ins_page_view_set_image (self->page_view, preview, FALSE);
@@ -218,11 +251,13 @@ ins_document_page_hint_first_page (InsDocumentView *self, DocState *d)
   gboolean strip = d->n_pages > 1;
   int width;
 
-  /* The width render_current_page () will fit page 1 to, when the strip
-   * beside the page keeps its state; unknown otherwise. */
-  width = gtk_widget_get_width (GTK_WIDGET (self->stack)) - PAGE_MARGINS;
+  /* The width render_current_page () will fit page 1 to; unknown while the
+   * strip has no row to measure. */
   if (self->zoom_mode != INS_ZOOM_FIT_WIDTH || self->page != 0 || d->n_pages == 0
-      || strip != gtk_widget_get_visible (self->thumbnails_scroller) || width <= 0)
+      || (strip && gtk_list_box_get_row_at_index (self->thumbnails, 0) == NULL))
+    return;
+  width = ins_document_page_area_width (self, strip) - PAGE_MARGINS;
+  if (width <= 0)
     return;
   ins_renderer_hint_first_page (self->renderer, d->key,
                                 width * gtk_widget_get_scale_factor (GTK_WIDGET (self)),
@@ -234,25 +269,15 @@ ins_document_page_layout (InsDocumentView *self)
 {
   DocState *d = ins_document_view_current_doc (self);
   double w, h;
-  int hint_w;
 
   if (d == NULL || d->doc == NULL)
     return;
   ins_document_view_page_shown_size (d, self->page, &w, &h);
-  /* A page view never shown yet will fill the stack, which is laid out
-   * whichever of its pages shows, less the strip about to appear: the render
-   * goes now, not after a frame. */
-  hint_w = gtk_widget_get_width (GTK_WIDGET (self->stack));
-  if (gtk_widget_get_visible (self->thumbnails_scroller)
-      && gtk_widget_get_width (self->thumbnails_scroller) == 0)
-    {
-      int strip_w = 0;
-
-      gtk_widget_measure (self->thumbnails_scroller, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &strip_w,
-                          NULL, NULL);
-      hint_w -= strip_w;
-    }
-  ins_page_view_set_size_hint (self->page_view, hint_w,
+  /* The page view takes the stack's size once laid out beside the strip just
+   * shown or hidden: the render goes now at that size, not after a frame
+   * that shows the page at the old one. */
+  ins_page_view_set_size_hint (self->page_view,
+                               ins_document_page_area_width (self, gtk_widget_get_visible (self->thumbnails_scroller)),
                                gtk_widget_get_height (GTK_WIDGET (self->stack)));
   /* set_page_size emits scale-changed, which renders. */
   ins_page_view_set_page_size (self->page_view, w, h);

@@ -63,8 +63,6 @@ void
 ins_document_view_prefetch (InsDocumentView *self,
                             GPtrArray       *attachments)
 {
-  double width_px;
-
   g_return_if_fail (INS_IS_DOCUMENT_VIEW (self));
 
   g_cancellable_cancel (self->prefetch_cancellable);
@@ -73,16 +71,17 @@ ins_document_view_prefetch (InsDocumentView *self,
   if (attachments == NULL || self->source == NULL)
     return;
 
-  /* The page area's width less the page's margins; the stack is laid out
-   * whichever of its pages shows. */
-  width_px = MAX (gtk_widget_get_width (GTK_WIDGET (self->stack)) - 24, 100);
   for (guint i = 0; i < MIN (attachments->len, 2); i++)
     {
       InsAttachmentInfo *info = attachments->pdata[i];
       PrefetchRequest *req;
+      double width_px;
 
       if (info->unreadable_reason != NULL)
         continue;
+      /* The page area's width beside the strip this document will have, less
+       * the page's margins. */
+      width_px = MAX (ins_document_page_area_width (self, info->page_count > 1) - 24, 100);
       req = g_new0 (PrefetchRequest, 1);
       req->self = g_object_ref (self);
       req->key = ins_document_view_key_for_info (info);

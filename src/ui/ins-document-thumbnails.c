@@ -36,8 +36,10 @@ ins_document_thumbnails_render (InsDocumentView *self, DocState *d, InsPageThumb
 
   ins_document_view_page_shown_size (d, page, &w, &h);
   ins_page_thumbnail_set_aspect (thumb, h / MAX (w, 1));
-  scale = round (INS_PAGE_THUMBNAIL_WIDTH * gtk_widget_get_scale_factor (GTK_WIDGET (self))
-                 / MAX (w, 1) * 1000) / 1000;
+  /* Exactly the thumbnail's width: a pixel more made the strip wider when
+   * the image came, and the page beside it was laid out and painted again. */
+  scale = ins_page_view_scale_for_width (w, INS_PAGE_THUMBNAIL_WIDTH
+                                            * gtk_widget_get_scale_factor (GTK_WIDGET (self)));
   req = g_new0 (ThumbRequest, 1);
   req->self = g_object_ref (self);
   req->thumb = g_object_ref (thumb);

@@ -93,6 +93,8 @@ void        ins_document_page_layout            (InsDocumentView *self);
 gboolean    ins_document_page_show_preview      (InsDocumentView *self, DocState *d);
 /* Before opening @d: tells the renderer how its first page will be shown. */
 void        ins_document_page_hint_first_page   (InsDocumentView *self, DocState *d);
+/* The width of the page area beside the strip of thumbnails, shown or not. */
+int         ins_document_page_area_width        (InsDocumentView *self, gboolean strip);
 void        ins_document_page_on_scale_changed  (InsDocumentView *self);
 
 /* ins-document-actions.c: the doc. actions and their keys */

@@ -10,6 +10,10 @@
 
 #define MARGIN 12
 #define PX_PER_POINT (96.0 / 72.0)
+/* A fitted page that a new size would change by less than this many pixels
+ * stays as it is, eating into its margins: rendering and repainting the page
+ * again for a pixel (the strip of thumbnails grew by one) is not worth it. */
+#define FIT_SLACK 1.5
 
 /* The page itself, inside the scrolled window. */
 #define INS_TYPE_PAGE_CANVAS (ins_page_canvas_get_type ())
@@ -33,7 +37,8 @@ ins_page_canvas_measure (GtkWidget *widget, GtkOrientation orientation, int for_
   InsPageCanvas *self = INS_PAGE_CANVAS (widget);
   double size = orientation == GTK_ORIENTATION_HORIZONTAL ? self->width : self->height;
 
-  *minimum = *natural = (int) ceil (size) + 2 * MARGIN;
+  *natural = (int) ceil (size) + 2 * MARGIN;
+  *minimum = *natural - (int) FIT_SLACK;
 }
 
 static void
@@ -125,7 +130,8 @@ struct _InsPageView
   int fit;
   double zoom;            /* asked for (fit 0) */
   double effective;       /* in use */
-  int hint_w, hint_h;     /* the size it will have, until it has one */
+  int hint_w, hint_h;     /* the size it will have, until its next allocation */
+  gboolean hinted;
   gboolean final;
   guint apply_id;
 };
@@ -149,12 +155,20 @@ wanted_zoom (InsPageView *self, int width, int height)
   return CLAMP (z, INS_PAGE_VIEW_MIN_ZOOM, INS_PAGE_VIEW_MAX_ZOOM);
 }
 
+static gboolean
+resizes_page (InsPageView *self, double zoom)
+{
+  double change = fabs (zoom - self->effective) * PX_PER_POINT;
+
+  return self->effective <= 0 || change * MAX (self->page_w, self->page_h) >= FIT_SLACK;
+}
+
 static void
 current_size (InsPageView *self, int *width, int *height)
 {
   *width = gtk_widget_get_width (GTK_WIDGET (self));
   *height = gtk_widget_get_height (GTK_WIDGET (self));
-  if (*width <= 0 || *height <= 0)
+  if (self->hinted || *width <= 0 || *height <= 0)
     {
       *width = self->hint_w;
       *height = self->hint_h;
@@ -200,9 +214,10 @@ ins_page_view_size_allocate (GtkWidget *widget, int width, int height, int basel
   InsPageView *self = INS_PAGE_VIEW (widget);
   double zoom = wanted_zoom (self, width, height);
 
+  self->hinted = FALSE;
   gtk_widget_allocate (self->scrolled, width, height, baseline, NULL);
   /* A new size in a fit mode: resize the page after this allocation. */
-  if (fabs (zoom - self->effective) > 1e-3 && self->apply_id == 0)
+  if (resizes_page (self, zoom) && self->apply_id == 0)
     self->apply_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_in_idle, self, NULL);
 }
 
@@ -279,6 +294,7 @@ ins_page_view_set_size_hint (InsPageView *self, int width, int height)
 
   self->hint_w = MAX (width, 0);
   self->hint_h = MAX (height, 0);
+  self->hinted = self->hint_w > 0 && self->hint_h > 0;
 }
 
 gboolean
