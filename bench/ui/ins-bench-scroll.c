@@ -33,6 +33,8 @@
 static int window_width = 1500;
 static int window_height = 900;
 
+enum { SPLIT_SET_VALUE, SPLIT_UPDATE, SPLIT_LAYOUT, SPLIT_PAINT, N_SPLITS };
+
 /* What a run scrolls: the real queue or the bare baseline. */
 typedef struct {
   GtkWidget     *list;         /* the GtkColumnView */
@@ -44,6 +46,7 @@ typedef struct {
   InsBenchSamples scroll_wall, scroll_cpu;
   InsBenchSamples jump_wall, jump_cpu;       /* the first frame after each jump */
   InsBenchSamples settle_wall, settle_cpu;   /* every later frame until settled */
+  InsBenchSamples jump_split[N_SPLITS];             /* the first frame's CPU: set_value, update, layout, paint */
   guint           steps;
   guint           rows;
   guint           idle_frames;               /* painted in 2 s with nothing to do */
@@ -60,6 +63,8 @@ figures_init (Figures *f)
   ins_bench_samples_init (&f->jump_cpu);
   ins_bench_samples_init (&f->settle_wall);
   ins_bench_samples_init (&f->settle_cpu);
+  for (guint i = 0; i < G_N_ELEMENTS (f->jump_split); i++)
+    ins_bench_samples_init (&f->jump_split[i]);
 }
 
 static void
@@ -71,6 +76,8 @@ figures_clear (Figures *f)
   ins_bench_samples_clear (&f->jump_cpu);
   ins_bench_samples_clear (&f->settle_wall);
   ins_bench_samples_clear (&f->settle_cpu);
+  for (guint i = 0; i < G_N_ELEMENTS (f->jump_split); i++)
+    ins_bench_samples_clear (&f->jump_split[i]);
 }
 
 static GtkWidget *
@@ -112,6 +119,62 @@ max_value (Scene *scene)
   return gtk_adjustment_get_upper (scene->vadj) - gtk_adjustment_get_page_size (scene->vadj);
 }
 
+/* Where the CPU of the last frame of the measured window went, by phase of
+ * its frame clock: what a jump's first frame spends on binding rows to items
+ * (set_value, before the frame), on events and animations (flush-events,
+ * before-paint and update), on measuring and allocating (layout) and on
+ * drawing (paint). */
+static const char * const split_phases[] = { "flush-events", "before-paint", "update", "layout", "paint", "after-paint" };
+
+static struct {
+  GdkFrameClock *clock;                 /* borrowed: the measured window's */
+  int            phase;                 /* index in split_phases, -1 outside a frame */
+  gint64         phase_cpu;
+  gint64         in_phase[G_N_ELEMENTS (split_phases)];
+  gint64         last[N_SPLITS];        /* the last complete frame, µs */
+  gint64         set_value;             /* the last set_value, µs */
+} split;
+
+static gboolean
+on_split_phase (GSignalInvocationHint *hint, guint n_params, const GValue *params, gpointer data)
+{
+  int phase = GPOINTER_TO_INT (data);
+  gint64 now;
+
+  if (split.clock == NULL || g_value_get_object (&params[0]) != (GObject *) split.clock)
+    return TRUE;
+  now = ins_bench_thread_cpu_us ();
+  if (split.phase >= 0 && split.phase < (int) G_N_ELEMENTS (split_phases) - 1)
+    split.in_phase[split.phase] += now - split.phase_cpu;
+  else
+    memset (split.in_phase, 0, sizeof split.in_phase);
+  if (phase == G_N_ELEMENTS (split_phases) - 1)
+    {
+      split.last[SPLIT_SET_VALUE] = split.set_value;
+      split.last[SPLIT_UPDATE] = split.in_phase[0] + split.in_phase[1] + split.in_phase[2];
+      split.last[SPLIT_LAYOUT] = split.in_phase[3];
+      split.last[SPLIT_PAINT] = split.in_phase[4];
+      split.set_value = 0;
+    }
+  split.phase = phase;
+  split.phase_cpu = now;
+  return TRUE;
+}
+
+static void
+split_attach (GtkWidget *toplevel)
+{
+  static gboolean hooked;
+
+  if (!hooked)
+    for (guint i = 0; i < G_N_ELEMENTS (split_phases); i++)
+      g_signal_add_emission_hook (g_signal_lookup (split_phases[i], GDK_TYPE_FRAME_CLOCK), 0,
+                                  on_split_phase, GINT_TO_POINTER (i), NULL);
+  hooked = TRUE;
+  split.clock = gtk_widget_get_frame_clock (toplevel);
+  split.phase = -1;
+}
+
 /* Sets the adjustment as a wheel or a scrollbar drag would, timing the call
  * (its handlers may ask for the next page) into the next frame. */
 static void
@@ -121,7 +184,8 @@ set_value (InsBenchFrames *frames, Scene *scene, double value)
   gint64 cpu = ins_bench_thread_cpu_us ();
 
   gtk_adjustment_set_value (scene->vadj, value);
-  ins_bench_frames_add_extra (frames, g_get_monotonic_time () - wall, ins_bench_thread_cpu_us () - cpu);
+  split.set_value = ins_bench_thread_cpu_us () - cpu;
+  ins_bench_frames_add_extra (frames, g_get_monotonic_time () - wall, split.set_value);
 }
 
 static void
@@ -186,6 +250,8 @@ jumps (InsBenchFrames *frames, Scene *scene, guint n_jumps, Figures *f)
           ins_bench_frames_add_extra (frames, -frames->extra_wall, -frames->extra_cpu);
           continue;
         }
+      for (guint k = 0; k < N_SPLITS; k++)
+        ins_bench_samples_add (&f->jump_split[k], split.last[k] / 1000.0);
       /* A jump lands on placeholders: their rows arrive in later frames. */
       ins_bench_frames_set_target (frames, &f->settle_wall, &f->settle_cpu);
       ins_bench_wait (scene_idle, scene, 5000);
@@ -297,6 +363,7 @@ run_scene (GtkWidget *toplevel, Scene *scene, guint rows, guint n_jumps, Figures
   guint64 before;
 
   ins_bench_frames_attach (&frames, toplevel);
+  split_attach (toplevel);
   if (warm)
     {
       Figures unused;
@@ -416,6 +483,18 @@ print_figures (const char *who, Figures *f, Figures *base)
   ROW ("first frame after a jump (end, middle)", jump, "≤ 16.7 ms");
   ROW ("later frames until settled", settle, "≤ 16.7 ms");
 #undef ROW
+  g_print ("\n| first frame after a jump, cpu ms p50 / p95 | set_value (rows bound) | events, update | layout | paint |\n"
+           "|---|---|---|---|---|\n");
+  for (guint k = 0; k < 2; k++)
+    {
+      Figures *g = k == 0 ? f : base;
+
+      g_print ("| %s |", k == 0 ? "InsWindow queue" : "bare GtkColumnView");
+      for (guint i = 0; i < N_SPLITS; i++)
+        g_print (" %.1f / %.1f |", ins_bench_samples_percentile (&g->jump_split[i], 50),
+                 ins_bench_samples_percentile (&g->jump_split[i], 95));
+      g_print ("\n");
+    }
 }
 
 static void
@@ -539,6 +618,9 @@ main (int argc, char *argv[])
   gtk_init ();
   adw_init ();
   load_app_style ();
+  /* INS_BENCH_TRACE_MS: where the CPU of the main loop's long stretches goes. */
+  if (g_getenv ("INS_BENCH_TRACE_MS") != NULL)
+    ins_bench_loop_monitor_start ();
   figures_init (&f);
   figures_init (&base);
 
