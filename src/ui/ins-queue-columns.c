@@ -8,6 +8,7 @@
 
 #include "core/ins-currency.h"
 #include "ins-queue-columns.h"
+#include "ins-queue-due-look.h"
 #include "ins-queue-item.h"
 
 /* Column sorting is done in SQL: each sortable column carries an InsSqlSorter
@@ -98,19 +99,9 @@ typedef struct {
   const QueueColumn *column;
   InsQueueItem      *item;       /* borrowed, while bound */
   gulong             changed_handler;
-  GStrv              classes;    /* the deadline's style classes applied */
 } QueueCell;
 
 static GQuark cell_quark;
-
-static void
-queue_cell_free (gpointer data)
-{
-  QueueCell *cell = data;
-
-  g_strfreev (cell->classes);
-  g_free (cell);
-}
 
 #define COMPACT_FROM 1000000
 
@@ -145,8 +136,8 @@ compact_amount (InsQueueItem *item)
   return g_strdup_printf (billions ? _("%s bn %s") : _("%s M %s"), number, unit);
 }
 
-/* Rows are reused for other items as the view scrolls: a label, its style
- * and its accessible name are only touched when what they show changes. */
+/* Rows are reused for other items as the view scrolls: a label and its look
+ * are only touched when what they show changes. */
 static void
 cell_refresh (GtkLabel *label, QueueCell *cell)
 {
@@ -159,16 +150,7 @@ cell_refresh (GtkLabel *label, QueueCell *cell)
   if (strcmp (gtk_label_get_text (label), text) != 0)
     gtk_label_set_text (label, text);
   if (cell->column->text == INS_QUEUE_TEXT_DUE)
-    {
-      const char * const *classes = ins_queue_item_get_due_css_classes (item);
-
-      if (cell->classes == NULL || !g_strv_equal ((const char * const *) cell->classes, classes))
-        {
-          g_strfreev (cell->classes);
-          cell->classes = g_strdupv ((char **) classes);
-          gtk_widget_set_css_classes (GTK_WIDGET (label), (const char **) classes);
-        }
-    }
+    ins_queue_due_look_apply (label, ins_queue_item_get_due_css_classes (item));
 }
 
 static void
@@ -217,7 +199,7 @@ cell_setup (GtkSignalListItemFactory *factory, GtkListItem *list_item, const Que
       g_signal_connect (label, "query-tooltip", G_CALLBACK (on_cell_query_tooltip), NULL);
     }
   cell->column = column;
-  g_object_set_qdata_full (G_OBJECT (label), cell_quark, cell, queue_cell_free);
+  g_object_set_qdata_full (G_OBJECT (label), cell_quark, cell, g_free);
   gtk_list_item_set_child (list_item, label);
 }
 

@@ -1,0 +1,139 @@
+/* ins-queue-due-look.c — the deadline's look as Pango attributes, not style
+ * classes: a jump rebinds some 200 rows, and a style class changed on each
+ * deadline label restyled them all, which cost the first frame after a jump
+ * more than the rest of the queue (same looks as .ins-sla in style.css). */
+#define G_LOG_DOMAIN "ins-ui"
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "ins-queue-due-look.h"
+
+typedef enum {
+  LOOK_PLAIN,
+  LOOK_ON_TIME,
+  LOOK_DUE_SOON,
+  LOOK_BREACHED,
+  N_STATE_LOOKS
+} StateLook;
+
+#define N_LOOKS (N_STATE_LOOKS * 2)   /* each, paused or not */
+
+static const struct {
+  const char *css_class;
+  const char *color;
+  gboolean    bold;
+} state_looks[N_STATE_LOOKS] = {
+  [LOOK_PLAIN]    = { NULL, NULL, FALSE },
+  [LOOK_ON_TIME]  = { "sla-on-time", "success_color", FALSE },
+  [LOOK_DUE_SOON] = { "sla-due-soon", "warning_color", TRUE },
+  [LOOK_BREACHED] = { "sla-breached", "error_color", TRUE },
+};
+
+static PangoAttrList *looks[N_LOOKS];   /* built at first use, again when the theme changes */
+static GPtrArray *labels;               /* every deadline label given a look, weakly */
+static GQuark look_quark;
+
+static guint
+look_of (const char * const *classes)
+{
+  guint state = LOOK_PLAIN;
+  gboolean paused = FALSE;
+
+  for (; classes != NULL && *classes != NULL; classes++)
+    if (g_str_equal (*classes, "sla-paused"))
+      paused = TRUE;
+    else
+      for (guint i = LOOK_ON_TIME; i < N_STATE_LOOKS; i++)
+        if (g_str_equal (*classes, state_looks[i].css_class))
+          state = i;
+  return state * 2 + (paused ? 1 : 0);
+}
+
+static PangoAttrList *
+build_look (GtkWidget *widget, guint look)
+{
+  guint state = look / 2;
+  PangoAttrList *attrs = pango_attr_list_new ();
+  GdkRGBA rgba;
+  gboolean found = FALSE;
+
+  if (state_looks[state].color != NULL)
+    {
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      found = gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), state_looks[state].color, &rgba);
+      G_GNUC_END_IGNORE_DEPRECATIONS
+    }
+  if (found)
+    {
+      pango_attr_list_insert (attrs, pango_attr_foreground_new ((guint16) (rgba.red * 65535), (guint16) (rgba.green * 65535),
+                                                                (guint16) (rgba.blue * 65535)));
+      if (rgba.alpha < 1.0)
+        pango_attr_list_insert (attrs, pango_attr_foreground_alpha_new ((guint16) (rgba.alpha * 65535)));
+    }
+  if (state_looks[state].bold)
+    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  if (look % 2 == 1)
+    pango_attr_list_insert (attrs, pango_attr_style_new (PANGO_STYLE_ITALIC));
+  return attrs;
+}
+
+static void
+set_look (GtkLabel *label, guint look)
+{
+  if (look != LOOK_PLAIN * 2 && looks[look] == NULL)
+    looks[look] = build_look (GTK_WIDGET (label), look);
+  gtk_label_set_attributes (label, look == LOOK_PLAIN * 2 ? NULL : looks[look]);
+  g_object_set_qdata (G_OBJECT (label), look_quark, GUINT_TO_POINTER (look + 1));
+}
+
+static void
+on_theme_changed (void)
+{
+  for (guint i = 0; i < N_LOOKS; i++)
+    g_clear_pointer (&looks[i], pango_attr_list_unref);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+
+      set_look (label, GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (label), look_quark)) - 1);
+    }
+}
+
+static void
+forget_label (gpointer data, GObject *label)
+{
+  g_ptr_array_remove_fast (labels, label);
+}
+
+static void
+track (GtkLabel *label)
+{
+  if (labels == NULL)
+    {
+      AdwStyleManager *manager = adw_style_manager_get_default ();
+
+      labels = g_ptr_array_new ();
+      g_signal_connect (manager, "notify::dark", G_CALLBACK (on_theme_changed), NULL);
+      g_signal_connect (manager, "notify::high-contrast", G_CALLBACK (on_theme_changed), NULL);
+    }
+  g_ptr_array_add (labels, label);
+  g_object_weak_ref (G_OBJECT (label), forget_label, NULL);
+}
+
+void
+ins_queue_due_look_apply (GtkLabel           *label,
+                          const char * const *classes)
+{
+  guint look = look_of (classes);
+  guint applied;
+
+  if (look_quark == 0)
+    look_quark = g_quark_from_static_string ("ins-queue-due-look");
+  applied = GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (label), look_quark));
+  if (applied == look + 1)
+    return;
+  if (applied == 0)
+    track (label);
+  set_look (label, look);
+}
