@@ -98,7 +98,6 @@ static const QueueColumn queue_columns[] = {
 typedef struct {
   const QueueColumn *column;
   InsQueueItem      *item;       /* borrowed, while bound */
-  gulong             changed_handler;
 } QueueCell;
 
 static GQuark cell_quark;
@@ -154,7 +153,7 @@ cell_refresh (GtkLabel *label, QueueCell *cell)
 }
 
 static void
-on_cell_item_changed (InsQueueItem *item, GtkLabel *label)
+on_cell_item_changed (InsQueueItem *item, gpointer label)
 {
   cell_refresh (label, g_object_get_qdata (G_OBJECT (label), cell_quark));
 }
@@ -211,16 +210,17 @@ cell_bind (GtkSignalListItemFactory *factory, GtkListItem *list_item, const Queu
 
   cell->item = gtk_list_item_get_item (list_item);
   cell_refresh (label, cell);
-  cell->changed_handler = g_signal_connect (cell->item, "changed", G_CALLBACK (on_cell_item_changed), label);
+  ins_queue_item_watch (cell->item, on_cell_item_changed, label);
 }
 
 static void
 cell_unbind (GtkSignalListItemFactory *factory, GtkListItem *list_item, const QueueColumn *column)
 {
-  QueueCell *cell = g_object_get_qdata (G_OBJECT (gtk_list_item_get_child (list_item)), cell_quark);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  QueueCell *cell = g_object_get_qdata (G_OBJECT (label), cell_quark);
 
   if (cell->item != NULL)
-    g_clear_signal_handler (&cell->changed_handler, cell->item);
+    ins_queue_item_unwatch (cell->item, label);
   cell->item = NULL;
 }
 

@@ -52,7 +52,13 @@ struct _InsQueueItem
   InsQueueRow *row;
   char        *texts[N_PROPS];
   GStrv        due_css_classes;
+  GArray      *watches;   /* of Watch, or NULL */
 };
+
+typedef struct {
+  InsQueueItemWatch func;
+  gpointer          data;
+} Watch;
 
 G_DEFINE_FINAL_TYPE (InsQueueItem, ins_queue_item, G_TYPE_OBJECT)
 
@@ -173,7 +179,16 @@ fill (InsQueueItem *self, InsQueueRow *row, GDateTime *now, gboolean notify)
     }
   g_object_thaw_notify (G_OBJECT (self));
   if (notify && changed)
-    g_signal_emit (self, signals[CHANGED], 0);
+    {
+      g_object_ref (self);
+      for (guint i = 0; self->watches != NULL && i < self->watches->len; i++)
+        {
+          Watch *watch = &g_array_index (self->watches, Watch, i);
+          watch->func (self, watch->data);
+        }
+      g_signal_emit (self, signals[CHANGED], 0);
+      g_object_unref (self);
+    }
 }
 
 static void
@@ -198,6 +213,7 @@ ins_queue_item_finalize (GObject *object)
     g_free (self->texts[i]);
   g_strfreev (self->due_css_classes);
   g_clear_pointer (&self->row, ins_queue_row_unref);
+  g_clear_pointer (&self->watches, g_array_unref);
   G_OBJECT_CLASS (ins_queue_item_parent_class)->finalize (object);
 }
 
@@ -280,6 +296,30 @@ ins_queue_item_update (InsQueueItem *self, InsQueueRow *row, GDateTime *now)
   g_return_if_fail (INS_IS_QUEUE_ITEM (self));
   g_return_if_fail (row != NULL && (self->row == NULL || row->id == self->row->id));
   fill (self, row, now, TRUE);
+}
+
+void
+ins_queue_item_watch (InsQueueItem *self, InsQueueItemWatch func, gpointer data)
+{
+  Watch watch = { func, data };
+
+  g_return_if_fail (INS_IS_QUEUE_ITEM (self));
+  g_return_if_fail (func != NULL);
+  if (self->watches == NULL)
+    self->watches = g_array_sized_new (FALSE, FALSE, sizeof (Watch), INS_QUEUE_N_TEXTS);
+  g_array_append_val (self->watches, watch);
+}
+
+void
+ins_queue_item_unwatch (InsQueueItem *self, gpointer data)
+{
+  g_return_if_fail (INS_IS_QUEUE_ITEM (self));
+  for (guint i = 0; self->watches != NULL && i < self->watches->len; i++)
+    if (g_array_index (self->watches, Watch, i).data == data)
+      {
+        g_array_remove_index_fast (self->watches, i);
+        return;
+      }
 }
 
 const char *

@@ -14,7 +14,10 @@ G_DECLARE_FINAL_TYPE (InsQueueItem, ins_queue_item, INS, QUEUE_ITEM, GObject)
 /* Properties (strings, read-only): numero, kind-label, beneficiaire, place,
  * amount, received, due, status-label, agent; due-css-classes (GStrv: the SLA
  * state as a style class beside the text). Signal "changed": once after an
- * update that changed any of them (a cell refreshes once, not per property). */
+ * update that changed any of them (a cell refreshes once, not per property).
+ * The view's cells watch with ins_queue_item_watch() instead: a jump rebinds
+ * some 200 rows of nine cells, and a signal handler's closure, connected and
+ * disconnected per cell, cost more than the rest of binding them. */
 
 /* The texts, in the order of the queue's columns. */
 typedef enum {
@@ -47,6 +50,16 @@ void               ins_queue_item_update     (InsQueueItem *self,
                                               GDateTime    *now);
 
 /* Borrowed, never NULL. */
+typedef void (*InsQueueItemWatch) (InsQueueItem *item,
+                                   gpointer      data);
+
+/* @func is called with @data after each update that changes a text, until
+ * ins_queue_item_unwatch() with the same @data. */
+void               ins_queue_item_watch      (InsQueueItem      *self,
+                                              InsQueueItemWatch  func,
+                                              gpointer           data);
+void               ins_queue_item_unwatch    (InsQueueItem      *self,
+                                              gpointer           data);
 const char        *ins_queue_item_get_text   (InsQueueItem *self,
                                               InsQueueText  text);
 /* The text in full: the type and the status are shown short in the queue
