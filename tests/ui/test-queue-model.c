@@ -122,6 +122,47 @@ visit (InsQueueModel *model, guint position)
 }
 
 static void
+count_watch (InsQueueItem *item, gpointer data)
+{
+  (*(guint *) data)++;
+}
+
+/* The cells' watches: told once per update that changes a text, in place
+ * of a placeholder, and no more once unwatched. */
+static void
+test_watches (void)
+{
+  g_autoptr(InsQueueItem) item = ins_queue_item_new_placeholder ();
+  g_autoptr(InsQueueRow) row = ins_queue_row_new ();
+  guint first = 0, second = 0;
+
+  row->id = 42;
+  row->numero = g_strdup ("SE-2026-0000042");
+  row->kind = INS_KIND_SOINS_ETRANGER;
+  row->status = INS_STATUS_RECUE;
+  ins_queue_item_watch (item, count_watch, &first);
+  ins_queue_item_watch (item, count_watch, &second);
+  ins_queue_item_update (item, row, NULL);
+  g_assert_false (ins_queue_item_is_placeholder (item));
+  g_assert_cmpstr (ins_queue_item_get_text (item, INS_QUEUE_TEXT_NUMERO), ==, "SE-2026-0000042");
+  g_assert_cmpuint (first, ==, 1);
+  g_assert_cmpuint (second, ==, 1);
+
+  /* The same texts again: nothing to redraw. */
+  ins_queue_item_update (item, row, NULL);
+  g_assert_cmpuint (first, ==, 1);
+
+  ins_queue_item_unwatch (item, &first);
+  g_free (row->beneficiaire);
+  row->beneficiaire = g_strdup ("Marie Martin");
+  ins_queue_item_update (item, row, NULL);
+  g_assert_cmpuint (first, ==, 1);
+  g_assert_cmpuint (second, ==, 2);
+  ins_queue_item_unwatch (item, &second);
+  ins_queue_item_unwatch (item, &second);
+}
+
+static void
 assert_rows (InsQueueModel *model, GArray *ids, guint from, guint to)
 {
   for (guint i = from; i < to; i++)
@@ -460,6 +501,7 @@ main (int argc, char *argv[])
               0, NULL, &error);
   g_assert_no_error (error);
 
+  g_test_add_func ("/queue-model/watches", test_watches);
   g_test_add_func ("/queue-model/size-and-first-page", test_size_and_first_page);
   g_test_add_func ("/queue-model/jumps", test_jumps_fetch_where_they_land);
   g_test_add_func ("/queue-model/changes-in-place", test_changes_in_place);
