@@ -314,6 +314,43 @@ ins_queue_view_class_init (InsQueueViewClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
+/* GTK 4.8's list gives Tab to each of its rows in turn, a focus stop and a
+ * selection per row (4.12 added gtk_list_view_set_tab_behavior): Tab goes on
+ * past the list and Shift+Tab back to the filters; the list keeps its row. */
+static gboolean
+tab_past_list (GtkWidget *list, GVariant *args, gpointer user_data)
+{
+  gboolean moved;
+
+  gtk_widget_set_can_focus (list, FALSE);
+  moved = gtk_widget_child_focus (GTK_WIDGET (gtk_widget_get_root (list)), GTK_DIR_TAB_FORWARD);
+  gtk_widget_set_can_focus (list, TRUE);
+  return moved;
+}
+
+static gboolean
+tab_back_to_filters (GtkWidget *list, GVariant *args, gpointer user_data)
+{
+  InsQueueView *self = user_data;
+
+  return gtk_widget_child_focus (self->filter_box, GTK_DIR_TAB_BACKWARD);
+}
+
+static void
+leave_list_on_tab (InsQueueView *self)
+{
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+  GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (keys);
+  GtkShortcutTrigger *back = gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK),
+                                                          gtk_keyval_trigger_new (GDK_KEY_Tab, GDK_SHIFT_MASK));
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (shortcuts, gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Tab, 0),
+                                                                     gtk_callback_action_new (tab_past_list, NULL, NULL)));
+  gtk_shortcut_controller_add_shortcut (shortcuts, gtk_shortcut_new (back, gtk_callback_action_new (tab_back_to_filters, self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), keys);
+}
+
 static void
 ins_queue_view_init (InsQueueView *self)
 {
@@ -325,6 +362,7 @@ ins_queue_view_init (InsQueueView *self)
 
   fill_filters (self);
   ins_queue_columns_setup (self->column_view);
+  leave_list_on_tab (self);
 
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (on_filter_changed), self);
   g_signal_connect_swapped (self->status_dropdown, "notify::selected", G_CALLBACK (on_filter_changed), self);

@@ -241,6 +241,48 @@ test_document_keys (void)
   ui_test_window_close (window);
 }
 
+static gboolean
+focus_in_list (InsWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_COLUMN_VIEW) != NULL;
+}
+
+/* Tab leaves the queue's list at once, forwards and backwards, and the list
+ * keeps its selected row (GTK 4.8 stops on each row otherwise). */
+static void
+test_tab_leaves_queue (void)
+{
+  InsWindow *window = ui_test_window_new ("ui_marie");
+  InsQueueView *view = ins_window_get_queue_view (window);
+  gint64 selected;
+
+  ui_test_settle (window);
+  ins_queue_view_focus_list (view);
+  ui_test_settle (window);
+  g_assert_nonnull (press (window, GDK_KEY_j, 0));
+  ui_test_settle (window);
+  selected = selected_id (view);
+  g_assert_cmpint (selected, !=, 0);
+  g_assert_true (focus_in_list (window));
+
+  g_assert_nonnull (press (window, GDK_KEY_Tab, 0));
+  ui_test_settle (window);
+  g_assert_false (focus_in_list (window));
+  g_assert_cmpint (selected_id (view), ==, selected);
+
+  ins_queue_view_focus_list (view);
+  ui_test_settle (window);
+  g_assert_true (focus_in_list (window));
+  g_assert_nonnull (press (window, GDK_KEY_Tab, GDK_SHIFT_MASK));
+  ui_test_settle (window);
+  g_assert_false (focus_in_list (window));
+  g_assert_nonnull (gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), INS_TYPE_QUEUE_VIEW));
+  g_assert_cmpint (selected_id (view), ==, selected);
+  ui_test_window_close (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -248,5 +290,6 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/keyboard/queue-and-decisions", test_queue_and_decisions);
   g_test_add_func ("/keyboard/document-keys", test_document_keys);
+  g_test_add_func ("/keyboard/tab-leaves-queue", test_tab_leaves_queue);
   return g_test_run ();
 }
