@@ -50,24 +50,10 @@ add_file (Fixture *f, gint64 id, const char *name, int pages)
   return info;
 }
 
-static GtkWidget *
-find_child_of_type (GtkWidget *widget, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_child_of_type (c, type);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static InsPageView *
 page_view (Fixture *f)
 {
-  return INS_PAGE_VIEW (find_child_of_type (GTK_WIDGET (f->view), INS_TYPE_PAGE_VIEW));
+  return INS_PAGE_VIEW (doc_test_find_type (GTK_WIDGET (f->view), INS_TYPE_PAGE_VIEW));
 }
 
 static gboolean
@@ -83,7 +69,7 @@ count_thumbnails (GtkWidget *widget, guint *n, guint *painted)
 {
   if (INS_IS_PAGE_THUMBNAIL (widget))
     {
-      GtkWidget *picture = find_child_of_type (widget, GTK_TYPE_PICTURE);
+      GtkWidget *picture = doc_test_find_type (widget, GTK_TYPE_PICTURE);
       GdkPaintable *image = picture ? gtk_picture_get_paintable (GTK_PICTURE (picture)) : NULL;
 
       (*n)++;

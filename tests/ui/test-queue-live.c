@@ -8,22 +8,6 @@
 #include "ins-test-db.h"
 #include "ui-test-util.h"
 
-static GtkWidget *
-find_type (GtkWidget *widget, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 model_idle (gpointer data)
 {
@@ -42,7 +26,7 @@ test_claim_keeps_selection_and_scroll (void)
   InsWindow *window = ui_test_window_new ("ui_marie");
   InsQueueView *view = ins_window_get_queue_view (window);
   InsQueueModel *model = ins_queue_view_get_model (view);
-  GtkWidget *column_view = find_type (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *column_view = ui_test_find_type (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW);
   GtkAdjustment *adjustment;
   g_autoptr(InsQueueItem) selected = NULL;
   g_autoptr(InsQueueItem) other = NULL;

@@ -185,22 +185,6 @@ test_sort_kept_in_settings (void)
   g_settings_reset (settings, "queue-sort");
 }
 
-static GtkWidget *
-find_type (GtkWidget *widget, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static InsQueueItem *
 item_with_numero (InsQueueModel *model, const char *numero)
 {
@@ -247,14 +231,14 @@ assert_due_look (GtkLabel *label, const char * const *classes)
 static guint
 assert_cells (InsQueueView *view, InsQueueModel *model)
 {
-  GtkWidget *column_view = find_type (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW);
-  GtkWidget *list = column_view ? find_type (column_view, GTK_TYPE_LIST_VIEW) : NULL;
+  GtkWidget *column_view = ui_test_find_type (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *list = column_view ? ui_test_find_type (column_view, GTK_TYPE_LIST_VIEW) : NULL;
   guint rows = 0;
 
   g_assert_nonnull (list);
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
     {
-      GtkWidget *numero = find_type (row, GTK_TYPE_LABEL);
+      GtkWidget *numero = ui_test_find_type (row, GTK_TYPE_LABEL);
       InsQueueItem *item;
       guint column = 0;
 
@@ -264,7 +248,7 @@ assert_cells (InsQueueView *view, InsQueueModel *model)
       g_assert_nonnull (item);
       for (GtkWidget *cell = gtk_widget_get_first_child (row); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
         {
-          GtkWidget *label = find_type (cell, GTK_TYPE_LABEL);
+          GtkWidget *label = ui_test_find_type (cell, GTK_TYPE_LABEL);
 
           g_assert_nonnull (label);
           g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, ins_queue_item_get_text (item, column));

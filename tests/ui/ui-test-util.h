@@ -54,6 +54,10 @@ GtkWidget  *ui_test_find_dialog   (GtkWindow  *parent,
 void        ui_test_screenshot    (GtkWidget  *widget,
                                    const char *name);
 
+/* @root or its first descendant, depth first, that is a @type; NULL if none. */
+GtkWidget  *ui_test_find_type     (GtkWidget  *root,
+                                   GType       type);
+
 /* The item of a menu (a GtkPopoverMenu's button) labelled @text under @root;
  * NULL if none. Emit "clicked" on it to choose it as a pointer would. */
 GtkWidget  *ui_test_find_menu_item (GtkWidget  *root,
