@@ -33,6 +33,7 @@ static const struct {
 static PangoAttrList *looks[N_LOOKS];   /* built at first use, again when the theme changes */
 static GPtrArray *labels;               /* every deadline label given a look, weakly */
 static GQuark look_quark;
+static guint relook_source;
 
 static guint
 look_of (const char * const *classes)
@@ -87,9 +88,12 @@ set_look (GtkLabel *label, guint look)
   g_object_set_qdata (G_OBJECT (label), look_quark, GUINT_TO_POINTER (look + 1));
 }
 
-static void
-on_theme_changed (void)
+/* After the style manager's notification, once the theme's stylesheet for
+ * the new mode is the one applied. */
+static gboolean
+relook (gpointer data)
 {
+  relook_source = 0;
   for (guint i = 0; i < N_LOOKS; i++)
     g_clear_pointer (&looks[i], pango_attr_list_unref);
   for (guint i = 0; i < labels->len; i++)
@@ -98,6 +102,14 @@ on_theme_changed (void)
 
       set_look (label, GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (label), look_quark)) - 1);
     }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_theme_changed (void)
+{
+  if (relook_source == 0)
+    relook_source = g_idle_add (relook, NULL);
 }
 
 static void

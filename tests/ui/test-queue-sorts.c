@@ -350,6 +350,61 @@ test_short_type_and_status (void)
   g_assert_cmpstr (ins_queue_item_get_text (item, INS_QUEUE_TEXT_STATUS), ==, ins_status_label (INS_STATUS_EN_COURS));
 }
 
+/* The colour of the first shown deadline drawn in one; FALSE if none is. */
+static gboolean
+first_due_colour (InsQueueView *view, PangoColor *colour)
+{
+  GtkWidget *column_view = ui_test_find_type (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *list = ui_test_find_type (column_view, GTK_TYPE_LIST_VIEW);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *cell = gtk_widget_get_first_child (row);
+      PangoAttrList *attrs;
+      g_autoptr(GSList) found = NULL;
+
+      for (guint i = 0; cell != NULL && i < INS_QUEUE_TEXT_DUE; i++)
+        cell = gtk_widget_get_next_sibling (cell);
+      if (cell == NULL || !gtk_widget_get_child_visible (row)
+          || (attrs = gtk_label_get_attributes (GTK_LABEL (ui_test_find_type (cell, GTK_TYPE_LABEL)))) == NULL)
+        continue;
+      found = pango_attr_list_get_attributes (attrs);
+      for (GSList *l = found; l != NULL; l = l->next)
+        {
+          PangoAttribute *attr = l->data;
+
+          if (attr->klass->type == PANGO_ATTR_FOREGROUND)
+            *colour = ((PangoAttrColor *) attr)->color;
+        }
+      g_slist_free_full (g_steal_pointer (&found), (GDestroyNotify) pango_attribute_destroy);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* The deadline's colours are the theme's: they change when it goes dark. */
+static void
+test_deadline_look_follows_theme (void)
+{
+  InsWindow *window = ui_test_window_new ("ui_marie");
+  InsQueueView *view = ins_window_get_queue_view (window);
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  AdwColorScheme scheme = adw_style_manager_get_color_scheme (manager);
+  PangoColor light = { 0, }, dark = { 0, };
+
+  wait_query (ins_queue_view_get_model (view));
+  ui_test_settle (window);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  ui_test_settle (window);
+  g_assert_true (first_due_colour (view, &light));
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  ui_test_settle (window);
+  g_assert_true (first_due_colour (view, &dark));
+  g_assert_false (light.red == dark.red && light.green == dark.green && light.blue == dark.blue);
+  adw_style_manager_set_color_scheme (manager, scheme);
+  ui_test_window_close (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -360,5 +415,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/queue-sorts/kept-in-settings", test_sort_kept_in_settings);
   g_test_add_func ("/queue-sorts/cells-follow-rows", test_cells_follow_rows);
   g_test_add_func ("/queue-sorts/short-type-and-status", test_short_type_and_status);
+  g_test_add_func ("/queue-sorts/deadline-look-follows-theme", test_deadline_look_follows_theme);
   return g_test_run ();
 }
