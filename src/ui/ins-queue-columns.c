@@ -1,4 +1,4 @@
-/* ins-queue-columns.c — the queue's columns: one label per cell, bound to the
+/* ins-queue-columns.c — the queue's columns: one text cell each, bound to the
  * item's pre-formatted texts, and the SQL sort each column names */
 #define G_LOG_DOMAIN "ins-ui"
 #include "config.h"
@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/ins-currency.h"
+#include "ins-queue-cell.h"
 #include "ins-queue-columns.h"
 #include "ins-queue-due-look.h"
 #include "ins-queue-item.h"
@@ -138,7 +139,7 @@ compact_amount (InsQueueItem *item)
 /* Rows are reused for other items as the view scrolls: a label and its look
  * are only touched when what they show changes. */
 static void
-cell_refresh (GtkLabel *label, QueueCell *cell)
+cell_refresh (InsQueueCell *label, QueueCell *cell)
 {
   InsQueueItem *item = cell->item;
   const char *text = ins_queue_item_get_text (item, cell->column->text);
@@ -146,8 +147,7 @@ cell_refresh (GtkLabel *label, QueueCell *cell)
 
   if (cell->column->text == INS_QUEUE_TEXT_AMOUNT && strlen (text) > 12 && (compact = compact_amount (item)))
     text = compact;
-  if (strcmp (gtk_label_get_text (label), text) != 0)
-    gtk_label_set_text (label, text);
+  ins_queue_cell_set_text (label, text);
   if (cell->column->text == INS_QUEUE_TEXT_DUE)
     ins_queue_due_look_apply (label, ins_queue_item_get_due_css_classes (item));
 }
@@ -170,13 +170,13 @@ on_cell_query_tooltip (GtkWidget  *label,
                        gpointer    user_data)
 {
   QueueCell *cell = g_object_get_qdata (G_OBJECT (label), cell_quark);
-  const char *text = gtk_label_get_text (GTK_LABEL (label));
+  const char *text = ins_queue_cell_get_text (INS_QUEUE_CELL (label));
   const char *full;
 
   if (cell->item == NULL || text == NULL || *text == '\0')
     return FALSE;
   full = ins_queue_item_get_full_text (cell->item, cell->column->text);
-  if (strcmp (full, text) == 0 && !pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+  if (strcmp (full, text) == 0 && !ins_queue_cell_is_ellipsized (INS_QUEUE_CELL (label)))
     return FALSE;
   gtk_tooltip_set_text (tooltip, full);
   return TRUE;
@@ -185,15 +185,11 @@ on_cell_query_tooltip (GtkWidget  *label,
 static void
 cell_setup (GtkSignalListItemFactory *factory, GtkListItem *list_item, const QueueColumn *column)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = ins_queue_cell_new (column->xalign, column->ellipsize);
   QueueCell *cell = g_new0 (QueueCell, 1);
 
-  gtk_label_set_xalign (GTK_LABEL (label), column->xalign);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   if (column->ellipsize || column->text == INS_QUEUE_TEXT_AMOUNT)
     {
-      if (column->ellipsize)
-        gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_widget_set_has_tooltip (label, TRUE);
       g_signal_connect (label, "query-tooltip", G_CALLBACK (on_cell_query_tooltip), NULL);
     }
@@ -205,7 +201,7 @@ cell_setup (GtkSignalListItemFactory *factory, GtkListItem *list_item, const Que
 static void
 cell_bind (GtkSignalListItemFactory *factory, GtkListItem *list_item, const QueueColumn *column)
 {
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
+  InsQueueCell *label = INS_QUEUE_CELL (gtk_list_item_get_child (list_item));
   QueueCell *cell = g_object_get_qdata (G_OBJECT (label), cell_quark);
 
   cell->item = gtk_list_item_get_item (list_item);

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "ins-queue-cell.h"
 #include "ins-queue-due-look.h"
 
 typedef enum {
@@ -80,11 +81,11 @@ build_look (GtkWidget *widget, guint look)
 }
 
 static void
-set_look (GtkLabel *label, guint look)
+set_look (InsQueueCell *label, guint look)
 {
   if (look != LOOK_PLAIN * 2 && looks[look] == NULL)
     looks[look] = build_look (GTK_WIDGET (label), look);
-  gtk_label_set_attributes (label, look == LOOK_PLAIN * 2 ? NULL : looks[look]);
+  ins_queue_cell_set_attributes (label, look == LOOK_PLAIN * 2 ? NULL : looks[look]);
   g_object_set_qdata (G_OBJECT (label), look_quark, GUINT_TO_POINTER (look + 1));
 }
 
@@ -98,7 +99,7 @@ relook (gpointer data)
     g_clear_pointer (&looks[i], pango_attr_list_unref);
   for (guint i = 0; i < labels->len; i++)
     {
-      GtkLabel *label = g_ptr_array_index (labels, i);
+      InsQueueCell *label = g_ptr_array_index (labels, i);
 
       set_look (label, GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (label), look_quark)) - 1);
     }
@@ -119,7 +120,7 @@ forget_label (gpointer data, GObject *label)
 }
 
 static void
-track (GtkLabel *label)
+track (InsQueueCell *label)
 {
   if (labels == NULL)
     {
@@ -134,7 +135,7 @@ track (GtkLabel *label)
 }
 
 void
-ins_queue_due_look_apply (GtkLabel           *label,
+ins_queue_due_look_apply (InsQueueCell           *label,
                           const char * const *classes)
 {
   guint look = look_of (classes);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ui/ins-queue-cell.h"
 #include "ui/ins-queue-view.h"
 #include "ui/ins-window-private.h"
 #include "ui-test-util.h"
@@ -215,9 +216,9 @@ has_attr (PangoAttrList *attrs, PangoAttrType type)
 /* The deadline's SLA state drawn as its style classes say: coloured, bold
  * when due soon or overdue, slanted when paused; plain for no state. */
 static void
-assert_due_look (GtkLabel *label, const char * const *classes)
+assert_due_look (InsQueueCell *label, const char * const *classes)
 {
-  PangoAttrList *attrs = gtk_label_get_attributes (label);
+  PangoAttrList *attrs = ins_queue_cell_get_attributes (label);
   gboolean urgent = g_strv_contains (classes, "sla-breached") || g_strv_contains (classes, "sla-due-soon");
 
   g_assert_cmpint (has_attr (attrs, PANGO_ATTR_FOREGROUND), ==, classes[0] != NULL);
@@ -238,22 +239,22 @@ assert_cells (InsQueueView *view, InsQueueModel *model)
   g_assert_nonnull (list);
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
     {
-      GtkWidget *numero = ui_test_find_type (row, GTK_TYPE_LABEL);
+      GtkWidget *numero = ui_test_find_type (row, INS_TYPE_QUEUE_CELL);
       InsQueueItem *item;
       guint column = 0;
 
       if (numero == NULL || !gtk_widget_get_child_visible (row))
         continue;
-      item = item_with_numero (model, gtk_label_get_text (GTK_LABEL (numero)));
+      item = item_with_numero (model, ins_queue_cell_get_text (INS_QUEUE_CELL (numero)));
       g_assert_nonnull (item);
       for (GtkWidget *cell = gtk_widget_get_first_child (row); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
         {
-          GtkWidget *label = ui_test_find_type (cell, GTK_TYPE_LABEL);
+          GtkWidget *label = ui_test_find_type (cell, INS_TYPE_QUEUE_CELL);
 
           g_assert_nonnull (label);
-          g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, ins_queue_item_get_text (item, column));
+          g_assert_cmpstr (ins_queue_cell_get_text (INS_QUEUE_CELL (label)), ==, ins_queue_item_get_text (item, column));
           if (column == INS_QUEUE_TEXT_DUE)
-            assert_due_look (GTK_LABEL (label), ins_queue_item_get_due_css_classes (item));
+            assert_due_look (INS_QUEUE_CELL (label), ins_queue_item_get_due_css_classes (item));
           column++;
         }
       g_assert_cmpuint (column, ==, INS_QUEUE_N_TEXTS);
@@ -366,7 +367,7 @@ first_due_colour (InsQueueView *view, PangoColor *colour)
       for (guint i = 0; cell != NULL && i < INS_QUEUE_TEXT_DUE; i++)
         cell = gtk_widget_get_next_sibling (cell);
       if (cell == NULL || !gtk_widget_get_child_visible (row)
-          || (attrs = gtk_label_get_attributes (GTK_LABEL (ui_test_find_type (cell, GTK_TYPE_LABEL)))) == NULL)
+          || (attrs = ins_queue_cell_get_attributes (INS_QUEUE_CELL (ui_test_find_type (cell, INS_TYPE_QUEUE_CELL)))) == NULL)
         continue;
       found = pango_attr_list_get_attributes (attrs);
       for (GSList *l = found; l != NULL; l = l->next)

@@ -1,0 +1,201 @@
+/* ins-queue-cell.c — one line of text in a queue cell, laid out only when drawn
+ *
+ * GTK 4.8's list keeps some 200 rows bound around the view and measures every
+ * cell of each, at every jump; a GtkLabel lays its text out to measure it.
+ * This cell's height is the font's line height and its width the column's,
+ * so only the rows drawn (those in view) ever lay their text out. */
+#define G_LOG_DOMAIN "ins-ui"
+#include "config.h"
+
+#include "ins-queue-cell.h"
+
+struct _InsQueueCell
+{
+  GtkWidget      parent_instance;
+
+  char          *text;
+  PangoAttrList *attrs;
+  PangoLayout   *layout;        /* NULL until drawn after a change */
+  int            line_height;   /* 0 until measured */
+  float          xalign;
+  gboolean       ellipsize;
+};
+
+G_DEFINE_FINAL_TYPE (InsQueueCell, ins_queue_cell, GTK_TYPE_WIDGET)
+
+static void
+ins_queue_cell_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  InsQueueCell *self = INS_QUEUE_CELL (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = *natural = 0;
+      return;
+    }
+  if (self->line_height == 0)
+    {
+      PangoFontMetrics *metrics = pango_context_get_metrics (gtk_widget_get_pango_context (widget), NULL, NULL);
+
+      self->line_height = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics));
+      if (self->line_height <= 0)
+        self->line_height = PANGO_PIXELS_CEIL (pango_font_metrics_get_ascent (metrics)
+                                               + pango_font_metrics_get_descent (metrics));
+      pango_font_metrics_unref (metrics);
+    }
+  *minimum = *natural = self->line_height;
+}
+
+static PangoLayout *
+ensure_layout (InsQueueCell *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  if (self->layout == NULL)
+    {
+      g_autoptr(PangoAttrList) attrs = self->attrs ? pango_attr_list_copy (self->attrs) : pango_attr_list_new ();
+
+      /* The queue's figures line up (style.css gives .ins-queue "tnum"). */
+      pango_attr_list_insert_before (attrs, pango_attr_font_features_new ("tnum"));
+      self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->text);
+      pango_layout_set_attributes (self->layout, attrs);
+      pango_layout_set_single_paragraph_mode (self->layout, TRUE);
+      if (self->ellipsize)
+        pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+    }
+  pango_layout_set_width (self->layout, self->ellipsize ? width * PANGO_SCALE : -1);
+  return self->layout;
+}
+
+static void
+ins_queue_cell_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  InsQueueCell *self = INS_QUEUE_CELL (widget);
+  PangoLayout *layout;
+  PangoRectangle logical;
+  GdkRGBA color;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (self->text == NULL || *self->text == '\0' || width <= 0)
+    return;
+  layout = ensure_layout (self);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (self->xalign * MAX (width - logical.width, 0) - logical.x,
+                                                          (height - logical.height) / 2.0f - logical.y));
+  gtk_snapshot_append_layout (snapshot, layout, &color);
+  gtk_snapshot_pop (snapshot);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+ins_queue_cell_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  InsQueueCell *self = INS_QUEUE_CELL (widget);
+
+  if (self->layout != NULL && self->ellipsize)
+    pango_layout_set_width (self->layout, width * PANGO_SCALE);
+}
+
+static void
+forget_layout (InsQueueCell *self)
+{
+  g_clear_object (&self->layout);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+ins_queue_cell_finalize (GObject *object)
+{
+  InsQueueCell *self = INS_QUEUE_CELL (object);
+
+  g_free (self->text);
+  g_clear_pointer (&self->attrs, pango_attr_list_unref);
+  g_clear_object (&self->layout);
+  G_OBJECT_CLASS (ins_queue_cell_parent_class)->finalize (object);
+}
+
+static void
+ins_queue_cell_class_init (InsQueueCellClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = ins_queue_cell_finalize;
+  widget_class->measure = ins_queue_cell_measure;
+  widget_class->size_allocate = ins_queue_cell_size_allocate;
+  widget_class->snapshot = ins_queue_cell_snapshot;
+  gtk_widget_class_set_css_name (widget_class, "label");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
+}
+
+static void
+ins_queue_cell_init (InsQueueCell *self)
+{
+  self->text = g_strdup ("");
+}
+
+GtkWidget *
+ins_queue_cell_new (float xalign, gboolean ellipsize)
+{
+  InsQueueCell *self = g_object_new (INS_TYPE_QUEUE_CELL, NULL);
+
+  self->xalign = xalign;
+  self->ellipsize = ellipsize;
+  return GTK_WIDGET (self);
+}
+
+const char *
+ins_queue_cell_get_text (InsQueueCell *self)
+{
+  g_return_val_if_fail (INS_IS_QUEUE_CELL (self), NULL);
+  return self->text;
+}
+
+void
+ins_queue_cell_set_text (InsQueueCell *self, const char *text)
+{
+  g_return_if_fail (INS_IS_QUEUE_CELL (self));
+  if (g_strcmp0 (self->text, text) == 0)
+    return;
+  g_free (self->text);
+  self->text = g_strdup (text ? text : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, self->text, -1);
+  forget_layout (self);
+}
+
+PangoAttrList *
+ins_queue_cell_get_attributes (InsQueueCell *self)
+{
+  g_return_val_if_fail (INS_IS_QUEUE_CELL (self), NULL);
+  return self->attrs;
+}
+
+void
+ins_queue_cell_set_attributes (InsQueueCell *self, PangoAttrList *attrs)
+{
+  g_return_if_fail (INS_IS_QUEUE_CELL (self));
+  if (self->attrs == attrs)
+    return;
+  g_clear_pointer (&self->attrs, pango_attr_list_unref);
+  self->attrs = attrs ? pango_attr_list_ref (attrs) : NULL;
+  forget_layout (self);
+}
+
+gboolean
+ins_queue_cell_is_ellipsized (InsQueueCell *self)
+{
+  g_return_val_if_fail (INS_IS_QUEUE_CELL (self), FALSE);
+  return self->ellipsize && pango_layout_is_ellipsized (ensure_layout (self));
+}
