@@ -160,18 +160,3 @@ doc_test_pid_alive (GPid pid)
 
   return read_stat (name, &state, &ppid, &renderer) && state != 'Z';
 }
-
-GtkWidget *
-doc_test_find_type (GtkWidget *root, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = doc_test_find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}

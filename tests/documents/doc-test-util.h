@@ -1,7 +1,9 @@
 /* doc-test-util.h — shared bits of the documents tests */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <gio/gio.h>
+
+#include "ins-test-widget.h"
 
 G_BEGIN_DECLS
 
@@ -23,8 +25,5 @@ gboolean      doc_test_pid_alive     (GPid pid);
  * a generous deadline, so a hang can never block the suite). */
 void          doc_test_store_result  (GObject *source, GAsyncResult *result, gpointer user_data);
 GAsyncResult *doc_test_wait_result   (GAsyncResult **slot);
-
-/* @root or its first descendant, depth first, that is a @type; NULL if none. */
-GtkWidget    *doc_test_find_type     (GtkWidget *root, GType type);
 
 G_END_DECLS

@@ -231,7 +231,7 @@ paint_widget (GtkWidget *widget, double *dark, double *white)
 static GtkWidget *
 find_page_view (InsDocumentView *view)
 {
-  return doc_test_find_type (GTK_WIDGET (view), INS_TYPE_PAGE_VIEW);
+  return ins_test_find_type (GTK_WIDGET (view), INS_TYPE_PAGE_VIEW);
 }
 
 /* The view's own stack (menus have stacks too). */
@@ -325,7 +325,7 @@ test_encrypted_pdf_placeholder (Fixture *f, gconstpointer data)
   status = gtk_stack_get_child_by_name (GTK_STACK (stack), "error");
   g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), ==,
                    ins_document_error_message (INS_DOCUMENT_ERROR_ENCRYPTED));
-  button = doc_test_find_type (status, GTK_TYPE_BUTTON);
+  button = ins_test_find_type (status, GTK_TYPE_BUTTON);
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==,
                    "affaire.mark-unusable");
   settle ();
@@ -394,7 +394,7 @@ thumbnails_painted (GPtrArray *thumbs)
 {
   for (guint i = 0; i < thumbs->len; i++)
     {
-      GtkWidget *picture = doc_test_find_type (thumbs->pdata[i], GTK_TYPE_PICTURE);
+      GtkWidget *picture = ins_test_find_type (thumbs->pdata[i], GTK_TYPE_PICTURE);
 
       if (gtk_picture_get_paintable (GTK_PICTURE (picture)) == NULL)
         return FALSE;

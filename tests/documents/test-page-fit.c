@@ -53,7 +53,7 @@ add_file (Fixture *f, gint64 id, const char *name, int pages)
 static InsPageView *
 page_view (Fixture *f)
 {
-  return INS_PAGE_VIEW (doc_test_find_type (GTK_WIDGET (f->view), INS_TYPE_PAGE_VIEW));
+  return INS_PAGE_VIEW (ins_test_find_type (GTK_WIDGET (f->view), INS_TYPE_PAGE_VIEW));
 }
 
 static gboolean
@@ -69,7 +69,7 @@ count_thumbnails (GtkWidget *widget, guint *n, guint *painted)
 {
   if (INS_IS_PAGE_THUMBNAIL (widget))
     {
-      GtkWidget *picture = doc_test_find_type (widget, GTK_TYPE_PICTURE);
+      GtkWidget *picture = ins_test_find_type (widget, GTK_TYPE_PICTURE);
       GdkPaintable *image = picture ? gtk_picture_get_paintable (GTK_PICTURE (picture)) : NULL;
 
       (*n)++;

@@ -26,11 +26,10 @@ test_claim_keeps_selection_and_scroll (void)
   InsWindow *window = ui_test_window_new ("ui_marie");
   InsQueueView *view = ins_window_get_queue_view (window);
   InsQueueModel *model = ins_queue_view_get_model (view);
-  GtkWidget *column_view = ui_test_find_type (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *column_view = ins_test_find_type (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW);
   GtkAdjustment *adjustment;
   g_autoptr(InsQueueItem) selected = NULL;
   g_autoptr(InsQueueItem) other = NULL;
-  g_autofree char *other_id = NULL;
   double value;
   guint k;
 
@@ -63,16 +62,7 @@ test_claim_keeps_selection_and_scroll (void)
   g_assert_cmpfloat (value, >, 0);
 
   /* Paul takes the row two below, from his own session. */
-  other_id = g_strdup_printf ("%" G_GINT64_FORMAT, ins_queue_item_get_id (other));
-  {
-    g_autoptr(PGconn) paul = ins_test_db_connect_as ("ui_paul");
-    g_autoptr(PGresult) res = PQexecParams (paul,
-        "UPDATE affaire SET status = 'en_cours', assignee_id = ins_current_agent_id(),"
-        " lease_until = now() + interval '15 minutes', version = version + 1 WHERE id = $1::bigint",
-        1, NULL, (const char *[]) { other_id }, NULL, NULL, 0);
-
-    g_assert_cmpint (PQresultStatus (res), ==, PGRES_COMMAND_OK);
-  }
+  ui_test_claim_as ("ui_paul", ins_queue_item_get_id (other));
   ui_test_wait (held_by_paul, other, "Paul's claim to show");
   ui_test_settle (window);
 

@@ -232,14 +232,14 @@ assert_due_look (InsQueueCell *label, const char * const *classes)
 static guint
 assert_cells (InsQueueView *view, InsQueueModel *model)
 {
-  GtkWidget *column_view = ui_test_find_type (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW);
-  GtkWidget *list = column_view ? ui_test_find_type (column_view, GTK_TYPE_LIST_VIEW) : NULL;
+  GtkWidget *column_view = ins_test_find_type (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *list = column_view ? ins_test_find_type (column_view, GTK_TYPE_LIST_VIEW) : NULL;
   guint rows = 0;
 
   g_assert_nonnull (list);
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
     {
-      GtkWidget *numero = ui_test_find_type (row, INS_TYPE_QUEUE_CELL);
+      GtkWidget *numero = ins_test_find_type (row, INS_TYPE_QUEUE_CELL);
       InsQueueItem *item;
       guint column = 0;
 
@@ -249,7 +249,7 @@ assert_cells (InsQueueView *view, InsQueueModel *model)
       g_assert_nonnull (item);
       for (GtkWidget *cell = gtk_widget_get_first_child (row); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
         {
-          GtkWidget *label = ui_test_find_type (cell, INS_TYPE_QUEUE_CELL);
+          GtkWidget *label = ins_test_find_type (cell, INS_TYPE_QUEUE_CELL);
 
           g_assert_nonnull (label);
           g_assert_cmpstr (ins_queue_cell_get_text (INS_QUEUE_CELL (label)), ==, ins_queue_item_get_text (item, column));
@@ -355,8 +355,8 @@ test_short_type_and_status (void)
 static gboolean
 first_due_colour (InsQueueView *view, PangoColor *colour)
 {
-  GtkWidget *column_view = ui_test_find_type (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW);
-  GtkWidget *list = ui_test_find_type (column_view, GTK_TYPE_LIST_VIEW);
+  GtkWidget *column_view = ins_test_find_type (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *list = ins_test_find_type (column_view, GTK_TYPE_LIST_VIEW);
 
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
     {
@@ -367,7 +367,7 @@ first_due_colour (InsQueueView *view, PangoColor *colour)
       for (guint i = 0; cell != NULL && i < INS_QUEUE_TEXT_DUE; i++)
         cell = gtk_widget_get_next_sibling (cell);
       if (cell == NULL || !gtk_widget_get_child_visible (row)
-          || (attrs = ins_queue_cell_get_attributes (INS_QUEUE_CELL (ui_test_find_type (cell, INS_TYPE_QUEUE_CELL)))) == NULL)
+          || (attrs = ins_queue_cell_get_attributes (INS_QUEUE_CELL (ins_test_find_type (cell, INS_TYPE_QUEUE_CELL)))) == NULL)
         continue;
       found = pango_attr_list_get_attributes (attrs);
       for (GSList *l = found; l != NULL; l = l->next)

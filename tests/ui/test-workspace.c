@@ -696,7 +696,6 @@ test_other_agent_change_keeps_selection (void)
   InsQueueView *view = ins_window_get_queue_view (window);
   InsQueueModel *model = ins_queue_view_get_model (view);
   InsQueueItem *selected, *other;
-  g_autofree char *other_id = NULL;
   gint64 selected_id;
 
   /* Marie looks at a row; Paul takes one a little further, from his own session. */
@@ -710,15 +709,7 @@ test_other_agent_change_keeps_selection (void)
   wait_affaire (window, selected_id);
   other = g_object_ref (item_at (model, k + 2));
   g_assert_cmpint (ins_queue_item_get_row (other)->status, ==, INS_STATUS_RECUE);
-  other_id = g_strdup_printf ("%" G_GINT64_FORMAT, ins_queue_item_get_id (other));
-  {
-    g_autoptr(PGconn) paul = ins_test_db_connect_as ("ui_paul");
-    g_autoptr(PGresult) res = PQexecParams (paul,
-        "UPDATE affaire SET status = 'en_cours', assignee_id = ins_current_agent_id(),"
-        " lease_until = now() + interval '15 minutes', version = version + 1 WHERE id = $1::bigint",
-        1, NULL, (const char *[]) { other_id }, NULL, NULL, 0);
-    g_assert_cmpint (PQresultStatus (res), ==, PGRES_COMMAND_OK);
-  }
+  ui_test_claim_as ("ui_paul", ins_queue_item_get_id (other));
 
   /* Seen without a manual refresh; the selection stays. */
   ui_test_wait (item_status_is, other, "the other agent's claim to show");

@@ -432,17 +432,16 @@ ui_test_find_menu_item (GtkWidget *root, const char *text)
   return NULL;
 }
 
-GtkWidget *
-ui_test_find_type (GtkWidget *root, GType type)
+void
+ui_test_claim_as (const char *role, gint64 id)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = ui_test_find_type (child, type);
+  g_autoptr(PGconn) conn = ins_test_db_connect_as (role);
+  g_autofree char *sid = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autoptr(GError) error = NULL;
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  ins_db_run (conn,
+              "UPDATE affaire SET status = 'en_cours', assignee_id = ins_current_agent_id(),"
+              " lease_until = now() + interval '15 minutes', version = version + 1 WHERE id = $1::bigint",
+              1, (const char *[]) { sid }, &error);
+  g_assert_no_error (error);
 }

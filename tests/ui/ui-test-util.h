@@ -5,6 +5,8 @@
 #include <adwaita.h>
 #include <libpq-fe.h>
 
+#include "ins-test-widget.h"
+
 #include "ui/ins-window.h"
 
 G_BEGIN_DECLS
@@ -40,6 +42,8 @@ gint64      ui_test_sql_int       (const char *sql, const char *param);
 void        ui_test_sql_run       (const char *sql, const char *param);
 gint64      ui_test_affaire_id    (const char *numero);
 char       *ui_test_affaire_status (gint64 id);
+/* @role takes affaire @id from its own session, as another agent's claim. */
+void        ui_test_claim_as      (const char *role, gint64 id);
 /* The number of history entries of @id with @action. */
 gint64      ui_test_history_count (gint64 id, const char *action);
 
@@ -53,10 +57,6 @@ GtkWidget  *ui_test_find_dialog   (GtkWindow  *parent,
  * <build dir>/screenshots/@name.png. */
 void        ui_test_screenshot    (GtkWidget  *widget,
                                    const char *name);
-
-/* @root or its first descendant, depth first, that is a @type; NULL if none. */
-GtkWidget  *ui_test_find_type     (GtkWidget  *root,
-                                   GType       type);
 
 /* The item of a menu (a GtkPopoverMenu's button) labelled @text under @root;
  * NULL if none. Emit "clicked" on it to choose it as a pointer would. */
