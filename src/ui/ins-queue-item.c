@@ -26,13 +26,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-enum {
-  CHANGED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
 static const guint text_props[INS_QUEUE_N_TEXTS] = {
   [INS_QUEUE_TEXT_NUMERO]       = PROP_NUMERO,
   [INS_QUEUE_TEXT_KIND]         = PROP_KIND_LABEL,
@@ -186,7 +179,6 @@ fill (InsQueueItem *self, InsQueueRow *row, GDateTime *now, gboolean notify)
           Watch *watch = &g_array_index (self->watches, Watch, i);
           watch->func (self, watch->data);
         }
-      g_signal_emit (self, signals[CHANGED], 0);
       g_object_unref (self);
     }
 }
@@ -237,10 +229,6 @@ ins_queue_item_class_init (InsQueueItemClass *klass)
   properties[PROP_STATUS_LABEL] = g_param_spec_string ("status-label", NULL, NULL, NULL, flags);
   properties[PROP_AGENT] = g_param_spec_string ("agent", NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  signals[CHANGED] =
-    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -13,11 +13,10 @@ G_DECLARE_FINAL_TYPE (InsQueueItem, ins_queue_item, INS, QUEUE_ITEM, GObject)
 
 /* Properties (strings, read-only): numero, kind-label, beneficiaire, place,
  * amount, received, due, status-label, agent; due-css-classes (GStrv: the SLA
- * state as a style class beside the text). Signal "changed": once after an
- * update that changed any of them (a cell refreshes once, not per property).
- * The view's cells watch with ins_queue_item_watch() instead: a jump rebinds
- * some 200 rows of nine cells, and a signal handler's closure, connected and
- * disconnected per cell, cost more than the rest of binding them. */
+ * state as a style class beside the text). A cell is told of an update once,
+ * not per property, through ins_queue_item_watch(): a plain list, not a signal,
+ * as a jump rebinds some 200 rows of nine cells, and a signal handler's closure,
+ * connected and disconnected per cell, cost more than the rest of binding them. */
 
 /* The texts, in the order of the queue's columns. */
 typedef enum {

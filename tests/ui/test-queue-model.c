@@ -92,9 +92,9 @@ item_at (InsQueueModel *model, guint position)
 }
 
 static void
-count_changed (InsQueueItem *item, guint *count)
+count_watch (InsQueueItem *item, gpointer data)
 {
-  (*count)++;
+  (*(guint *) data)++;
 }
 
 /* Asks for @position as a view would: a placeholder first, then the row,
@@ -111,20 +111,14 @@ visit (InsQueueModel *model, guint position)
   g_assert_cmpstr (ins_queue_item_get_text (item, INS_QUEUE_TEXT_AGENT), ==, "");
   g_assert_null (ins_queue_item_get_due_css_classes (item)[0]);
   g_assert_true (ins_queue_model_get_loading (model));
-  g_signal_connect (item, "changed", G_CALLBACK (count_changed), &changed);
+  ins_queue_item_watch (item, count_watch, &changed);
   ui_test_wait (model_idle, model, "the rows asked for");
-  g_signal_handlers_disconnect_by_func (item, count_changed, &changed);
+  ins_queue_item_unwatch (item, &changed);
   g_assert_false (ins_queue_item_is_placeholder (item));
   g_assert_true (item_at (model, position) == item);   /* filled in place */
   g_assert_cmpuint (changed, ==, 1);
   g_assert_cmpstr (ins_queue_item_get_text (item, INS_QUEUE_TEXT_NUMERO), ==, ins_queue_item_get_row (item)->numero);
   return item;
-}
-
-static void
-count_watch (InsQueueItem *item, gpointer data)
-{
-  (*(guint *) data)++;
 }
 
 /* The cells' watches: told once per update that changes a text, in place
@@ -302,8 +296,8 @@ test_changes_in_place (void)
   other = g_object_ref (item_at (model, 12));
   g_assert_cmpint (ins_queue_item_get_row (other)->status, ==, INS_STATUS_RECUE);
   g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), changes);
-  g_signal_connect (other, "changed", G_CALLBACK (count_changed), &other_changed);
-  g_signal_connect (selected, "changed", G_CALLBACK (count_changed), &selected_changed);
+  ins_queue_item_watch (other, count_watch, &other_changed);
+  ins_queue_item_watch (selected, count_watch, &selected_changed);
 
   /* Paul claims row 12 from his own session: the same object shows it, nothing
    * moves, its cells are told once and the rows that did not change not at all. */
@@ -316,8 +310,8 @@ test_changes_in_place (void)
   g_assert_cmpstr (ins_queue_item_get_text (other, INS_QUEUE_TEXT_AGENT), ==, "Paul Martin");
   g_assert_cmpuint (other_changed, ==, 1);
   g_assert_cmpuint (selected_changed, ==, 0);
-  g_signal_handlers_disconnect_by_func (other, count_changed, &other_changed);
-  g_signal_handlers_disconnect_by_func (selected, count_changed, &selected_changed);
+  ins_queue_item_unwatch (other, &other_changed);
+  ins_queue_item_unwatch (selected, &selected_changed);
   g_assert_true (item_at (model, 12) == other);
   g_assert_cmpuint (changes->len, ==, 0);
   g_assert_true (gtk_single_selection_get_selected_item (selection) == selected);
