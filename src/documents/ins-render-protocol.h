@@ -35,6 +35,8 @@
 
 /* Limits the helper enforces on itself (setrlimit) unless told otherwise. */
 #define INS_RENDER_DEFAULT_CPU_SECONDS   120
+/* Renders wait for the window: never take a core from the agent's main loop. */
+#define INS_RENDER_DEFAULT_NICE          10
 #define INS_RENDER_DEFAULT_ADDRESS_MB   2048
 /* Largest document accepted and largest image rendered. */
 #define INS_RENDER_MAX_DOCUMENT_BYTES   (64u * 1024 * 1024)

@@ -3,8 +3,10 @@
 
 #include <math.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
+#include <unistd.h>
 
 #include "documents/ins-document-error.h"
 #include "documents/ins-renderer.h"
@@ -229,6 +231,46 @@ test_rotation (void)
   g_clear_error (&error);
   g_assert_null (render (renderer, doc, 0, 1.0, 45, &error));
   g_assert_error (error, INS_DOCUMENT_ERROR, INS_DOCUMENT_ERROR_FAILED);
+}
+
+/* The nice value of process @pid (field 19 of /proc/PID/stat). */
+static int
+nice_of (GPid pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/stat", (int) pid);
+  g_autofree char *stat = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  g_assert_true (g_file_get_contents (path, &stat, NULL, NULL));
+  fields = g_strsplit (strrchr (stat, ')') + 2, " ", -1);
+  g_assert_cmpuint (g_strv_length (fields), >, 16);
+  return atoi (fields[16]);
+}
+
+/* Renders run at a lower priority than the window that waits for them; the
+ * window's own priority is left alone. */
+static void
+test_helper_yields_to_window (void)
+{
+  g_autoptr(InsRenderer) renderer = ins_renderer_new ();
+  g_autofree char *path = corpus_pdf ("three_pages_with_number.pdf");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(InsRenderDocument) doc = open_file (renderer, path, &error);
+  g_autoptr(InsPageImage) image = NULL;
+  int own = nice_of (getpid ());
+
+  if (own >= 19)
+    {
+      g_test_skip ("the test runs at the lowest priority already");
+      return;
+    }
+  g_assert_no_error (error);
+  image = render (renderer, doc, 0, 0.5, 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (image);
+  g_assert_cmpint (ins_render_document_get_helper_pid (doc), >, 0);
+  g_assert_cmpint (nice_of (ins_render_document_get_helper_pid (doc)), >, own);
+  g_assert_cmpint (nice_of (getpid ()), ==, own);
 }
 
 /* Whether process @pid is stopped (state T in /proc/PID/stat). */
@@ -521,6 +563,7 @@ main (int argc, char **argv)
   g_test_add_func ("/renderer/every-corpus-pdf", test_every_corpus_pdf);
   g_test_add_func ("/renderer/not-a-document", test_not_a_document);
   g_test_add_func ("/renderer/rotation", test_rotation);
+  g_test_add_func ("/renderer/helper-yields-to-window", test_helper_yields_to_window);
   g_test_add_func ("/renderer/killed-mid-render", test_killed_mid_render);
   g_test_add_func ("/renderer/hung-helper-times-out", test_hung_helper_times_out);
   g_test_add_func ("/renderer/cache-budget", test_cache_budget);

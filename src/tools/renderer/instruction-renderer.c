@@ -121,7 +121,7 @@ reply_error (InsRenderErrorCode code, const char *reason)
 }
 
 static void
-set_limits (gint64 cpu_seconds, gint64 address_mb)
+set_limits (gint64 cpu_seconds, gint64 address_mb, int nice)
 {
   struct rlimit cpu = { (rlim_t) cpu_seconds, (rlim_t) cpu_seconds + 5 };
   struct rlimit as = { (rlim_t) address_mb << 20, (rlim_t) address_mb << 20 };
@@ -132,6 +132,9 @@ set_limits (gint64 cpu_seconds, gint64 address_mb)
   if (address_mb > 0 && setrlimit (RLIMIT_AS, &as) != 0)
     g_warning ("setrlimit AS: %s", g_strerror (errno));
   setrlimit (RLIMIT_CORE, &core);
+  errno = 0;
+  if (nice > 0 && getpriority (PRIO_PROCESS, 0) < nice && errno == 0 && setpriority (PRIO_PROCESS, 0, nice) != 0)
+    g_warning ("setpriority: %s", g_strerror (errno));
 }
 
 static PopplerDocument *
@@ -359,11 +362,13 @@ main (int argc, char **argv)
 {
   gint64 cpu_seconds = INS_RENDER_DEFAULT_CPU_SECONDS;
   gint64 address_mb = INS_RENDER_DEFAULT_ADDRESS_MB;
+  int nice = INS_RENDER_DEFAULT_NICE;
   PopplerDocument *doc = NULL;
   InsRenderRequest req;
   GOptionEntry entries[] = {
     { "cpu-seconds", 0, 0, G_OPTION_ARG_INT64, &cpu_seconds, "CPU time limit (0: none)", "N" },
     { "address-mb", 0, 0, G_OPTION_ARG_INT64, &address_mb, "Address space limit (0: none)", "MB" },
+    { "nice", 0, 0, G_OPTION_ARG_INT, &nice, "Nice value to run at, at least (0: unchanged)", "N" },
     { "stop-before-render", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &stop_before_render,
       "Stop (SIGSTOP) before each render, for tests of hangs and crashes", NULL },
     { "warm-up", 0, 0, G_OPTION_ARG_NONE, &warm_up,
@@ -385,7 +390,7 @@ main (int argc, char **argv)
    * closes and the next read ends this loop; a render stuck in a loop meanwhile
    * runs into the CPU limit. */
   prctl (PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
-  set_limits (cpu_seconds, address_mb);
+  set_limits (cpu_seconds, address_mb, nice);
 
   /* Only replies go to the real stdout: stray library output goes to stderr. */
   out_fd = dup (1);
