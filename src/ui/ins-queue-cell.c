@@ -3,22 +3,27 @@
  * GTK 4.8's list keeps some 200 rows bound around the view and measures every
  * cell of each, at every jump; a GtkLabel lays its text out to measure it.
  * This cell's height is the font's line height and its width the column's,
- * so only the rows drawn (those in view) ever lay their text out. */
+ * so only the rows drawn (those in view) ever lay their text out; a column
+ * whose texts repeat shares its layouts between its cells. */
 #define G_LOG_DOMAIN "ins-ui"
 #include "config.h"
 
 #include "ins-queue-cell.h"
+#include "ins-queue-layouts.h"
 
 struct _InsQueueCell
 {
   GtkWidget      parent_instance;
 
-  char          *text;
-  PangoAttrList *attrs;
-  PangoLayout   *layout;        /* NULL until drawn after a change */
-  int            line_height;   /* 0 until measured */
-  float          xalign;
-  gboolean       ellipsize;
+  char            *text;
+  PangoAttrList   *attrs;
+  PangoLayout     *layout;       /* NULL until drawn after a change; a reference when shared */
+  gboolean         text_stale;   /* own layout: the text changed since drawn */
+  InsQueueLayouts *shared;       /* the column's, or NULL: the cell lays its text out itself */
+  int              line_height;
+  guint            font_serial;  /* of the Pango context the line height was measured in */
+  float            xalign;
+  gboolean         ellipsize;
 };
 
 G_DEFINE_FINAL_TYPE (InsQueueCell, ins_queue_cell, GTK_TYPE_WIDGET)
@@ -39,9 +44,13 @@ ins_queue_cell_measure (GtkWidget      *widget,
       *minimum = *natural = 0;
       return;
     }
-  if (self->line_height == 0)
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+
+  if (self->line_height == 0 || self->font_serial != pango_context_get_serial (context))
     {
-      PangoFontMetrics *metrics = pango_context_get_metrics (gtk_widget_get_pango_context (widget), NULL, NULL);
+      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+
+      self->font_serial = pango_context_get_serial (context);
 
       self->line_height = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics));
       if (self->line_height <= 0)
@@ -55,21 +64,19 @@ ins_queue_cell_measure (GtkWidget      *widget,
 static PangoLayout *
 ensure_layout (InsQueueCell *self)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int width = self->ellipsize ? gtk_widget_get_width (GTK_WIDGET (self)) : -1;
 
-  if (self->layout == NULL)
+  if (self->shared != NULL)
     {
-      g_autoptr(PangoAttrList) attrs = self->attrs ? pango_attr_list_copy (self->attrs) : pango_attr_list_new ();
-
-      /* The queue's figures line up (style.css gives .ins-queue "tnum"). */
-      pango_attr_list_insert_before (attrs, pango_attr_font_features_new ("tnum"));
-      self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->text);
-      pango_layout_set_attributes (self->layout, attrs);
-      pango_layout_set_single_paragraph_mode (self->layout, TRUE);
-      if (self->ellipsize)
-        pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+      if (self->layout == NULL)
+        self->layout = g_object_ref (ins_queue_layouts_get (self->shared, GTK_WIDGET (self), self->text,
+                                                            self->attrs, width));
     }
-  pango_layout_set_width (self->layout, self->ellipsize ? width * PANGO_SCALE : -1);
+  else if (self->layout == NULL)
+    self->layout = ins_queue_layout_new (GTK_WIDGET (self), self->text, self->attrs, width);
+  else if (self->text_stale)
+    pango_layout_set_text (self->layout, self->text, -1);
+  self->text_stale = FALSE;
   return self->layout;
 }
 
@@ -104,14 +111,23 @@ ins_queue_cell_size_allocate (GtkWidget *widget, int width, int height, int base
 {
   InsQueueCell *self = INS_QUEUE_CELL (widget);
 
-  if (self->layout != NULL && self->ellipsize)
+  if (self->layout == NULL || !self->ellipsize)
+    return;
+  if (self->shared != NULL)
+    g_clear_object (&self->layout);
+  else
     pango_layout_set_width (self->layout, width * PANGO_SCALE);
 }
 
+/* A cell reuses its own layout for a new text, a layout is made again for
+ * new attributes (they are the deadline's look, seldom changed). */
 static void
-forget_layout (InsQueueCell *self)
+forget_layout (InsQueueCell *self, gboolean attrs_changed)
 {
-  g_clear_object (&self->layout);
+  if (self->shared != NULL || attrs_changed)
+    g_clear_object (&self->layout);
+  else
+    self->text_stale = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -123,6 +139,7 @@ ins_queue_cell_finalize (GObject *object)
   g_free (self->text);
   g_clear_pointer (&self->attrs, pango_attr_list_unref);
   g_clear_object (&self->layout);
+  g_clear_pointer (&self->shared, ins_queue_layouts_unref);
   G_OBJECT_CLASS (ins_queue_cell_parent_class)->finalize (object);
 }
 
@@ -147,12 +164,13 @@ ins_queue_cell_init (InsQueueCell *self)
 }
 
 GtkWidget *
-ins_queue_cell_new (float xalign, gboolean ellipsize)
+ins_queue_cell_new (float xalign, gboolean ellipsize, InsQueueLayouts *shared)
 {
   InsQueueCell *self = g_object_new (INS_TYPE_QUEUE_CELL, NULL);
 
   self->xalign = xalign;
   self->ellipsize = ellipsize;
+  self->shared = shared ? ins_queue_layouts_ref (shared) : NULL;
   return GTK_WIDGET (self);
 }
 
@@ -172,7 +190,7 @@ ins_queue_cell_set_text (InsQueueCell *self, const char *text)
   g_free (self->text);
   self->text = g_strdup (text ? text : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, self->text, -1);
-  forget_layout (self);
+  forget_layout (self, FALSE);
 }
 
 PangoAttrList *
@@ -190,7 +208,7 @@ ins_queue_cell_set_attributes (InsQueueCell *self, PangoAttrList *attrs)
     return;
   g_clear_pointer (&self->attrs, pango_attr_list_unref);
   self->attrs = attrs ? pango_attr_list_ref (attrs) : NULL;
-  forget_layout (self);
+  forget_layout (self, TRUE);
 }
 
 gboolean

@@ -3,13 +3,17 @@
 
 #include <gtk/gtk.h>
 
+#include "ins-queue-layouts.h"
+
 G_BEGIN_DECLS
 
 #define INS_TYPE_QUEUE_CELL (ins_queue_cell_get_type ())
 G_DECLARE_FINAL_TYPE (InsQueueCell, ins_queue_cell, INS, QUEUE_CELL, GtkWidget)
 
-GtkWidget     *ins_queue_cell_new             (float          xalign,
-                                               gboolean       ellipsize);
+/* @shared: the column's layouts when its texts repeat, or NULL. */
+GtkWidget     *ins_queue_cell_new             (float            xalign,
+                                               gboolean         ellipsize,
+                                               InsQueueLayouts *shared);
 const char    *ins_queue_cell_get_text        (InsQueueCell  *self);
 void           ins_queue_cell_set_text        (InsQueueCell  *self,
                                                const char    *text);

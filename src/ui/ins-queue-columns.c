@@ -69,30 +69,32 @@ ins_sql_sorter_new (InsQueueSort sort)
 
 /* The cells: one plain label per column, its text read from the item's
  * pre-formatted strings; the label follows the item when its texts change.
- * A column with a name sorts in SQL by its sort; the name is what the
- * "queue-sort" setting keeps. */
+ * A column whose texts repeat from row to row shares their layouts between
+ * its cells. A column with a name sorts in SQL by its sort; the name is what
+ * the "queue-sort" setting keeps. */
 typedef struct {
   InsQueueText  text;
   float         xalign;
   gboolean      ellipsize;
+  gboolean      repeats;
   const char   *name;
   InsQueueSort  sort;
   const char   *tooltip;
 } QueueColumn;
 
 static const QueueColumn queue_columns[] = {
-  { INS_QUEUE_TEXT_NUMERO,       0.0f, FALSE, "numero",       INS_QUEUE_SORT_NUMERO, NULL },
-  { INS_QUEUE_TEXT_KIND,         0.0f, TRUE,  NULL,           0, NULL },
-  { INS_QUEUE_TEXT_BENEFICIAIRE, 0.0f, TRUE,  "beneficiaire", INS_QUEUE_SORT_BENEFICIAIRE,
+  { INS_QUEUE_TEXT_NUMERO,       0.0f, FALSE, FALSE, "numero",       INS_QUEUE_SORT_NUMERO, NULL },
+  { INS_QUEUE_TEXT_KIND,         0.0f, TRUE,  TRUE,  NULL,           0, NULL },
+  { INS_QUEUE_TEXT_BENEFICIAIRE, 0.0f, TRUE,  FALSE, "beneficiaire", INS_QUEUE_SORT_BENEFICIAIRE,
     N_("Sorted by last name, then first name") },
-  { INS_QUEUE_TEXT_PLACE,        0.0f, TRUE,  "place",        INS_QUEUE_SORT_PLACE, NULL },
-  { INS_QUEUE_TEXT_AMOUNT,       1.0f, FALSE, "amount",       INS_QUEUE_SORT_AMOUNT,
+  { INS_QUEUE_TEXT_PLACE,        0.0f, TRUE,  TRUE,  "place",        INS_QUEUE_SORT_PLACE, NULL },
+  { INS_QUEUE_TEXT_AMOUNT,       1.0f, FALSE, FALSE, "amount",       INS_QUEUE_SORT_AMOUNT,
     N_("Amounts are in different currencies: sorted by currency, then by amount") },
-  { INS_QUEUE_TEXT_RECEIVED,     0.0f, FALSE, "received",     INS_QUEUE_SORT_AGE, NULL },
-  { INS_QUEUE_TEXT_DUE,          0.0f, TRUE,  "due",          INS_QUEUE_SORT_DUE, NULL },
-  { INS_QUEUE_TEXT_STATUS,       0.0f, TRUE,  "status",       INS_QUEUE_SORT_STATUS,
+  { INS_QUEUE_TEXT_RECEIVED,     0.0f, FALSE, TRUE,  "received",     INS_QUEUE_SORT_AGE, NULL },
+  { INS_QUEUE_TEXT_DUE,          0.0f, TRUE,  TRUE,  "due",          INS_QUEUE_SORT_DUE, NULL },
+  { INS_QUEUE_TEXT_STATUS,       0.0f, TRUE,  TRUE,  "status",       INS_QUEUE_SORT_STATUS,
     N_("Sorted in the order of processing") },
-  { INS_QUEUE_TEXT_AGENT,        0.0f, TRUE,  "agent",        INS_QUEUE_SORT_AGENT, NULL },
+  { INS_QUEUE_TEXT_AGENT,        0.0f, TRUE,  TRUE,  "agent",        INS_QUEUE_SORT_AGENT, NULL },
 };
 
 /* What a cell's label shows and listens to, kept on the label. */
@@ -102,6 +104,7 @@ typedef struct {
 } QueueCell;
 
 static GQuark cell_quark;
+static GQuark layouts_quark;   /* a repeating column's InsQueueLayouts, on its factory */
 
 #define COMPACT_FROM 1000000
 
@@ -185,7 +188,8 @@ on_cell_query_tooltip (GtkWidget  *label,
 static void
 cell_setup (GtkSignalListItemFactory *factory, GtkListItem *list_item, const QueueColumn *column)
 {
-  GtkWidget *label = ins_queue_cell_new (column->xalign, column->ellipsize);
+  GtkWidget *label = ins_queue_cell_new (column->xalign, column->ellipsize,
+                                         g_object_get_qdata (G_OBJECT (factory), layouts_quark));
   QueueCell *cell = g_new0 (QueueCell, 1);
 
   if (column->ellipsize || column->text == INS_QUEUE_TEXT_AMOUNT)
@@ -226,6 +230,7 @@ static void
 set_cell_factories (GtkColumnView *view)
 {
   cell_quark = g_quark_from_static_string ("ins-queue-cell");
+  layouts_quark = g_quark_from_static_string ("ins-queue-layouts");
   GListModel *view_columns = gtk_column_view_get_columns (view);
 
   g_assert (g_list_model_get_n_items (view_columns) == G_N_ELEMENTS (queue_columns));
@@ -235,6 +240,9 @@ set_cell_factories (GtkColumnView *view)
       g_autoptr(GtkColumnViewColumn) view_column = g_list_model_get_item (view_columns, i);
       g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
+      if (column->repeats)
+        g_object_set_qdata_full (G_OBJECT (factory), layouts_quark, ins_queue_layouts_new (),
+                                 (GDestroyNotify) ins_queue_layouts_unref);
       g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), (gpointer) column);
       g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), (gpointer) column);
       g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind), (gpointer) column);

@@ -1,0 +1,213 @@
+/* test-queue-cell.c — queue cells and the layouts a column shares between them */
+#include "config.h"
+
+#include <gtk/gtk.h>
+
+#include "ui/ins-queue-cell.h"
+#include "ui/ins-queue-layouts.h"
+
+/* A few frames: styles applied, sizes measured, cells drawn. */
+static void
+settle (void)
+{
+  gint64 until = g_get_monotonic_time () + 200 * 1000;
+
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+}
+
+/* A window holding @cells in a column, laid out and drawn once. */
+static GtkWidget *
+window_with (GtkWidget **cells, guint n)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      gtk_widget_set_size_request (cells[i], 120, -1);
+      gtk_box_append (GTK_BOX (box), cells[i]);
+    }
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  settle ();
+  return window;
+}
+
+static void
+test_layouts_shared_by_text (void)
+{
+  g_autoptr(InsQueueLayouts) layouts = ins_queue_layouts_new ();
+  GtkWidget *cells[] = { ins_queue_cell_new (0.0f, TRUE, layouts), ins_queue_cell_new (0.0f, TRUE, layouts) };
+  GtkWidget *window = window_with (cells, G_N_ELEMENTS (cells));
+  g_autoptr(PangoAttrList) bold = pango_attr_list_new ();
+  PangoLayout *first, *again, *other, *bolder, *wider;
+
+  pango_attr_list_insert (bold, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  first = ins_queue_layouts_get (layouts, cells[0], "Espagne", NULL, 120);
+  again = ins_queue_layouts_get (layouts, cells[1], "Espagne", NULL, 120);
+  other = ins_queue_layouts_get (layouts, cells[1], "Portugal", NULL, 120);
+  bolder = ins_queue_layouts_get (layouts, cells[1], "Espagne", bold, 120);
+  g_assert_true (first == again);
+  g_assert_cmpstr (pango_layout_get_text (first), ==, "Espagne");
+  g_assert_cmpstr (pango_layout_get_text (other), ==, "Portugal");
+  g_assert_true (bolder != first);
+  g_assert_cmpint (pango_layout_get_width (first), ==, 120 * PANGO_SCALE);
+  g_assert_cmpint (pango_layout_get_ellipsize (first), ==, PANGO_ELLIPSIZE_END);
+
+  /* Another width: the column was resized, every layout is made again. */
+  g_object_add_weak_pointer (G_OBJECT (first), (gpointer *) &first);
+  wider = ins_queue_layouts_get (layouts, cells[0], "Espagne", NULL, 200);
+  g_assert_null (first);
+  g_assert_cmpint (pango_layout_get_width (wider), ==, 200 * PANGO_SCALE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The layouts kept are bounded: a column of all-different texts does not grow
+ * them without end. */
+static void
+test_layouts_bounded (void)
+{
+  g_autoptr(InsQueueLayouts) layouts = ins_queue_layouts_new ();
+  GtkWidget *cells[] = { ins_queue_cell_new (0.0f, FALSE, layouts) };
+  GtkWidget *window = window_with (cells, 1);
+  PangoLayout *first = ins_queue_layouts_get (layouts, cells[0], "0", NULL, -1);
+
+  g_object_add_weak_pointer (G_OBJECT (first), (gpointer *) &first);
+  for (guint i = 1; i < 5000 && first != NULL; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%u", i);
+
+      ins_queue_layouts_get (layouts, cells[0], text, NULL, -1);
+    }
+  g_assert_null (first);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static int
+cell_height (GtkWidget *cell)
+{
+  int minimum, natural;
+
+  gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, ==, natural);
+  return natural;
+}
+
+/* A larger font (accessibility's large text) reaches the cells already made:
+ * their height and the layouts they share follow it. */
+static void
+test_font_change_reaches_cells (void)
+{
+  g_autoptr(InsQueueLayouts) layouts = ins_queue_layouts_new ();
+  GtkWidget *cells[] = { ins_queue_cell_new (0.0f, TRUE, layouts) };
+  GtkWidget *window = window_with (cells, 1);
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  PangoLayout *small, *large;
+  int before = cell_height (cells[0]);
+  int small_height, large_height;
+
+  ins_queue_cell_set_text (INS_QUEUE_CELL (cells[0]), "Espagne");
+  small = ins_queue_layouts_get (layouts, cells[0], "Espagne", NULL, 120);
+  pango_layout_get_pixel_size (small, NULL, &small_height);
+  g_object_add_weak_pointer (G_OBJECT (small), (gpointer *) &small);
+
+  gtk_css_provider_load_from_data (provider, "label { font-size: 30px; }", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_USER);
+  settle ();
+
+  g_assert_cmpint (cell_height (cells[0]), >, before + 10);
+  large = ins_queue_layouts_get (layouts, cells[0], "Espagne", NULL, 120);
+  g_assert_null (small);
+  pango_layout_get_pixel_size (large, NULL, &large_height);
+  g_assert_cmpint (large_height, >, small_height + 10);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The pixels @cell draws. */
+static GBytes *
+cell_pixels (GtkWidget *cell)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (cell);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (cell), height = gtk_widget_get_height (cell);
+  g_autofree guchar *data = g_malloc0 ((gsize) width * height * 4);
+
+  g_assert_cmpint (width, >, 0);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  g_assert_true (gsk_renderer_realize (renderer, NULL, NULL));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_texture_download (texture, data, (gsize) width * 4);
+  gsk_renderer_unrealize (renderer);
+  return g_bytes_new_take (g_steal_pointer (&data), (gsize) width * height * 4);
+}
+
+/* A cell drawn with one text, then given another, draws what a cell given
+ * only the second draws, whether it has its own layout or shares them. */
+static void
+test_reused_cell_draws_new_text (void)
+{
+  g_autoptr(InsQueueLayouts) layouts = ins_queue_layouts_new ();
+  GtkWidget *cells[] = { ins_queue_cell_new (1.0f, FALSE, NULL), ins_queue_cell_new (1.0f, FALSE, NULL),
+                         ins_queue_cell_new (0.0f, TRUE, layouts), ins_queue_cell_new (0.0f, TRUE, layouts) };
+  GtkWidget *window = window_with (cells, G_N_ELEMENTS (cells));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i += 2)
+    {
+      g_autoptr(GBytes) first = NULL, reused = NULL, fresh = NULL;
+
+      ins_queue_cell_set_text (INS_QUEUE_CELL (cells[i]), "12 345,67 USD");
+      settle ();
+      first = cell_pixels (cells[i]);
+      ins_queue_cell_set_text (INS_QUEUE_CELL (cells[i]), "443,4 M VND");
+      ins_queue_cell_set_text (INS_QUEUE_CELL (cells[i + 1]), "443,4 M VND");
+      settle ();
+      reused = cell_pixels (cells[i]);
+      fresh = cell_pixels (cells[i + 1]);
+      g_assert_false (g_bytes_equal (first, fresh));
+      g_assert_true (g_bytes_equal (reused, fresh));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A cell's text and its cut: the tooltip shows the whole text only when cut. */
+static void
+test_cell_text_and_cut (void)
+{
+  g_autoptr(InsQueueLayouts) layouts = ins_queue_layouts_new ();
+  GtkWidget *cells[] = { ins_queue_cell_new (0.0f, TRUE, layouts), ins_queue_cell_new (1.0f, FALSE, NULL) };
+  GtkWidget *window = window_with (cells, G_N_ELEMENTS (cells));
+
+  ins_queue_cell_set_text (INS_QUEUE_CELL (cells[0]), "Bosnie-Herzégovine et bien plus loin encore");
+  g_assert_true (ins_queue_cell_is_ellipsized (INS_QUEUE_CELL (cells[0])));
+  ins_queue_cell_set_text (INS_QUEUE_CELL (cells[0]), "Espagne");
+  g_assert_false (ins_queue_cell_is_ellipsized (INS_QUEUE_CELL (cells[0])));
+  g_assert_cmpstr (ins_queue_cell_get_text (INS_QUEUE_CELL (cells[0])), ==, "Espagne");
+
+  /* A cell with its own layout takes a new text in it. */
+  ins_queue_cell_set_text (INS_QUEUE_CELL (cells[1]), "1 234,56 €");
+  g_assert_false (ins_queue_cell_is_ellipsized (INS_QUEUE_CELL (cells[1])));
+  ins_queue_cell_set_text (INS_QUEUE_CELL (cells[1]), "443,4 M VND");
+  g_assert_cmpstr (ins_queue_cell_get_text (INS_QUEUE_CELL (cells[1])), ==, "443,4 M VND");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int argc, char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/queue-cell/layouts-shared-by-text", test_layouts_shared_by_text);
+  g_test_add_func ("/queue-cell/layouts-bounded", test_layouts_bounded);
+  g_test_add_func ("/queue-cell/font-change-reaches-cells", test_font_change_reaches_cells);
+  g_test_add_func ("/queue-cell/text-and-cut", test_cell_text_and_cut);
+  g_test_add_func ("/queue-cell/reused-cell-draws-new-text", test_reused_cell_draws_new_text);
+  return g_test_run ();
+}
