@@ -215,28 +215,29 @@ ins_relay_get_url (InsRelay *self)
   return self->url;
 }
 
-gint64
-ins_relay_get_pending (InsRelay *self)
+static gint64
+read_locked (InsRelay *self, const gint64 *field)
 {
   gint64 v;
 
-  g_return_val_if_fail (INS_IS_RELAY (self), 0);
   g_mutex_lock (&self->lock);
-  v = self->pending;
+  v = *field;
   g_mutex_unlock (&self->lock);
   return v;
 }
 
 gint64
+ins_relay_get_pending (InsRelay *self)
+{
+  g_return_val_if_fail (INS_IS_RELAY (self), 0);
+  return read_locked (self, &self->pending);
+}
+
+gint64
 ins_relay_get_failed (InsRelay *self)
 {
-  gint64 v;
-
   g_return_val_if_fail (INS_IS_RELAY (self), 0);
-  g_mutex_lock (&self->lock);
-  v = self->failed;
-  g_mutex_unlock (&self->lock);
-  return v;
+  return read_locked (self, &self->failed);
 }
 
 void
