@@ -17,6 +17,7 @@
 #include "core/ins-country.h"
 #include "core/ins-currency.h"
 #include "core/ins-nir.h"
+#include "ins-field-reader.h"
 #include "ins-import-error.h"
 #include "ins-submission.h"
 
@@ -24,15 +25,6 @@
 #define MAX_ADDRESS_LINES 6
 #define MAX_ADDRESS_LINE_CHARS 100
 #define MAX_ID_CHARS 64
-
-typedef struct {
-  const char *file;
-  char       *dir;
-  GPtrArray  *problems;
-  char        today[11];     /* Europe/Paris */
-  GDateTime  *now;
-  gint64      total_bytes;
-} Reader;
 
 static const char * const nationalities[] = { "francaise", "ue_eee_ru_suisse", "autre", NULL };
 static const char * const situations[] = {
@@ -44,243 +36,12 @@ static const char * const stay_motifs[] = {
 static const char * const regimes[] = { "general", "partenaire", "cnmss", NULL };
 static const char * const contracts[] = { "standard", "css", "cmu_c", "acs", NULL };
 
-static void fail (Reader *r, InsImportError code, const char *path, const char *format, ...) G_GNUC_PRINTF (4, 5);
-
 static void
-fail (Reader         *r,
-      InsImportError  code,
-      const char     *path,
-      const char     *format,
-      ...)
+read_identity (InsFieldReader *r,
+               JsonObject     *root,
+               InsSubmission  *sub)
 {
-  g_autofree char *reason = NULL;
-  va_list args;
-
-  va_start (args, format);
-  reason = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_ptr_array_add (r->problems, ins_import_problem_new (code, r->file, path, reason));
-}
-
-static char *
-join_path (const char *parent, const char *member)
-{
-  return g_strconcat (parent, ".", member, NULL);
-}
-
-static char *
-index_path (const char *parent, guint i)
-{
-  return g_strdup_printf ("%s[%u]", parent, i);
-}
-
-static JsonNode *
-member (Reader     *r,
-        JsonObject *obj,
-        const char *parent,
-        const char *name,
-        gboolean    required)
-{
-  JsonNode *node = obj ? json_object_get_member (obj, name) : NULL;
-
-  if ((node == NULL || JSON_NODE_HOLDS_NULL (node)) && required)
-    {
-      g_autofree char *path = join_path (parent, name);
-      fail (r, INS_IMPORT_ERROR_MISSING, path, _("this required field is missing"));
-    }
-  return node && !JSON_NODE_HOLDS_NULL (node) ? node : NULL;
-}
-
-static JsonObject *
-read_object (Reader     *r,
-             JsonObject *obj,
-             const char *parent,
-             const char *name,
-             gboolean    required)
-{
-  JsonNode *node = member (r, obj, parent, name, required);
-
-  if (node == NULL)
-    return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_autofree char *path = join_path (parent, name);
-      fail (r, INS_IMPORT_ERROR_INVALID, path, _("an object is expected"));
-      return NULL;
-    }
-  return json_node_get_object (node);
-}
-
-static JsonArray *
-read_array (Reader     *r,
-            JsonObject *obj,
-            const char *parent,
-            const char *name,
-            gboolean    required)
-{
-  JsonNode *node = member (r, obj, parent, name, required);
-
-  if (node == NULL)
-    return NULL;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      g_autofree char *path = join_path (parent, name);
-      fail (r, INS_IMPORT_ERROR_INVALID, path, _("a list is expected"));
-      return NULL;
-    }
-  return json_node_get_array (node);
-}
-
-static gboolean
-has_control_characters (const char *s)
-{
-  for (; *s; s++)
-    if ((guchar) *s < 0x20 || *s == 0x7f)
-      return TRUE;
-  return FALSE;
-}
-
-/* A non-empty string, trimmed, of at most @max_chars characters. */
-static char *
-read_string (Reader     *r,
-             JsonObject *obj,
-             const char *parent,
-             const char *name,
-             gboolean    required,
-             guint       max_chars)
-{
-  JsonNode *node = member (r, obj, parent, name, required);
-  g_autofree char *path = join_path (parent, name);
-  g_autofree char *value = NULL;
-
-  if (node == NULL)
-    return NULL;
-  if (json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      fail (r, INS_IMPORT_ERROR_INVALID, path, _("a text is expected"));
-      return NULL;
-    }
-  value = g_strstrip (g_strdup (json_node_get_string (node)));
-  if (*value == '\0')
-    {
-      if (required)
-        fail (r, INS_IMPORT_ERROR_MISSING, path, _("this required field is empty"));
-      return NULL;
-    }
-  if (has_control_characters (value))
-    {
-      fail (r, INS_IMPORT_ERROR_INVALID, path, _("the text holds control characters"));
-      return NULL;
-    }
-  if (g_utf8_strlen (value, -1) > (glong) max_chars)
-    {
-      fail (r, INS_IMPORT_ERROR_INVALID, path,
-            _("at most %u characters are allowed, there are %ld"),
-            max_chars, g_utf8_strlen (value, -1));
-      return NULL;
-    }
-  return g_steal_pointer (&value);
-}
-
-static gboolean
-read_bool (Reader     *r,
-           JsonObject *obj,
-           const char *parent,
-           const char *name,
-           gboolean   *out)
-{
-  JsonNode *node = member (r, obj, parent, name, TRUE);
-
-  if (node == NULL)
-    return FALSE;
-  if (json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    {
-      g_autofree char *path = join_path (parent, name);
-      fail (r, INS_IMPORT_ERROR_INVALID, path, _("true or false is expected"));
-      return FALSE;
-    }
-  *out = json_node_get_boolean (node);
-  return TRUE;
-}
-
-static char *
-read_word (Reader             *r,
-           JsonObject         *obj,
-           const char         *parent,
-           const char         *name,
-           gboolean            required,
-           const char * const *allowed)
-{
-  g_autofree char *value = read_string (r, obj, parent, name, required, 64);
-
-  if (value == NULL)
-    return NULL;
-  if (!g_strv_contains (allowed, value))
-    {
-      g_autofree char *path = join_path (parent, name);
-      g_autofree char *list = g_strjoinv (", ", (char **) allowed);
-      fail (r, INS_IMPORT_ERROR_INVALID, path, _("« %s » is not one of: %s"), value, list);
-      return NULL;
-    }
-  return g_steal_pointer (&value);
-}
-
-/* "YYYY-MM-DD", a real day from 1900 on; not after today unless @future_ok. */
-static char *
-read_date (Reader     *r,
-           JsonObject *obj,
-           const char *parent,
-           const char *name,
-           gboolean    future_ok)
-{
-  g_autofree char *value = read_string (r, obj, parent, name, TRUE, 10);
-  g_autofree char *path = join_path (parent, name);
-  guint y, m, d;
-  char tail;
-
-  if (value == NULL)
-    return NULL;
-  if (strlen (value) != 10 || value[4] != '-' || value[7] != '-'
-      || sscanf (value, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3
-      || !g_ascii_isdigit (value[0]) || !g_ascii_isdigit (value[5]) || !g_ascii_isdigit (value[8])
-      || !g_date_valid_dmy (d, m, y))
-    {
-      fail (r, INS_IMPORT_ERROR_INVALID, path, _("« %s » is not a date (YYYY-MM-DD)"), value);
-      return NULL;
-    }
-  if (y < 1900)
-    {
-      fail (r, INS_IMPORT_ERROR_INVALID, path, _("the date %s is before 1900"), value);
-      return NULL;
-    }
-  if (!future_ok && strcmp (value, r->today) > 0)
-    {
-      fail (r, INS_IMPORT_ERROR_INVALID, path, _("the date %s is in the future"), value);
-      return NULL;
-    }
-  return g_steal_pointer (&value);
-}
-
-static void
-check_period (Reader     *r,
-              const char *parent,
-              const char *name_to,
-              const char *from,
-              const char *to)
-{
-  if (from != NULL && to != NULL && strcmp (from, to) > 0)
-    {
-      g_autofree char *path = join_path (parent, name_to);
-      fail (r, INS_IMPORT_ERROR_INVALID, path, _("the period ends (%s) before it begins (%s)"), to, from);
-    }
-}
-
-static void
-read_identity (Reader        *r,
-               JsonObject    *root,
-               InsSubmission *sub)
-{
-  JsonObject *assure = read_object (r, root, "$", "assure", TRUE);
+  JsonObject *assure = ins_field_read_object (r, root, "$", "assure", TRUE);
   g_autofree char *nir_text = NULL;
   JsonArray *lines;
   const char *p = "$.assure";
@@ -288,48 +49,48 @@ read_identity (Reader        *r,
   if (assure == NULL)
     return;
 
-  nir_text = read_string (r, assure, p, "nir", TRUE, 32);
+  nir_text = ins_field_read_string (r, assure, p, "nir", TRUE, 32);
   if (nir_text != NULL)
     {
       g_autoptr(GError) error = NULL;
 
       sub->nir = ins_nir_parse (nir_text, &error);
       if (sub->nir == NULL)
-        fail (r, INS_IMPORT_ERROR_INVALID, "$.assure.nir", _("invalid NIR: %s"), error->message);
+        ins_field_fail (r, INS_IMPORT_ERROR_INVALID, "$.assure.nir", _("invalid NIR: %s"), error->message);
     }
-  sub->nom = read_string (r, assure, p, "nom", TRUE, MAX_NAME_CHARS);
-  sub->prenom = read_string (r, assure, p, "prenom", TRUE, MAX_NAME_CHARS);
-  sub->birth_date = read_date (r, assure, p, "birth_date", FALSE);
-  sub->regime = read_word (r, assure, p, "regime", FALSE, regimes);
+  sub->nom = ins_field_read_string (r, assure, p, "nom", TRUE, MAX_NAME_CHARS);
+  sub->prenom = ins_field_read_string (r, assure, p, "prenom", TRUE, MAX_NAME_CHARS);
+  sub->birth_date = ins_field_read_date (r, assure, p, "birth_date", FALSE);
+  sub->regime = ins_field_read_word (r, assure, p, "regime", FALSE, regimes);
   if (sub->regime == NULL && json_object_get_member (assure, "regime") == NULL)
     sub->regime = g_strdup ("general");
 
-  lines = read_array (r, assure, p, "address", TRUE);
+  lines = ins_field_read_array (r, assure, p, "address", TRUE);
   if (lines != NULL)
     {
       guint n = json_array_get_length (lines);
       g_autoptr(GString) address = g_string_new (NULL);
 
       if (n == 0 || n > MAX_ADDRESS_LINES)
-        fail (r, n == 0 ? INS_IMPORT_ERROR_MISSING : INS_IMPORT_ERROR_INVALID, "$.assure.address",
-              _("the postal address must have 1 to %d lines"), MAX_ADDRESS_LINES);
+        ins_field_fail (r, n == 0 ? INS_IMPORT_ERROR_MISSING : INS_IMPORT_ERROR_INVALID, "$.assure.address",
+                        _("the postal address must have 1 to %d lines"), MAX_ADDRESS_LINES);
       for (guint i = 0; i < n && i < MAX_ADDRESS_LINES; i++)
         {
           JsonNode *node = json_array_get_element (lines, i);
-          g_autofree char *lp = index_path ("$.assure.address", i);
+          g_autofree char *lp = ins_field_index_path ("$.assure.address", i);
           const char *line;
 
           if (json_node_get_value_type (node) != G_TYPE_STRING)
             {
-              fail (r, INS_IMPORT_ERROR_INVALID, lp, _("a text is expected"));
+              ins_field_fail (r, INS_IMPORT_ERROR_INVALID, lp, _("a text is expected"));
               continue;
             }
           line = json_node_get_string (node);
-          if (has_control_characters (line) || g_utf8_strlen (line, -1) > MAX_ADDRESS_LINE_CHARS)
+          if (ins_field_has_control_characters (line) || g_utf8_strlen (line, -1) > MAX_ADDRESS_LINE_CHARS)
             {
-              fail (r, INS_IMPORT_ERROR_INVALID, lp,
-                    _("an address line has at most %d characters and no control character"),
-                    MAX_ADDRESS_LINE_CHARS);
+              ins_field_fail (r, INS_IMPORT_ERROR_INVALID, lp,
+                              _("an address line has at most %d characters and no control character"),
+                              MAX_ADDRESS_LINE_CHARS);
               continue;
             }
           if (address->len > 0)
@@ -341,12 +102,12 @@ read_identity (Reader        *r,
 }
 
 static void
-read_amount (Reader                      *r,
+read_amount (InsFieldReader              *r,
              JsonObject                  *decl,
              InsSoinsEtrangerDeclaration *se)
 {
   const char *p = "$.soins_etranger.amount";
-  JsonObject *amount = read_object (r, decl, "$.soins_etranger", "amount", TRUE);
+  JsonObject *amount = ins_field_read_object (r, decl, "$.soins_etranger", "amount", TRUE);
   g_autofree char *code = NULL;
   g_autofree char *value = NULL;
   const InsCurrency *currency;
@@ -354,42 +115,42 @@ read_amount (Reader                      *r,
 
   if (amount == NULL)
     return;
-  code = read_string (r, amount, p, "currency", TRUE, 3);
-  value = read_string (r, amount, p, "value", TRUE, 32);
+  code = ins_field_read_string (r, amount, p, "currency", TRUE, 3);
+  value = ins_field_read_string (r, amount, p, "value", TRUE, 32);
   if (code == NULL)
     return;
 
   currency = ins_currency_lookup (code);
   if (currency == NULL)
     {
-      fail (r, INS_IMPORT_ERROR_INVALID, "$.soins_etranger.amount.currency",
-            _("« %s » is not a known ISO 4217 currency"), code);
+      ins_field_fail (r, INS_IMPORT_ERROR_INVALID, "$.soins_etranger.amount.currency",
+                      _("« %s » is not a known ISO 4217 currency"), code);
       return;
     }
   if (currency->kind != INS_CURRENCY_TENDER)
     {
-      fail (r, INS_IMPORT_ERROR_INVALID, "$.soins_etranger.amount.currency",
-            _("« %s » is not a currency in use"), code);
+      ins_field_fail (r, INS_IMPORT_ERROR_INVALID, "$.soins_etranger.amount.currency",
+                      _("« %s » is not a currency in use"), code);
       return;
     }
   se->currency = g_strdup (currency->code);
   if (value == NULL)
     return;
   if (!ins_currency_parse_amount (currency, value, &se->amount_minor, &error))
-    fail (r, INS_IMPORT_ERROR_INVALID, "$.soins_etranger.amount.value",
-          _("invalid amount « %s »: %s"), value, error->message);
+    ins_field_fail (r, INS_IMPORT_ERROR_INVALID, "$.soins_etranger.amount.value",
+                    _("invalid amount « %s »: %s"), value, error->message);
   else if (se->amount_minor <= 0)
-    fail (r, INS_IMPORT_ERROR_INVALID, "$.soins_etranger.amount.value",
-          _("the amount must be greater than zero"));
+    ins_field_fail (r, INS_IMPORT_ERROR_INVALID, "$.soins_etranger.amount.value",
+                    _("the amount must be greater than zero"));
 }
 
 static void
-read_soins_etranger (Reader        *r,
-                     JsonObject    *root,
-                     InsSubmission *sub)
+read_soins_etranger (InsFieldReader *r,
+                     JsonObject     *root,
+                     InsSubmission  *sub)
 {
   const char *p = "$.soins_etranger";
-  JsonObject *decl = read_object (r, root, "$", "soins_etranger", TRUE);
+  JsonObject *decl = ins_field_read_object (r, root, "$", "soins_etranger", TRUE);
   InsSoinsEtrangerDeclaration *se = &sub->se;
   JsonObject *ben, *care, *stay;
   g_autofree char *country = NULL;
@@ -397,61 +158,61 @@ read_soins_etranger (Reader        *r,
   if (decl == NULL)
     return;
 
-  se->nationality = read_word (r, decl, p, "nationality", TRUE, nationalities);
-  se->situation = read_word (r, decl, p, "situation", TRUE, situations);
-  se->nature = read_word (r, decl, p, "nature", TRUE, natures);
-  se->reason = read_string (r, decl, p, "reason", TRUE, INS_SUBMISSION_MAX_REASON_CHARS);
-  read_bool (r, decl, p, "planned", &se->planned);
-  if (read_bool (r, decl, p, "certified", &se->certified) && !se->certified)
-    fail (r, INS_IMPORT_ERROR_INVALID, "$.soins_etranger.certified",
-          _("the insured person did not certify the declaration"));
+  se->nationality = ins_field_read_word (r, decl, p, "nationality", TRUE, nationalities);
+  se->situation = ins_field_read_word (r, decl, p, "situation", TRUE, situations);
+  se->nature = ins_field_read_word (r, decl, p, "nature", TRUE, natures);
+  se->reason = ins_field_read_string (r, decl, p, "reason", TRUE, INS_SUBMISSION_MAX_REASON_CHARS);
+  ins_field_read_bool (r, decl, p, "planned", &se->planned);
+  if (ins_field_read_bool (r, decl, p, "certified", &se->certified) && !se->certified)
+    ins_field_fail (r, INS_IMPORT_ERROR_INVALID, "$.soins_etranger.certified",
+                    _("the insured person did not certify the declaration"));
 
-  ben = read_object (r, decl, p, "beneficiaire", TRUE);
-  if (ben != NULL && read_bool (r, ben, "$.soins_etranger.beneficiaire", "ouvreur",
-                                &se->beneficiaire_is_ouvreur)
+  ben = ins_field_read_object (r, decl, p, "beneficiaire", TRUE);
+  if (ben != NULL && ins_field_read_bool (r, ben, "$.soins_etranger.beneficiaire", "ouvreur",
+                                          &se->beneficiaire_is_ouvreur)
       && !se->beneficiaire_is_ouvreur)
     {
       const char *bp = "$.soins_etranger.beneficiaire";
 
-      se->beneficiaire_nom = read_string (r, ben, bp, "nom", TRUE, MAX_NAME_CHARS);
-      se->beneficiaire_prenom = read_string (r, ben, bp, "prenom", TRUE, MAX_NAME_CHARS);
-      se->beneficiaire_birth_date = read_date (r, ben, bp, "birth_date", FALSE);
+      se->beneficiaire_nom = ins_field_read_string (r, ben, bp, "nom", TRUE, MAX_NAME_CHARS);
+      se->beneficiaire_prenom = ins_field_read_string (r, ben, bp, "prenom", TRUE, MAX_NAME_CHARS);
+      se->beneficiaire_birth_date = ins_field_read_date (r, ben, bp, "birth_date", FALSE);
     }
 
   read_amount (r, decl, se);
 
-  care = read_object (r, decl, p, "care", TRUE);
+  care = ins_field_read_object (r, decl, p, "care", TRUE);
   if (care != NULL)
     {
-      se->care_from = read_date (r, care, "$.soins_etranger.care", "from", FALSE);
-      se->care_to = read_date (r, care, "$.soins_etranger.care", "to", FALSE);
-      check_period (r, "$.soins_etranger.care", "to", se->care_from, se->care_to);
+      se->care_from = ins_field_read_date (r, care, "$.soins_etranger.care", "from", FALSE);
+      se->care_to = ins_field_read_date (r, care, "$.soins_etranger.care", "to", FALSE);
+      ins_field_check_period (r, "$.soins_etranger.care", "to", se->care_from, se->care_to);
     }
 
-  stay = read_object (r, decl, p, "stay", TRUE);
+  stay = ins_field_read_object (r, decl, p, "stay", TRUE);
   if (stay != NULL)
     {
       const char *sp = "$.soins_etranger.stay";
 
-      country = read_string (r, stay, sp, "country", TRUE, 2);
+      country = ins_field_read_string (r, stay, sp, "country", TRUE, 2);
       if (country != NULL)
         {
           const InsCountry *c = ins_country_lookup (country);
 
           if (c == NULL)
-            fail (r, INS_IMPORT_ERROR_INVALID, "$.soins_etranger.stay.country",
-                  _("« %s » is not a known ISO 3166 country code"), country);
+            ins_field_fail (r, INS_IMPORT_ERROR_INVALID, "$.soins_etranger.stay.country",
+                            _("« %s » is not a known ISO 3166 country code"), country);
           else if (g_str_equal (c->code, "FR") || (c->flags & INS_COUNTRY_FLAG_FRENCH_DROM))
-            fail (r, INS_IMPORT_ERROR_INVALID, "$.soins_etranger.stay.country",
-                  _("care in %s is not care abroad"), c->name);
+            ins_field_fail (r, INS_IMPORT_ERROR_INVALID, "$.soins_etranger.stay.country",
+                            _("care in %s is not care abroad"), c->name);
           else
             se->country = g_strdup (c->code);
         }
-      se->stay_from = read_date (r, stay, sp, "from", FALSE);
-      se->stay_to = read_date (r, stay, sp, "to", FALSE);
-      check_period (r, sp, "to", se->stay_from, se->stay_to);
-      se->stay_motif = read_word (r, stay, sp, "motif", TRUE, stay_motifs);
-      read_bool (r, stay, sp, "hospitalisation", &se->hospitalisation);
+      se->stay_from = ins_field_read_date (r, stay, sp, "from", FALSE);
+      se->stay_to = ins_field_read_date (r, stay, sp, "to", FALSE);
+      ins_field_check_period (r, sp, "to", se->stay_from, se->stay_to);
+      se->stay_motif = ins_field_read_word (r, stay, sp, "motif", TRUE, stay_motifs);
+      ins_field_read_bool (r, stay, sp, "hospitalisation", &se->hospitalisation);
     }
 }
 
@@ -474,7 +235,7 @@ oc_beneficiaire_free (gpointer data)
 }
 
 static void
-read_oc_beneficiaire (Reader            *r,
+read_oc_beneficiaire (InsFieldReader    *r,
                       JsonNode          *node,
                       const char        *bp,
                       InsOcBeneficiaire *b)
@@ -485,40 +246,40 @@ read_oc_beneficiaire (Reader            *r,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      fail (r, INS_IMPORT_ERROR_INVALID, bp, _("an object is expected"));
+      ins_field_fail (r, INS_IMPORT_ERROR_INVALID, bp, _("an object is expected"));
       return;
     }
   obj = json_node_get_object (node);
-  b->nom = read_string (r, obj, bp, "nom", TRUE, MAX_NAME_CHARS);
-  b->prenom = read_string (r, obj, bp, "prenom", TRUE, MAX_NAME_CHARS);
-  b->birth_date = read_date (r, obj, bp, "birth_date", FALSE);
+  b->nom = ins_field_read_string (r, obj, bp, "nom", TRUE, MAX_NAME_CHARS);
+  b->prenom = ins_field_read_string (r, obj, bp, "prenom", TRUE, MAX_NAME_CHARS);
+  b->birth_date = ins_field_read_date (r, obj, bp, "birth_date", FALSE);
 
-  ocs = read_array (r, obj, bp, "oc", TRUE);
+  ocs = ins_field_read_array (r, obj, bp, "oc", TRUE);
   if (ocs != NULL)
     {
-      g_autofree char *op = join_path (bp, "oc");
+      g_autofree char *op = ins_field_join_path (bp, "oc");
 
       if (json_array_get_length (ocs) != 2)
-        fail (r, INS_IMPORT_ERROR_INVALID, op,
-              _("exactly two complementary insurers in conflict are expected"));
+        ins_field_fail (r, INS_IMPORT_ERROR_INVALID, op,
+                        _("exactly two complementary insurers in conflict are expected"));
       else
         for (guint i = 0; i < 2; i++)
           {
-            g_autofree char *ip = index_path (op, i);
+            g_autofree char *ip = ins_field_index_path (op, i);
             JsonNode *oc_node = json_array_get_element (ocs, i);
             JsonObject *oc;
 
             if (!JSON_NODE_HOLDS_OBJECT (oc_node))
               {
-                fail (r, INS_IMPORT_ERROR_INVALID, ip, _("an object is expected"));
+                ins_field_fail (r, INS_IMPORT_ERROR_INVALID, ip, _("an object is expected"));
                 continue;
               }
             oc = json_node_get_object (oc_node);
-            b->oc_name[i] = read_string (r, oc, ip, "name", TRUE, MAX_NAME_CHARS);
-            b->oc_member[i] = read_string (r, oc, ip, "member", TRUE, 32);
+            b->oc_name[i] = ins_field_read_string (r, oc, ip, "name", TRUE, MAX_NAME_CHARS);
+            b->oc_member[i] = ins_field_read_string (r, oc, ip, "member", TRUE, 32);
             /* A new contract may start after the declaration: no future check. */
-            b->oc_start[i] = read_date (r, oc, ip, "start", TRUE);
-            b->oc_contract[i] = read_word (r, oc, ip, "contract", FALSE, contracts);
+            b->oc_start[i] = ins_field_read_date (r, oc, ip, "start", TRUE);
+            b->oc_contract[i] = ins_field_read_word (r, oc, ip, "contract", FALSE, contracts);
             if (b->oc_contract[i] == NULL && json_object_get_member (oc, "contract") == NULL)
               b->oc_contract[i] = g_strdup ("standard");
             if (b->oc_contract[i] != NULL && !g_str_equal (b->oc_contract[i], "standard"))
@@ -526,15 +287,15 @@ read_oc_beneficiaire (Reader            *r,
           }
     }
 
-  chosen = member (r, obj, bp, "chosen", TRUE);
+  chosen = ins_field_member (r, obj, bp, "chosen", TRUE);
   if (chosen != NULL)
     {
       if (json_node_get_value_type (chosen) != G_TYPE_INT64
           || (json_node_get_int (chosen) != 1 && json_node_get_int (chosen) != 2))
         {
-          g_autofree char *cp = join_path (bp, "chosen");
-          fail (r, INS_IMPORT_ERROR_INVALID, cp,
-                _("the chosen insurer is 1 or 2 (its place in the list)"));
+          g_autofree char *cp = ins_field_join_path (bp, "chosen");
+          ins_field_fail (r, INS_IMPORT_ERROR_INVALID, cp,
+                          _("the chosen insurer is 1 or 2 (its place in the list)"));
         }
       else
         b->chosen = (int) json_node_get_int (chosen);
@@ -542,35 +303,35 @@ read_oc_beneficiaire (Reader            *r,
 }
 
 static void
-read_chevauchement_oc (Reader        *r,
-                       JsonObject    *root,
-                       InsSubmission *sub)
+read_chevauchement_oc (InsFieldReader *r,
+                       JsonObject     *root,
+                       InsSubmission  *sub)
 {
   const char *p = "$.chevauchement_oc.beneficiaires";
-  JsonObject *decl = read_object (r, root, "$", "chevauchement_oc", TRUE);
+  JsonObject *decl = ins_field_read_object (r, root, "$", "chevauchement_oc", TRUE);
   JsonArray *list;
   guint n;
 
   if (decl == NULL)
     return;
-  list = read_array (r, decl, "$.chevauchement_oc", "beneficiaires", TRUE);
+  list = ins_field_read_array (r, decl, "$.chevauchement_oc", "beneficiaires", TRUE);
   if (list == NULL)
     return;
   n = json_array_get_length (list);
   if (n == 0)
     {
-      fail (r, INS_IMPORT_ERROR_MISSING, p, _("at least one beneficiary is expected"));
+      ins_field_fail (r, INS_IMPORT_ERROR_MISSING, p, _("at least one beneficiary is expected"));
       return;
     }
   if (n > INS_SUBMISSION_MAX_OC_LISTED)
     {
-      fail (r, INS_IMPORT_ERROR_INVALID, p, _("at most %d beneficiaries can be listed"),
-            INS_SUBMISSION_MAX_OC_LISTED);
+      ins_field_fail (r, INS_IMPORT_ERROR_INVALID, p, _("at most %d beneficiaries can be listed"),
+                      INS_SUBMISSION_MAX_OC_LISTED);
       return;
     }
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *bp = index_path (p, i);
+      g_autofree char *bp = ins_field_index_path (p, i);
       InsOcBeneficiaire *b = g_new0 (InsOcBeneficiaire, 1);
 
       g_ptr_array_add (sub->beneficiaires, b);
@@ -600,48 +361,48 @@ attachment_free (gpointer data)
 }
 
 static void
-read_attachment (Reader        *r,
-                 JsonNode      *node,
-                 const char    *ap,
-                 InsSubmission *sub)
+read_attachment (InsFieldReader *r,
+                 JsonNode       *node,
+                 const char     *ap,
+                 InsSubmission  *sub)
 {
   g_autofree char *name = NULL;
-  g_autofree char *fp = join_path (ap, "file");
+  g_autofree char *fp = ins_field_join_path (ap, "file");
   g_autofree char *path = NULL;
   InsSubmissionAttachment *a;
   GStatBuf st;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      fail (r, INS_IMPORT_ERROR_INVALID, ap, _("an object is expected"));
+      ins_field_fail (r, INS_IMPORT_ERROR_INVALID, ap, _("an object is expected"));
       return;
     }
-  name = read_string (r, json_node_get_object (node), ap, "file", TRUE, 255);
+  name = ins_field_read_string (r, json_node_get_object (node), ap, "file", TRUE, 255);
   if (name == NULL)
     return;
   if (!is_plain_file_name (name))
     {
-      fail (r, INS_IMPORT_ERROR_ATTACHMENT, fp,
-            _("« %s » is not a file name of the submission’s directory"), name);
+      ins_field_fail (r, INS_IMPORT_ERROR_ATTACHMENT, fp,
+                      _("« %s » is not a file name of the submission’s directory"), name);
       return;
     }
   for (guint i = 0; i < sub->attachments->len; i++)
     if (g_str_equal (((InsSubmissionAttachment *) sub->attachments->pdata[i])->filename, name))
       {
-        fail (r, INS_IMPORT_ERROR_ATTACHMENT, fp, _("the file « %s » is listed twice"), name);
+        ins_field_fail (r, INS_IMPORT_ERROR_ATTACHMENT, fp, _("the file « %s » is listed twice"), name);
         return;
       }
 
   path = g_build_filename (r->dir, name, NULL);
   if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
     {
-      fail (r, INS_IMPORT_ERROR_ATTACHMENT, fp, _("the file « %s » is not in the submission"), name);
+      ins_field_fail (r, INS_IMPORT_ERROR_ATTACHMENT, fp, _("the file « %s » is not in the submission"), name);
       return;
     }
   if (st.st_size > INS_SUBMISSION_MAX_FILE_BYTES)
     {
-      fail (r, INS_IMPORT_ERROR_ATTACHMENT, fp, _("the file « %s » exceeds %d MB"), name,
-            INS_SUBMISSION_MAX_FILE_BYTES / (1024 * 1024));
+      ins_field_fail (r, INS_IMPORT_ERROR_ATTACHMENT, fp, _("the file « %s » exceeds %d MB"), name,
+                      INS_SUBMISSION_MAX_FILE_BYTES / (1024 * 1024));
       return;
     }
   r->total_bytes += st.st_size;
@@ -653,35 +414,35 @@ read_attachment (Reader        *r,
 }
 
 static void
-read_attachments (Reader        *r,
-                  JsonObject    *root,
-                  InsSubmission *sub)
+read_attachments (InsFieldReader *r,
+                  JsonObject     *root,
+                  InsSubmission  *sub)
 {
   gboolean required = sub->kind == INS_KIND_SOINS_ETRANGER;
-  JsonArray *list = read_array (r, root, "$", "attachments", required);
+  JsonArray *list = ins_field_read_array (r, root, "$", "attachments", required);
   guint n = list ? json_array_get_length (list) : 0;
 
   if (list == NULL)
     return;
   if (required && n == 0)
     {
-      fail (r, INS_IMPORT_ERROR_ATTACHMENT, "$.attachments", _("at least one attachment is expected"));
+      ins_field_fail (r, INS_IMPORT_ERROR_ATTACHMENT, "$.attachments", _("at least one attachment is expected"));
       return;
     }
   if (n > INS_SUBMISSION_MAX_ATTACHMENTS)
     {
-      fail (r, INS_IMPORT_ERROR_ATTACHMENT, "$.attachments",
-            _("at most %d attachments are allowed, there are %u"), INS_SUBMISSION_MAX_ATTACHMENTS, n);
+      ins_field_fail (r, INS_IMPORT_ERROR_ATTACHMENT, "$.attachments",
+                      _("at most %d attachments are allowed, there are %u"), INS_SUBMISSION_MAX_ATTACHMENTS, n);
       return;
     }
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *ap = index_path ("$.attachments", i);
+      g_autofree char *ap = ins_field_index_path ("$.attachments", i);
       read_attachment (r, json_array_get_element (list, i), ap, sub);
     }
   if (r->total_bytes > INS_SUBMISSION_MAX_TOTAL_BYTES)
-    fail (r, INS_IMPORT_ERROR_ATTACHMENT, "$.attachments",
-          _("the attachments exceed %d MB in all"), INS_SUBMISSION_MAX_TOTAL_BYTES / (1024 * 1024));
+    ins_field_fail (r, INS_IMPORT_ERROR_ATTACHMENT, "$.attachments",
+                    _("the attachments exceed %d MB in all"), INS_SUBMISSION_MAX_TOTAL_BYTES / (1024 * 1024));
 }
 
 static gboolean
@@ -695,34 +456,34 @@ is_submission_id (const char *id)
 
 /* Returns FALSE when the service is unknown (its declaration cannot be read). */
 static gboolean
-read_header (Reader        *r,
-             JsonObject    *root,
-             InsSubmission *sub)
+read_header (InsFieldReader *r,
+             JsonObject     *root,
+             InsSubmission  *sub)
 {
-  g_autofree char *format = read_string (r, root, "$", "format", TRUE, 64);
+  g_autofree char *format = ins_field_read_string (r, root, "$", "format", TRUE, 64);
   g_autofree char *service = NULL;
   g_autofree char *submitted = NULL;
 
   if (format != NULL && !g_str_equal (format, INS_SUBMISSION_FORMAT))
-    fail (r, INS_IMPORT_ERROR_MALFORMED, "$.format", _("unknown format « %s », « %s » is expected"),
-          format, INS_SUBMISSION_FORMAT);
+    ins_field_fail (r, INS_IMPORT_ERROR_MALFORMED, "$.format", _("unknown format « %s », « %s » is expected"),
+                    format, INS_SUBMISSION_FORMAT);
 
-  sub->submission_id = read_string (r, root, "$", "submission_id", TRUE, MAX_ID_CHARS);
+  sub->submission_id = ins_field_read_string (r, root, "$", "submission_id", TRUE, MAX_ID_CHARS);
   if (sub->submission_id != NULL && !is_submission_id (sub->submission_id))
-    fail (r, INS_IMPORT_ERROR_INVALID, "$.submission_id",
-          _("a submission id holds only letters, digits, « - », « _ » and « . »"));
+    ins_field_fail (r, INS_IMPORT_ERROR_INVALID, "$.submission_id",
+                    _("a submission id holds only letters, digits, « - », « _ » and « . »"));
 
-  service = read_string (r, root, "$", "service", TRUE, 32);
+  service = ins_field_read_string (r, root, "$", "service", TRUE, 32);
   if (service != NULL && !ins_kind_from_nick (service, &sub->kind))
     {
-      fail (r, INS_IMPORT_ERROR_INVALID, "$.service",
-            _("« %s » is not a service: soins_etranger or chevauchement_oc"), service);
+      ins_field_fail (r, INS_IMPORT_ERROR_INVALID, "$.service",
+                      _("« %s » is not a service: soins_etranger or chevauchement_oc"), service);
       g_clear_pointer (&service, g_free);
     }
 
-  sub->organisme_code = read_string (r, root, "$", "organisme", TRUE, 32);
+  sub->organisme_code = ins_field_read_string (r, root, "$", "organisme", TRUE, 32);
 
-  submitted = read_string (r, root, "$", "submitted_at", TRUE, 64);
+  submitted = ins_field_read_string (r, root, "$", "submitted_at", TRUE, 64);
   if (submitted != NULL)
     {
       g_autoptr(GTimeZone) paris = g_time_zone_new_identifier ("Europe/Paris");
@@ -733,12 +494,12 @@ read_header (Reader        *r,
       if (parsed != NULL)
         sub->submitted_at = paris ? g_date_time_to_timezone (parsed, paris) : g_date_time_ref (parsed);
       if (sub->submitted_at == NULL)
-        fail (r, INS_IMPORT_ERROR_INVALID, "$.submitted_at",
-              _("« %s » is not an ISO 8601 date and time"), submitted);
+        ins_field_fail (r, INS_IMPORT_ERROR_INVALID, "$.submitted_at",
+                        _("« %s » is not an ISO 8601 date and time"), submitted);
       else if (g_date_time_difference (sub->submitted_at, r->now) > 5 * G_TIME_SPAN_MINUTE)
         {
-          fail (r, INS_IMPORT_ERROR_INVALID, "$.submitted_at",
-                _("the submission time %s is in the future"), submitted);
+          ins_field_fail (r, INS_IMPORT_ERROR_INVALID, "$.submitted_at",
+                          _("the submission time %s is in the future"), submitted);
           g_clear_pointer (&sub->submitted_at, g_date_time_unref);
         }
     }
@@ -747,7 +508,7 @@ read_header (Reader        *r,
 }
 
 static JsonNode *
-parse_document (Reader *r)
+parse_document (InsFieldReader *r)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) error = NULL;
@@ -758,33 +519,33 @@ parse_document (Reader *r)
   if (g_stat (r->file, &st) != 0)
     {
       int saved = errno;
-      fail (r, INS_IMPORT_ERROR_MALFORMED, "$", _("cannot read the file: %s"), g_strerror (saved));
+      ins_field_fail (r, INS_IMPORT_ERROR_MALFORMED, "$", _("cannot read the file: %s"), g_strerror (saved));
       return NULL;
     }
   if (st.st_size > INS_SUBMISSION_MAX_JSON_BYTES)
     {
-      fail (r, INS_IMPORT_ERROR_MALFORMED, "$", _("the JSON document exceeds %d MB"),
-            INS_SUBMISSION_MAX_JSON_BYTES / (1024 * 1024));
+      ins_field_fail (r, INS_IMPORT_ERROR_MALFORMED, "$", _("the JSON document exceeds %d MB"),
+                      INS_SUBMISSION_MAX_JSON_BYTES / (1024 * 1024));
       return NULL;
     }
   if (!g_file_get_contents (r->file, &contents, &length, &error))
     {
-      fail (r, INS_IMPORT_ERROR_MALFORMED, "$", _("cannot read the file: %s"), error->message);
+      ins_field_fail (r, INS_IMPORT_ERROR_MALFORMED, "$", _("cannot read the file: %s"), error->message);
       return NULL;
     }
   if (!g_utf8_validate (contents, length, NULL))
     {
-      fail (r, INS_IMPORT_ERROR_MALFORMED, "$", _("the document is not UTF-8 text"));
+      ins_field_fail (r, INS_IMPORT_ERROR_MALFORMED, "$", _("the document is not UTF-8 text"));
       return NULL;
     }
   if (!json_parser_load_from_data (parser, contents, length, &error))
     {
-      fail (r, INS_IMPORT_ERROR_MALFORMED, "$", _("malformed JSON: %s"), error->message);
+      ins_field_fail (r, INS_IMPORT_ERROR_MALFORMED, "$", _("malformed JSON: %s"), error->message);
       return NULL;
     }
   if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
-      fail (r, INS_IMPORT_ERROR_MALFORMED, "$", _("the document is not a JSON object"));
+      ins_field_fail (r, INS_IMPORT_ERROR_MALFORMED, "$", _("the document is not a JSON object"));
       return NULL;
     }
   return json_parser_steal_root (parser);
@@ -801,7 +562,7 @@ ins_submission_read (const char *file,
   g_autoptr(GDateTime) local = NULL;
   g_autofree char *today = NULL;
   guint before = problems->len;
-  Reader r = { 0 };
+  InsFieldReader r = { 0 };
 
   g_return_val_if_fail (file != NULL && now != NULL && problems != NULL, NULL);
 

@@ -1,4 +1,4 @@
-/* ins-store-calls.c — the store's typed calls: each a function run on the worker thread and its finish */
+/* ins-store-calls.c — the store's typed calls: what each runs on the worker thread, and its finish */
 #define G_LOG_DOMAIN "ins-store"
 
 #include "config.h"
@@ -10,7 +10,21 @@
 #include "ins-store-private.h"
 #include "ins-transition-store.h"
 
+/* The calls that take at most one id and run one store function, each
+ * through simple_func and call_simple. */
+typedef enum {
+  CALL_QUEUE_ROW,
+  CALL_RENEW_LEASE,
+  CALL_LOAD_AFFAIRE,
+  CALL_HISTORY,
+  CALL_ATTACHMENTS,
+  CALL_ATTACHMENT_BYTES,
+  CALL_AGENTS,
+  CALL_ORGANISMES,
+} Call;
+
 typedef struct {
+  Call            call;
   InsAgent       *agent;
   gint64          id;
   int             a;
@@ -160,33 +174,6 @@ ins_store_queue_count_finish (InsStore      *self,
   return TRUE;
 }
 
-static gpointer
-queue_row_func (PGconn *conn, gpointer data, GCancellable *cancellable, GError **error)
-{
-  (void) cancellable;
-  return ins_queue_store_row (conn, ((Args *) data)->id, error);
-}
-
-void
-ins_store_queue_row_async (InsStore            *self,
-                           gint64               affaire_id,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
-{
-  Args *args = args_new (self);
-
-  args->id = affaire_id;
-  ins_store_call_full (self, queue_row_func, args, args_free, (GDestroyNotify) ins_queue_row_unref,
-                       cancellable, callback, user_data, ins_store_queue_row_async);
-}
-
-InsQueueRow *
-ins_store_queue_row_finish (InsStore *self, GAsyncResult *result, GError **error)
-{
-  return finish_pointer (self, result, ins_store_queue_row_async, error);
-}
-
 typedef struct {
   gint64 id;
   int    version;
@@ -235,35 +222,6 @@ ins_store_claim_next_finish (InsStore      *self,
 }
 
 static gpointer
-renew_func (PGconn *conn, gpointer data, GCancellable *cancellable, GError **error)
-{
-  Args *args = data;
-
-  (void) cancellable;
-  return ins_claim_store_renew_lease (conn, args->agent, args->id, error) ? TRUE_RESULT : NULL;
-}
-
-void
-ins_store_renew_lease_async (InsStore            *self,
-                             gint64               affaire_id,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  Args *args = args_new (self);
-
-  args->id = affaire_id;
-  ins_store_call_full (self, renew_func, args, args_free, NULL,
-                       cancellable, callback, user_data, ins_store_renew_lease_async);
-}
-
-gboolean
-ins_store_renew_lease_finish (InsStore *self, GAsyncResult *result, GError **error)
-{
-  return finish_pointer (self, result, ins_store_renew_lease_async, error) != NULL;
-}
-
-static gpointer
 apply_func (PGconn *conn, gpointer data, GCancellable *cancellable, GError **error)
 {
   Args *args = data;
@@ -302,116 +260,6 @@ ins_store_apply_finish (InsStore      *self,
   if (new_version)
     *new_version = GPOINTER_TO_INT (version);
   return TRUE;
-}
-
-static gpointer
-load_affaire_func (PGconn *conn, gpointer data, GCancellable *cancellable, GError **error)
-{
-  Args *args = data;
-
-  (void) cancellable;
-  return ins_affaire_store_load (conn, args->agent, args->id, error);
-}
-
-void
-ins_store_load_affaire_async (InsStore            *self,
-                              gint64               affaire_id,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
-{
-  Args *args = args_new (self);
-
-  args->id = affaire_id;
-  ins_store_call_full (self, load_affaire_func, args, args_free, (GDestroyNotify) ins_affaire_unref,
-                       cancellable, callback, user_data, ins_store_load_affaire_async);
-}
-
-InsAffaire *
-ins_store_load_affaire_finish (InsStore *self, GAsyncResult *result, GError **error)
-{
-  return finish_pointer (self, result, ins_store_load_affaire_async, error);
-}
-
-static gpointer
-history_func (PGconn *conn, gpointer data, GCancellable *cancellable, GError **error)
-{
-  (void) cancellable;
-  return ins_affaire_store_history (conn, ((Args *) data)->id, error);
-}
-
-void
-ins_store_history_async (InsStore            *self,
-                         gint64               affaire_id,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
-{
-  Args *args = args_new (self);
-
-  args->id = affaire_id;
-  ins_store_call_full (self, history_func, args, args_free, (GDestroyNotify) g_ptr_array_unref,
-                       cancellable, callback, user_data, ins_store_history_async);
-}
-
-GPtrArray *
-ins_store_history_finish (InsStore *self, GAsyncResult *result, GError **error)
-{
-  return finish_pointer (self, result, ins_store_history_async, error);
-}
-
-static gpointer
-attachments_func (PGconn *conn, gpointer data, GCancellable *cancellable, GError **error)
-{
-  (void) cancellable;
-  return ins_affaire_store_attachments (conn, ((Args *) data)->id, error);
-}
-
-void
-ins_store_attachments_async (InsStore            *self,
-                             gint64               affaire_id,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  Args *args = args_new (self);
-
-  args->id = affaire_id;
-  ins_store_call_full (self, attachments_func, args, args_free, (GDestroyNotify) g_ptr_array_unref,
-                       cancellable, callback, user_data, ins_store_attachments_async);
-}
-
-GPtrArray *
-ins_store_attachments_finish (InsStore *self, GAsyncResult *result, GError **error)
-{
-  return finish_pointer (self, result, ins_store_attachments_async, error);
-}
-
-static gpointer
-attachment_bytes_func (PGconn *conn, gpointer data, GCancellable *cancellable, GError **error)
-{
-  (void) cancellable;
-  return ins_affaire_store_attachment_bytes (conn, ((Args *) data)->id, error);
-}
-
-void
-ins_store_attachment_bytes_async (InsStore            *self,
-                                  gint64               attachment_id,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
-{
-  Args *args = args_new (self);
-
-  args->id = attachment_id;
-  ins_store_call_full (self, attachment_bytes_func, args, args_free, (GDestroyNotify) g_bytes_unref,
-                       cancellable, callback, user_data, ins_store_attachment_bytes_async);
-}
-
-GBytes *
-ins_store_attachment_bytes_finish (InsStore *self, GAsyncResult *result, GError **error)
-{
-  return finish_pointer (self, result, ins_store_attachment_bytes_async, error);
 }
 
 static gpointer
@@ -455,11 +303,162 @@ ins_store_set_page_state_finish (InsStore *self, GAsyncResult *result, GError **
   return finish_pointer (self, result, ins_store_set_page_state_async, error) != NULL;
 }
 
+/* How to free each one's result when nobody takes it. */
+static const GDestroyNotify call_result_free[] = {
+  [CALL_QUEUE_ROW]        = (GDestroyNotify) ins_queue_row_unref,
+  [CALL_RENEW_LEASE]      = NULL,
+  [CALL_LOAD_AFFAIRE]     = (GDestroyNotify) ins_affaire_unref,
+  [CALL_HISTORY]          = (GDestroyNotify) g_ptr_array_unref,
+  [CALL_ATTACHMENTS]      = (GDestroyNotify) g_ptr_array_unref,
+  [CALL_ATTACHMENT_BYTES] = (GDestroyNotify) g_bytes_unref,
+  [CALL_AGENTS]           = (GDestroyNotify) g_ptr_array_unref,
+  [CALL_ORGANISMES]       = (GDestroyNotify) g_ptr_array_unref,
+};
+
 static gpointer
-agents_func (PGconn *conn, gpointer data, GCancellable *cancellable, GError **error)
+simple_func (PGconn *conn, gpointer data, GCancellable *cancellable, GError **error)
 {
+  Args *args = data;
+
   (void) cancellable;
-  return ins_affaire_store_agents (conn, ((Args *) data)->a, error);
+  switch (args->call)
+    {
+    case CALL_QUEUE_ROW:
+      return ins_queue_store_row (conn, args->id, error);
+    case CALL_RENEW_LEASE:
+      return ins_claim_store_renew_lease (conn, args->agent, args->id, error) ? TRUE_RESULT : NULL;
+    case CALL_LOAD_AFFAIRE:
+      return ins_affaire_store_load (conn, args->agent, args->id, error);
+    case CALL_HISTORY:
+      return ins_affaire_store_history (conn, args->id, error);
+    case CALL_ATTACHMENTS:
+      return ins_affaire_store_attachments (conn, args->id, error);
+    case CALL_ATTACHMENT_BYTES:
+      return ins_affaire_store_attachment_bytes (conn, args->id, error);
+    case CALL_AGENTS:
+      return ins_affaire_store_agents (conn, (int) args->id, error);
+    case CALL_ORGANISMES:
+      return ins_affaire_store_organismes (conn, error);
+    }
+  g_return_val_if_reached (NULL);
+}
+
+/* Runs @call with @id on the worker thread, @source_tag naming the typed call. */
+static void
+call_simple (InsStore            *self,
+             Call                 call,
+             gint64               id,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data,
+             gpointer             source_tag)
+{
+  Args *args = args_new (self);
+
+  args->call = call;
+  args->id = id;
+  ins_store_call_full (self, simple_func, args, args_free, call_result_free[call],
+                       cancellable, callback, user_data, source_tag);
+}
+
+void
+ins_store_queue_row_async (InsStore            *self,
+                           gint64               affaire_id,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  call_simple (self, CALL_QUEUE_ROW, affaire_id, cancellable, callback, user_data, ins_store_queue_row_async);
+}
+
+InsQueueRow *
+ins_store_queue_row_finish (InsStore *self, GAsyncResult *result, GError **error)
+{
+  return finish_pointer (self, result, ins_store_queue_row_async, error);
+}
+
+void
+ins_store_renew_lease_async (InsStore            *self,
+                             gint64               affaire_id,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  call_simple (self, CALL_RENEW_LEASE, affaire_id,
+               cancellable, callback, user_data, ins_store_renew_lease_async);
+}
+
+gboolean
+ins_store_renew_lease_finish (InsStore *self, GAsyncResult *result, GError **error)
+{
+  return finish_pointer (self, result, ins_store_renew_lease_async, error) != NULL;
+}
+
+void
+ins_store_load_affaire_async (InsStore            *self,
+                              gint64               affaire_id,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  call_simple (self, CALL_LOAD_AFFAIRE, affaire_id,
+               cancellable, callback, user_data, ins_store_load_affaire_async);
+}
+
+InsAffaire *
+ins_store_load_affaire_finish (InsStore *self, GAsyncResult *result, GError **error)
+{
+  return finish_pointer (self, result, ins_store_load_affaire_async, error);
+}
+
+void
+ins_store_history_async (InsStore            *self,
+                         gint64               affaire_id,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  call_simple (self, CALL_HISTORY, affaire_id, cancellable, callback, user_data, ins_store_history_async);
+}
+
+GPtrArray *
+ins_store_history_finish (InsStore *self, GAsyncResult *result, GError **error)
+{
+  return finish_pointer (self, result, ins_store_history_async, error);
+}
+
+void
+ins_store_attachments_async (InsStore            *self,
+                             gint64               affaire_id,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  call_simple (self, CALL_ATTACHMENTS, affaire_id,
+               cancellable, callback, user_data, ins_store_attachments_async);
+}
+
+GPtrArray *
+ins_store_attachments_finish (InsStore *self, GAsyncResult *result, GError **error)
+{
+  return finish_pointer (self, result, ins_store_attachments_async, error);
+}
+
+void
+ins_store_attachment_bytes_async (InsStore            *self,
+                                  gint64               attachment_id,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  call_simple (self, CALL_ATTACHMENT_BYTES, attachment_id,
+               cancellable, callback, user_data, ins_store_attachment_bytes_async);
+}
+
+GBytes *
+ins_store_attachment_bytes_finish (InsStore *self, GAsyncResult *result, GError **error)
+{
+  return finish_pointer (self, result, ins_store_attachment_bytes_async, error);
 }
 
 void
@@ -469,11 +468,7 @@ ins_store_agents_async (InsStore            *self,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  Args *args = args_new (self);
-
-  args->a = organisme_id;
-  ins_store_call_full (self, agents_func, args, args_free, (GDestroyNotify) g_ptr_array_unref,
-                       cancellable, callback, user_data, ins_store_agents_async);
+  call_simple (self, CALL_AGENTS, organisme_id, cancellable, callback, user_data, ins_store_agents_async);
 }
 
 GPtrArray *
@@ -482,22 +477,13 @@ ins_store_agents_finish (InsStore *self, GAsyncResult *result, GError **error)
   return finish_pointer (self, result, ins_store_agents_async, error);
 }
 
-static gpointer
-organismes_func (PGconn *conn, gpointer data, GCancellable *cancellable, GError **error)
-{
-  (void) data;
-  (void) cancellable;
-  return ins_affaire_store_organismes (conn, error);
-}
-
 void
 ins_store_organismes_async (InsStore            *self,
                             GCancellable        *cancellable,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  ins_store_call_full (self, organismes_func, args_new (self), args_free, (GDestroyNotify) g_ptr_array_unref,
-                       cancellable, callback, user_data, ins_store_organismes_async);
+  call_simple (self, CALL_ORGANISMES, 0, cancellable, callback, user_data, ins_store_organismes_async);
 }
 
 GPtrArray *

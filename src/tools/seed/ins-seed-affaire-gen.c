@@ -7,12 +7,12 @@
 
 #include "core/ins-currency.h"
 #include "core/ins-money.h"
-#include "core/ins-nir.h"
 #include "core/ins-types.h"
 #include "store/ins-seed-store.h"
 #include "ins-seed-affaire-gen.h"
 #include "ins-seed-data.h"
 #include "ins-seed-papers.h"
+#include "ins-seed-people.h"
 
 #define DAY 86400
 #define HOUR 3600
@@ -36,34 +36,7 @@ typedef struct {
   char           *non_exploitable_reason;
 } Draft;
 
-static const char * const departements[] = {
-  "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15", "16",
-  "17", "18", "19", "2A", "2B", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31",
-  "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47",
-  "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63",
-  "64", "65", "66", "67", "68", "69", "70", "71", "72", "73", "74", "75", "76", "77", "78", "79",
-  "80", "81", "82", "83", "84", "85", "86", "87", "88", "89", "90", "91", "92", "93", "94", "95",
-};
-
-/* INSEE codes of countries of birth (born abroad: place "99" + code). */
-static const char * const birth_countries[] = {
-  "350", "351", "352", "109", "134", "139", "127", "131", "341", "223",
-};
-
 /* Time ---------------------------------------------------------------------- */
-
-static gint64
-days_from_civil (int y, int m, int d)
-{
-  gint64 era, yoe, doy, doe;
-
-  y -= m <= 2;
-  era = (y >= 0 ? y : y - 399) / 400;
-  yoe = y - era * 400;
-  doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
 
 static void
 row_date (GString *row, gint64 days)
@@ -140,62 +113,6 @@ weighted (InsSeedGen *g, const char * const *values, const int *weights)
       if (r < 0 || values[i + 1] == NULL)
         return values[i];
     }
-}
-
-static InsSeedPerson
-new_person (InsSeedGen *g, gint64 id)
-{
-  InsSeedPerson p = { .id = id };
-  guint sex, year, month, order;
-  char place[6];
-  gint64 k;
-
-  if (id * 7919 % 10 == 0)
-    {
-      /* Born abroad: the order, month, year, sex and country encode @id, so
-       * the NIR is unique; the birth date follows from it. */
-      k = id * 102947 % (999LL * 12 * 60 * 2 * 10);
-      order = k % 999 + 1; k /= 999;
-      month = k % 12 + 1; k /= 12;
-      year = 1945 + k % 60; k /= 60;
-      sex = k % 2 + 1; k /= 2;
-      g_snprintf (place, sizeof place, "99%s", birth_countries[k % 10]);
-    }
-  else
-    {
-      k = id * 102947 % (999LL * 990 * G_N_ELEMENTS (departements));
-      order = k % 999 + 1; k /= 999;
-      g_snprintf (place, sizeof place, "%s%03d", departements[k / 990 % G_N_ELEMENTS (departements)],
-                  (int) (k % 990 + 1));
-      sex = g_rand_int_range (g->rand, 1, 3);
-      year = g_rand_int_range (g->rand, 1940, 2005);
-      month = g_rand_int_range (g->rand, 1, 13);
-    }
-  p.nir = ins_nir_build (sex, year % 100, month, place, order);
-  g_assert (p.nir != NULL);
-  p.nom = ins_seed_surnames[g_rand_int_range (g->rand, 0, g->n_surnames)];
-  p.prenom = sex == 1 ? ins_seed_male_names[g_rand_int_range (g->rand, 0, g->n_males)]
-                      : ins_seed_female_names[g_rand_int_range (g->rand, 0, g->n_females)];
-  p.birth = days_from_civil (year, month, g_rand_int_range (g->rand, 1, 29));
-  return p;
-}
-
-/* A relative on the ouvreur's account: a child mostly, else a spouse. */
-static InsSeedPerson
-new_ayant_droit (InsSeedGen *g, const InsSeedPerson *ouvreur)
-{
-  InsSeedPerson p = { 0 };
-  gboolean child = pct (g) < 70;
-  int year;
-
-  p.nom = child || pct (g) < 60 ? ouvreur->nom : ins_seed_surnames[g_rand_int_range (g->rand, 0, g->n_surnames)];
-  p.prenom = g_rand_boolean (g->rand) ? ins_seed_male_names[g_rand_int_range (g->rand, 0, g->n_males)]
-                                      : ins_seed_female_names[g_rand_int_range (g->rand, 0, g->n_females)];
-  ins_seed_civil_date (ouvreur->birth, &year, &(int) { 0 }, &(int) { 0 });
-  year = child ? MAX (year + 22, 2004) + g_rand_int_range (g->rand, 0, 19) : year + g_rand_int_range (g->rand, -5, 6);
-  year = MIN (year, 2024);
-  p.birth = days_from_civil (year, g_rand_int_range (g->rand, 1, 13), g_rand_int_range (g->rand, 1, 29));
-  return p;
 }
 
 static const InsSeedCountry *
@@ -433,7 +350,7 @@ add_oc_beneficiaires (InsSeedGen *g, Draft *a, const InsSeedPerson *ouvreur, GSt
 
   for (int i = 0; i < n; i++)
     {
-      InsSeedPerson b = i == 0 ? *ouvreur : new_ayant_droit (g, ouvreur);
+      InsSeedPerson b = i == 0 ? *ouvreur : ins_seed_ayant_droit_new (g, ouvreur);
       InsSeedMember *m1 = &members[0][MIN (i, 5)], *m2 = &members[1][MIN (i, 5)];
 
       numbers[0][i] = g_strdup_printf ("%s%08u", oc1->member_prefix, g_rand_int_range (g->rand, 1, 99999999));
@@ -560,7 +477,7 @@ ins_seed_gen_affaire (InsSeedGen *g)
   else
     {
       g_free (g->last.nir);
-      g->last = ouvreur = new_person (g, g->next_assure++);
+      g->last = ouvreur = ins_seed_person_new (g, g->next_assure++);
       row = g->rows[INS_SEED_ASSURE];
       ins_seed_row_int (row, ouvreur.id);
       ins_seed_row_text (row, ouvreur.nir);
@@ -586,7 +503,7 @@ ins_seed_gen_affaire (InsSeedGen *g)
       a.country = pick_country (g);
       a.hospitalisation = pct (g) < 12;
       if (pct (g) < 30)
-        beneficiaire = new_ayant_droit (g, &ouvreur);
+        beneficiaire = ins_seed_ayant_droit_new (g, &ouvreur);
       add_soins_etranger (g, &a, &ouvreur, &beneficiaire, reason);
       currency = ins_currency_lookup (a.country->currency);
       eur = exp (g_rand_double_range (g->rand, log (25), log (a.hospitalisation ? 25000 : 1500)));
