@@ -260,7 +260,7 @@ monitored_poll (GPollFD *fds, guint n_fds, gint timeout)
       loop.most_cpu = MAX (loop.most_cpu, cpu);
       if (loop.cpu_samples != NULL)
         ins_bench_samples_add (loop.cpu_samples, cpu / 1000.0);
-      if (trace.threshold_ms > 0 && cpu > trace.threshold_ms * 1000)
+      if (trace.threshold_ms > 0 && busy > trace.threshold_ms * 1000)
         {
           gint64 framed = 0;
 
