@@ -9,6 +9,7 @@
 #include "documents/ins-document-error.h"
 #include "documents/ins-image-decode.h"
 #include "ins-document-view-private.h"
+#include "ins-ui-format.h"
 
 /* A PDF with more bytes per page than this is probably a scan: paint a
  * low-resolution version first. */
@@ -45,18 +46,26 @@ request_is_current (PageRequest *req)
          && (guint) d->rotation[req->page] == req->rotation;
 }
 
+char *
+ins_document_page_error_reason (DocState *d)
+{
+  const char *reason = "";
+
+  if (d->error != NULL && d->error->domain == INS_DOCUMENT_ERROR)
+    reason = ins_document_error_message (d->error->code);
+  else if (d->info != NULL && d->info->unreadable_reason != NULL && d->doc == NULL
+           && (d->error == NULL || g_error_matches (d->error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA)))
+    reason = d->info->unreadable_reason;
+  else if (d->error != NULL)
+    reason = d->error->message;
+  return ins_ui_sentence (reason);
+}
+
 void
 ins_document_page_show_error (InsDocumentView *self, DocState *d)
 {
-  const char *reason;
+  g_autofree char *reason = ins_document_page_error_reason (d);
 
-  if (d->error->domain == INS_DOCUMENT_ERROR)
-    reason = ins_document_error_message (d->error->code);
-  else if (d->info != NULL && d->info->unreadable_reason != NULL && d->doc == NULL
-           && g_error_matches (d->error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
-    reason = d->info->unreadable_reason;
-  else
-    reason = d->error->message;
   adw_status_page_set_description (self->error_page, reason);
   gtk_stack_set_visible_child_name (self->stack, "error");
 }

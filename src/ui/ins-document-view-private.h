@@ -87,6 +87,8 @@ void        ins_document_thumbnails_render      (InsDocumentView *self, DocState
 void        ins_document_thumbnails_on_selected (InsDocumentView *self, GtkListBoxRow *row);
 
 /* ins-document-page.c: the current page */
+/* Why @d cannot be shown, as a sentence. */
+char       *ins_document_page_error_reason      (DocState *d);
 void        ins_document_page_show_error        (InsDocumentView *self, DocState *d);
 void        ins_document_page_layout            (InsDocumentView *self);
 /* While @d opens: its stored preview as the page, FALSE when it has none. */
