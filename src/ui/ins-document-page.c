@@ -232,6 +232,30 @@ ins_document_page_area_width (InsDocumentView *self, gboolean strip)
   return width;
 }
 
+/* The height the page stack will have under the tabs and the toolbar: the
+ * view's less their natural heights. The stack's own height is stale when the
+ * tabs just changed: from 3 attachments to 4 they give way to numbers and a
+ * caption line. */
+int
+ins_document_page_area_height (InsDocumentView *self)
+{
+  GtkWidget *area = gtk_widget_get_parent (GTK_WIDGET (self->stack));
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int natural = 0;
+
+      if (child == area || !gtk_widget_get_visible (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, NULL, &natural, NULL, NULL);
+      height -= natural;
+    }
+  return height;
+}
+
 gboolean
 ins_document_page_show_preview (InsDocumentView *self, DocState *d)
 {
@@ -247,7 +271,7 @@ ins_document_page_show_preview (InsDocumentView *self, DocState *d)
   gtk_stack_set_visible_child_name (self->stack, "page");
   ins_page_view_set_size_hint (self->page_view,
                                ins_document_page_area_width (self, gtk_widget_get_visible (self->thumbnails_scroller)),
-                               gtk_widget_get_height (GTK_WIDGET (self->stack)));
+                               ins_document_page_area_height (self));
   ins_page_view_set_page_size (self->page_view, preview->width, preview->height);
   ins_page_view_set_image (self->page_view, preview, FALSE);
   g_signal_emit (self, ins_document_view_signals[PLACEHOLDER_SHOWN], 0, d->info->id, 1);
@@ -287,7 +311,7 @@ ins_document_page_layout (InsDocumentView *self)
    * that shows the page at the old one. */
   ins_page_view_set_size_hint (self->page_view,
                                ins_document_page_area_width (self, gtk_widget_get_visible (self->thumbnails_scroller)),
-                               gtk_widget_get_height (GTK_WIDGET (self->stack)));
+                               ins_document_page_area_height (self));
   /* set_page_size emits scale-changed, which renders. */
   ins_page_view_set_page_size (self->page_view, w, h);
   ins_document_view_update_actions (self);

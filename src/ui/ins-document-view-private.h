@@ -97,6 +97,8 @@ gboolean    ins_document_page_show_preview      (InsDocumentView *self, DocState
 void        ins_document_page_hint_first_page   (InsDocumentView *self, DocState *d);
 /* The width of the page area beside the strip of thumbnails, shown or not. */
 int         ins_document_page_area_width        (InsDocumentView *self, gboolean strip);
+/* The height of the page area under the tabs and the toolbar. */
+int         ins_document_page_area_height       (InsDocumentView *self);
 void        ins_document_page_on_scale_changed  (InsDocumentView *self);
 
 /* ins-document-actions.c: the doc. actions and their keys */
