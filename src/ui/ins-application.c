@@ -18,6 +18,7 @@ struct _InsApplication
   AdwApplication parent_instance;
 
   char *conninfo;          /* NULL: nothing configured, the welcome page shows */
+  InsConnectionOrigin origin;
   gboolean password_looked_up;
   GSettings *settings;
 };
@@ -46,10 +47,17 @@ ins_application_handle_local_options (GApplication *app,
       return 1;
     }
   g_clear_pointer (&self->conninfo, g_free);
+  self->origin = INS_CONNECTION_FROM_SETTINGS;
   if (service != NULL)
-    self->conninfo = ins_db_conninfo_for_service (service);
+    {
+      self->conninfo = ins_db_conninfo_for_service (service);
+      self->origin = INS_CONNECTION_FROM_SERVICE_OPTION;
+    }
   else if (database != NULL)
-    self->conninfo = g_strdup (database);
+    {
+      self->conninfo = g_strdup (database);
+      self->origin = INS_CONNECTION_FROM_DATABASE_OPTION;
+    }
   else if (g_variant_dict_contains (options, "demo"))
     {
       g_autoptr(GError) error = NULL;
@@ -61,9 +69,13 @@ ins_application_handle_local_options (GApplication *app,
           return 1;
         }
       self->password_looked_up = TRUE;
+      self->origin = INS_CONNECTION_FROM_DEMO;
     }
   else if (ins_connection_environment_configured ())
-    self->conninfo = g_strdup ("");
+    {
+      self->conninfo = g_strdup ("");
+      self->origin = INS_CONNECTION_FROM_ENVIRONMENT;
+    }
   else
     self->conninfo = ins_connection_conninfo_from_settings (self->settings);
 
@@ -162,9 +174,13 @@ preferences_activated (GSimpleAction *action,
                        GVariant      *parameter,
                        gpointer       user_data)
 {
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  InsApplication *self = INS_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  InsPreferencesWindow *preferences = ins_preferences_window_new (parent);
 
-  gtk_window_present (GTK_WINDOW (ins_preferences_window_new (parent)));
+  if (self->conninfo != NULL)
+    ins_preferences_window_show_session (preferences, self->conninfo, self->origin);
+  gtk_window_present (GTK_WINDOW (preferences));
 }
 
 static void
@@ -202,6 +218,7 @@ demo_resolved (GObject      *source,
     }
   g_free (self->conninfo);
   self->conninfo = g_steal_pointer (&conninfo);
+  self->origin = INS_CONNECTION_FROM_DEMO;
   self->password_looked_up = TRUE;
   replace_welcome (self, window);
 }
@@ -293,6 +310,13 @@ ins_application_get_conninfo (InsApplication *self)
 {
   g_return_val_if_fail (INS_IS_APPLICATION (self), NULL);
   return self->conninfo ? self->conninfo : "";
+}
+
+InsConnectionOrigin
+ins_application_get_connection_origin (InsApplication *self)
+{
+  g_return_val_if_fail (INS_IS_APPLICATION (self), INS_CONNECTION_FROM_SETTINGS);
+  return self->origin;
 }
 
 GSettings *

@@ -24,4 +24,7 @@ gboolean                 ins_dashboard_affaire_allows        (const InsWorkloadA
                                                               InsAction                 action,
                                                               GDateTime                *now);
 
+/* ins-dashboard-export.c: dashboard.export */
+void                     ins_dashboard_export_class_init     (GtkWidgetClass *widget_class);
+
 G_END_DECLS

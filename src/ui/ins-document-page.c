@@ -9,6 +9,7 @@
 #include "documents/ins-document-error.h"
 #include "documents/ins-image-decode.h"
 #include "ins-document-view-private.h"
+#include "ins-ui-format.h"
 
 /* A PDF with more bytes per page than this is probably a scan: paint a
  * low-resolution version first. */
@@ -45,18 +46,26 @@ request_is_current (PageRequest *req)
          && (guint) d->rotation[req->page] == req->rotation;
 }
 
+char *
+ins_document_page_error_reason (DocState *d)
+{
+  const char *reason = "";
+
+  if (d->error != NULL && d->error->domain == INS_DOCUMENT_ERROR)
+    reason = ins_document_error_message (d->error->code);
+  else if (d->info != NULL && d->info->unreadable_reason != NULL && d->doc == NULL
+           && (d->error == NULL || g_error_matches (d->error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA)))
+    reason = d->info->unreadable_reason;
+  else if (d->error != NULL)
+    reason = d->error->message;
+  return ins_ui_sentence (reason);
+}
+
 void
 ins_document_page_show_error (InsDocumentView *self, DocState *d)
 {
-  const char *reason;
+  g_autofree char *reason = ins_document_page_error_reason (d);
 
-  if (d->error->domain == INS_DOCUMENT_ERROR)
-    reason = ins_document_error_message (d->error->code);
-  else if (d->info != NULL && d->info->unreadable_reason != NULL && d->doc == NULL
-           && g_error_matches (d->error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
-    reason = d->info->unreadable_reason;
-  else
-    reason = d->error->message;
   adw_status_page_set_description (self->error_page, reason);
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
@@ -223,6 +232,30 @@ ins_document_page_area_width (InsDocumentView *self, gboolean strip)
   return width;
 }
 
+/* The height the page stack will have under the tabs and the toolbar: the
+ * view's less their natural heights. The stack's own height is stale when the
+ * tabs just changed: from 3 attachments to 4 they give way to numbers and a
+ * caption line. */
+int
+ins_document_page_area_height (InsDocumentView *self)
+{
+  GtkWidget *area = gtk_widget_get_parent (GTK_WIDGET (self->stack));
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int natural = 0;
+
+      if (child == area || !gtk_widget_get_visible (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, NULL, &natural, NULL, NULL);
+      height -= natural;
+    }
+  return height;
+}
+
 gboolean
 ins_document_page_show_preview (InsDocumentView *self, DocState *d)
 {
@@ -238,7 +271,7 @@ ins_document_page_show_preview (InsDocumentView *self, DocState *d)
   gtk_stack_set_visible_child_name (self->stack, "page");
   ins_page_view_set_size_hint (self->page_view,
                                ins_document_page_area_width (self, gtk_widget_get_visible (self->thumbnails_scroller)),
-                               gtk_widget_get_height (GTK_WIDGET (self->stack)));
+                               ins_document_page_area_height (self));
   ins_page_view_set_page_size (self->page_view, preview->width, preview->height);
   ins_page_view_set_image (self->page_view, preview, FALSE);
   g_signal_emit (self, ins_document_view_signals[PLACEHOLDER_SHOWN], 0, d->info->id, 1);
@@ -278,7 +311,7 @@ ins_document_page_layout (InsDocumentView *self)
    * that shows the page at the old one. */
   ins_page_view_set_size_hint (self->page_view,
                                ins_document_page_area_width (self, gtk_widget_get_visible (self->thumbnails_scroller)),
-                               gtk_widget_get_height (GTK_WIDGET (self->stack)));
+                               ins_document_page_area_height (self));
   /* set_page_size emits scale-changed, which renders. */
   ins_page_view_set_page_size (self->page_view, w, h);
   ins_document_view_update_actions (self);

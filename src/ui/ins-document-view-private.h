@@ -87,6 +87,8 @@ void        ins_document_thumbnails_render      (InsDocumentView *self, DocState
 void        ins_document_thumbnails_on_selected (InsDocumentView *self, GtkListBoxRow *row);
 
 /* ins-document-page.c: the current page */
+/* Why @d cannot be shown, as a sentence. */
+char       *ins_document_page_error_reason      (DocState *d);
 void        ins_document_page_show_error        (InsDocumentView *self, DocState *d);
 void        ins_document_page_layout            (InsDocumentView *self);
 /* While @d opens: its stored preview as the page, FALSE when it has none. */
@@ -95,6 +97,8 @@ gboolean    ins_document_page_show_preview      (InsDocumentView *self, DocState
 void        ins_document_page_hint_first_page   (InsDocumentView *self, DocState *d);
 /* The width of the page area beside the strip of thumbnails, shown or not. */
 int         ins_document_page_area_width        (InsDocumentView *self, gboolean strip);
+/* The height of the page area under the tabs and the toolbar. */
+int         ins_document_page_area_height       (InsDocumentView *self);
 void        ins_document_page_on_scale_changed  (InsDocumentView *self);
 
 /* ins-document-actions.c: the doc. actions and their keys */

@@ -108,7 +108,12 @@ update_tab (InsDocumentView *self, DocState *d)
   if (!g_ptr_array_find (self->docs, d, &index) || index >= ins_attachment_tabs_get_n_tabs (self->tabs))
     return;
   if (doc_unreadable (d))
-    text = g_strdup_printf ("%s · %s · %s", d->title, kind_label (d), _("unreadable"));
+    {
+      g_autofree char *reason = ins_document_page_error_reason (d);
+
+      /* TRANSLATORS: a document's name, its type (PDF, JPEG…) and why it cannot be read */
+      text = g_strdup_printf (_("%s · %s · Unreadable document. %s"), d->title, kind_label (d), reason);
+    }
   else if (n > 0)
     {
       g_autofree char *pages = n == 1 ? g_strdup (_("1 page")) : g_strdup_printf (_("%u pages"), n);

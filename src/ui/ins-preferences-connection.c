@@ -85,6 +85,28 @@ ins_connection_get_option (const char *conninfo,
 }
 
 char *
+ins_connection_get_effective_option (const char *conninfo,
+                                     const char *keyword)
+{
+  char *value = ins_connection_get_option (conninfo, keyword);
+  PQconninfoOption *options;
+
+  if (value != NULL)
+    return value;
+  options = parse_conninfo (conninfo);
+  for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
+    if (strcmp (o->keyword, keyword) == 0 && o->envvar != NULL)
+      {
+        const char *env = g_getenv (o->envvar);
+
+        if (env != NULL && env[0] != '\0')
+          value = g_strdup (env);
+      }
+  PQconninfoFree (options);
+  return value;
+}
+
+char *
 ins_connection_with_password (const char *conninfo,
                               const char *password)
 {

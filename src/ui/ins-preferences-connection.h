@@ -22,6 +22,15 @@ typedef enum {
   INS_CONNECTION_PROBLEM_OTHER,
 } InsConnectionProblem;
 
+/* Where the connection of this session comes from. */
+typedef enum {
+  INS_CONNECTION_FROM_SETTINGS,
+  INS_CONNECTION_FROM_DATABASE_OPTION,  /* --database */
+  INS_CONNECTION_FROM_SERVICE_OPTION,   /* --service */
+  INS_CONNECTION_FROM_DEMO,             /* --demo, or the welcome page's demo button */
+  INS_CONNECTION_FROM_ENVIRONMENT,      /* PGHOST, PGSERVICE… */
+} InsConnectionOrigin;
+
 /* The settings of the application (NULL when its schema is not installed:
  * run from the build tree with GSETTINGS_SCHEMA_DIR=<build>/data). */
 GSettings           *ins_connection_settings_new          (void);
@@ -58,6 +67,11 @@ char                *ins_connection_build_uri     (const char *host,
  * NULL when absent or when @conninfo does not parse. */
 char                *ins_connection_get_option    (const char *conninfo,
                                                    const char *keyword);
+
+/* The same, or else libpq's environment variable for @keyword (PGHOST for
+ * host…): the value libpq will use, but for its built-in defaults. */
+char                *ins_connection_get_effective_option (const char *conninfo,
+                                                          const char *keyword);
 
 /* @conninfo in keyword form with @password added (libpq quoting). */
 char                *ins_connection_with_password (const char *conninfo,

@@ -26,6 +26,12 @@ struct _InsPreferencesWindow
   AdwPreferencesWindow parent_instance;
 
   /* template widgets */
+  AdwPreferencesGroup *session_group;
+  AdwActionRow        *session_service_row;
+  AdwActionRow        *session_host_row;
+  AdwActionRow        *session_dbname_row;
+  AdwActionRow        *session_user_row;
+  AdwPreferencesGroup *saved_group;
   AdwComboRow         *kind_row;
   AdwComboRow         *service_row;
   AdwEntryRow         *host_row;
@@ -458,6 +464,12 @@ ins_preferences_window_class_init (InsPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/fr/ameli/Instruction/ui/ins-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, InsPreferencesWindow, session_group);
+  gtk_widget_class_bind_template_child (widget_class, InsPreferencesWindow, session_service_row);
+  gtk_widget_class_bind_template_child (widget_class, InsPreferencesWindow, session_host_row);
+  gtk_widget_class_bind_template_child (widget_class, InsPreferencesWindow, session_dbname_row);
+  gtk_widget_class_bind_template_child (widget_class, InsPreferencesWindow, session_user_row);
+  gtk_widget_class_bind_template_child (widget_class, InsPreferencesWindow, saved_group);
   gtk_widget_class_bind_template_child (widget_class, InsPreferencesWindow, kind_row);
   gtk_widget_class_bind_template_child (widget_class, InsPreferencesWindow, service_row);
   gtk_widget_class_bind_template_child (widget_class, InsPreferencesWindow, host_row);
@@ -515,4 +527,84 @@ ins_preferences_window_new (GtkWindow *parent)
   return g_object_new (INS_TYPE_PREFERENCES_WINDOW,
                        "transient-for", parent,
                        NULL);
+}
+
+/* Sets @row's subtitle to @keyword's value in @conninfo (or libpq's
+ * environment), or @fallback; hides the row when both are NULL. */
+static void
+show_session_value (AdwActionRow *row,
+                    const char   *conninfo,
+                    const char   *keyword,
+                    const char   *fallback)
+{
+  g_autofree char *value = ins_connection_get_effective_option (conninfo, keyword);
+
+  adw_action_row_set_subtitle (row, value ? value : fallback ? fallback : "");
+  gtk_widget_set_visible (GTK_WIDGET (row), value != NULL || fallback != NULL);
+}
+
+static char *
+session_origin_text (InsConnectionOrigin origin)
+{
+  switch (origin)
+    {
+    case INS_CONNECTION_FROM_DATABASE_OPTION:
+    case INS_CONNECTION_FROM_SERVICE_OPTION:
+      /* TRANSLATORS: %s is the command line option, --database or --service */
+      return g_strdup_printf (_("Given on the command line (%s) for this session only. The settings "
+                                "below are kept as they are: they apply when Instruction starts "
+                                "without it."),
+                              origin == INS_CONNECTION_FROM_DATABASE_OPTION ? "--database" : "--service");
+    case INS_CONNECTION_FROM_DEMO:
+      return g_strdup (_("The local demo database, for this session only. The settings below are "
+                         "kept as they are: they apply at the next start."));
+    case INS_CONNECTION_FROM_ENVIRONMENT:
+      return g_strdup (_("Given by libpq's environment variables (PGHOST, PGSERVICE…) for this "
+                         "session only. The settings below apply when they are not set."));
+    case INS_CONNECTION_FROM_SETTINGS:
+    default:
+      return NULL;
+    }
+}
+
+void
+ins_preferences_window_show_session (InsPreferencesWindow *self,
+                                     const char           *conninfo,
+                                     InsConnectionOrigin   origin)
+{
+  g_autofree char *description = NULL;
+  g_autofree char *host = NULL;
+  g_autofree char *port = NULL;
+  g_autofree char *service = NULL;
+
+  g_return_if_fail (INS_IS_PREFERENCES_WINDOW (self));
+
+  description = session_origin_text (origin);
+  gtk_widget_set_visible (GTK_WIDGET (self->session_group), description != NULL);
+  adw_preferences_group_set_title (self->saved_group,
+                                   description != NULL ? _("Saved Connection") : _("Database"));
+  if (description == NULL)
+    return;
+  adw_preferences_group_set_description (self->session_group, description);
+
+  /* Never the password: only where, which base and who. */
+  service = ins_connection_get_effective_option (conninfo, "service");
+  host = ins_connection_get_effective_option (conninfo, "host");
+  port = ins_connection_get_effective_option (conninfo, "port");
+  show_session_value (self->session_service_row, conninfo, "service", NULL);
+  if (host != NULL || service == NULL)
+    {
+      g_autofree char *server = NULL;
+
+      if (host == NULL)
+        host = g_strdup (_("Local server (default socket)"));
+      /* TRANSLATORS: a server (host name or socket directory) and its port */
+      server = port != NULL ? g_strdup_printf (_("%s, port %s"), host, port) : g_strdup (host);
+      adw_action_row_set_subtitle (self->session_host_row, server);
+      gtk_widget_set_visible (GTK_WIDGET (self->session_host_row), TRUE);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->session_host_row), FALSE);
+  show_session_value (self->session_dbname_row, conninfo, "dbname", service ? NULL : _("Default"));
+  show_session_value (self->session_user_row, conninfo, "user", service ? NULL : _("Default"));
 }

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "core/ins-ecb-rates.h"
 #include "core/ins-format.h"
@@ -60,4 +61,21 @@ ins_ui_missing_rate_reason (const char  *currency,
       return g_strdup_printf (_("The ECB published no rate for the %s on %s."), currency, date_text);
     }
   return g_strdup (_("The date of care is unknown."));
+}
+
+char *
+ins_ui_sentence (const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+  const char *rest;
+  g_autofree char *first = NULL;
+  gunichar last;
+
+  if (stripped[0] == '\0')
+    return g_strdup ("");
+  rest = g_utf8_next_char (stripped);
+  first = g_utf8_strup (stripped, rest - stripped);
+  last = g_utf8_get_char (g_utf8_prev_char (stripped + strlen (stripped)));
+  return g_strconcat (first, rest,
+                      last == '.' || last == '!' || last == '?' || last == 0x2026 ? "" : ".", NULL);
 }

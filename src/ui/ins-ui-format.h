@@ -19,4 +19,9 @@ const char *ins_ui_piece_label       (InsPageTag  tag);
 char       *ins_ui_missing_rate_reason (const char  *currency,
                                         const GDate *date);
 
+/* @text as a sentence: a capital first letter and a full stop at the end (unless
+ * it ends with . ! ? or …). The probe says « document endommagé ou illisible »
+ * where a tooltip or a status page wants « Document endommagé ou illisible. ». */
+char       *ins_ui_sentence            (const char  *text);
+
 G_END_DECLS

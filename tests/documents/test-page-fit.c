@@ -256,6 +256,81 @@ test_strip_known_before_the_render (Fixture *f, gconstpointer data)
     }
 }
 
+/* The page's height, less the margins, is the page view's within a pixel:
+ * the page fits with no scrollbar and no gap. */
+static void
+assert_fitted_height (Fixture *f, gint64 id)
+{
+  InsRenderer *renderer = ins_document_view_get_renderer (f->view);
+  g_autofree char *key = g_strdup_printf ("attachment:%" G_GINT64_FORMAT, id);
+  InsRenderDocument *doc = ins_renderer_lookup_document (renderer, key);
+  double pw, ph;
+
+  g_assert_nonnull (doc);
+  ins_render_document_get_page_size (doc, 0, &pw, &ph);
+  g_assert_cmpfloat (fabs (ins_page_view_get_zoom (page_view (f)) * ph * PX_PER_POINT
+                           - (gtk_widget_get_height (GTK_WIDGET (page_view (f))) - MARGINS)), <=, 1);
+  g_assert_true (ins_page_view_has_final_image (page_view (f)));
+}
+
+static void
+show_all_and_wait (Fixture *f, GPtrArray *documents)
+{
+  gint64 first = ((InsAttachmentInfo *) documents->pdata[0])->id;
+  gboolean expired = FALSE;
+  guint id;
+
+  f->shown_id = 0;
+  f->shown = 0;
+  f->scale_changes = 0;
+  ins_document_view_set_documents (f->view, documents);
+  id = g_timeout_add_seconds (TIMEOUT_S, on_deadline, &expired);
+  while (f->shown_id != first && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (expired);
+  g_source_remove (id);
+}
+
+/* Fit page: a portrait page in a wide view takes the page view's height,
+ * rendered once at the height it keeps. From one attachment to four, the
+ * tabs give way to numbers and a caption line under them that takes its
+ * height from the page: before, the hint kept the stack's old height and the
+ * page showed that much too tall (a scrollbar), then was rendered again. */
+static void
+test_fit_page_height (Fixture *f, gconstpointer data)
+{
+  InsAttachmentInfo *single = f->infos->pdata[1];
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+  g_autoptr(GPtrArray) four = g_ptr_array_new ();
+
+  g_ptr_array_add (one, single);
+  g_ptr_array_add (four, add_file (f, 13, "french_diacritics.pdf", 1));
+  for (gint64 id = 14; id <= 16; id++)
+    g_ptr_array_add (four, add_file (f, id, "three_pages_with_number.pdf", 3));
+
+  gtk_window_set_default_size (f->window, 1300, 700);
+  show_all_and_wait (f, one);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "doc.fit-page", NULL));
+  run_for (300);
+  assert_fitted_height (f, single->id);
+  for (guint round = 0; round < 2; round++)
+    {
+      show_all_and_wait (f, four);
+      run_for (300);
+      g_assert_cmpuint (f->scale_changes, ==, 1);
+      g_assert_cmpuint (f->shown, ==, 1);
+      g_assert_cmpfloat (ins_page_view_get_zoom (page_view (f)), ==, f->zoom_at_shown);
+      assert_fitted_height (f, 13);
+
+      show_all_and_wait (f, one);
+      run_for (300);
+      g_assert_cmpuint (f->scale_changes, ==, 1);
+      g_assert_cmpuint (f->shown, ==, 1);
+      g_assert_cmpfloat (ins_page_view_get_zoom (page_view (f)), ==, f->zoom_at_shown);
+      assert_fitted_height (f, single->id);
+    }
+}
+
 /* A page view a pixel narrower keeps its page (no new scale, no render); 20
  * pixels narrower, the page is fitted again. */
 static void
@@ -308,5 +383,7 @@ main (int argc, char *argv[])
               test_strip_known_before_the_render, fixture_tear_down);
   g_test_add ("/page-fit/pixel-resize-keeps-the-page", Fixture, NULL, fixture_set_up,
               test_pixel_resize_keeps_the_page, fixture_tear_down);
+  g_test_add ("/page-fit/fit-page-height", Fixture, NULL, fixture_set_up,
+              test_fit_page_height, fixture_tear_down);
   return g_test_run ();
 }

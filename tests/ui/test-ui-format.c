@@ -106,12 +106,33 @@ test_oc_exclusion_said_once (void)
   g_assert_cmpstr (g_ptr_array_index (two_hints, 0), ==, "Not eligible: Contrat de précarité en cause");
 }
 
+/* The probe's reasons are fragments; tooltips and status pages want sentences. */
+static void
+test_sentence (void)
+{
+  const struct { const char *in, *out; } cases[] = {
+    { "document endommagé ou illisible", "Document endommagé ou illisible." },
+    { "  écrit à la main ", "Écrit à la main." },
+    { "Le fichier est endommagé.", "Le fichier est endommagé." },
+    { "Lisible ?", "Lisible ?" },
+    { "tronqué…", "Tronqué…" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = ins_ui_sentence (cases[i].in);
+      g_assert_cmpstr (text, ==, cases[i].out);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/ui-format/missing-rate/currency", test_missing_rate_currency);
+  g_test_add_func ("/ui-format/sentence", test_sentence);
   g_test_add_func ("/ui-format/tab-name-shortened", test_tab_name_shortened);
   g_test_add_func ("/ui-format/oc-exclusion-said-once", test_oc_exclusion_said_once);
   g_test_add_func ("/ui-format/missing-rate/after-file", test_missing_rate_after_file);

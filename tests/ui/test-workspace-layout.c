@@ -384,8 +384,9 @@ test_document_tabs (void)
   /* Marked unreadable before it was opened (the import said so). */
   g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (ins_attachment_tabs_get_tab (tabs, 1)),
                                    "scan-illisible.pdf · "));
-  g_assert_true (g_str_has_suffix (gtk_widget_get_tooltip_text (ins_attachment_tabs_get_tab (tabs, 1)),
-                                   " · unreadable"));
+  /* Its reason, from the import, made a sentence after the verdict. */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (ins_attachment_tabs_get_tab (tabs, 1)), ==,
+                   "scan-illisible.pdf · unknown type · Unreadable document. Fichier tronqué.");
   g_assert_true (gtk_widget_has_css_class (ins_attachment_tabs_get_tab (tabs, 1), "error"));
   g_assert_cmpint (gtk_widget_get_width (tab), >=, 100);
   g_assert_null (ins_attachment_tabs_get_caption (tabs));
