@@ -25,7 +25,8 @@ struct _InsPageCanvas
 
   double width, height;   /* logical pixels of the page */
   InsPageImage *image;
-  GdkTexture *texture;    /* made when first drawn */
+  GdkTexture *texture;      /* made when first drawn by a GPU renderer */
+  cairo_surface_t *surface; /* made when first drawn by the software one */
 };
 
 G_DEFINE_FINAL_TYPE (InsPageCanvas, ins_page_canvas, GTK_TYPE_WIDGET)
@@ -39,6 +40,53 @@ ins_page_canvas_measure (GtkWidget *widget, GtkOrientation orientation, int for_
 
   *natural = (int) ceil (size) + 2 * MARGIN;
   *minimum = *natural - (int) FIT_SLACK;
+}
+
+static gboolean
+draws_in_software (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GskRenderer *renderer = native ? gtk_native_get_renderer (native) : NULL;
+
+  return renderer == NULL || GSK_IS_CAIRO_RENDERER (renderer);
+}
+
+static void
+release_image (gpointer image)
+{
+  ins_page_image_unref (image);
+}
+
+/* The page's own pixels as a cairo surface, without a copy. */
+static cairo_surface_t *
+image_surface (InsPageImage *image)
+{
+  static const cairo_user_data_key_t key;
+  cairo_surface_t *surface;
+
+  surface = cairo_image_surface_create_for_data ((guchar *) g_bytes_get_data (image->pixels, NULL),
+                                                 image->opaque ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32,
+                                                 (int) image->width, (int) image->height, (int) image->stride);
+  cairo_surface_set_user_data (surface, &key, ins_page_image_ref (image), release_image);
+  return surface;
+}
+
+/* GTK 4.8's software renderer converts a texture's every pixel to floats and
+ * back each time it draws it (10 ms for a page beside the queue); a cairo
+ * surface of the same pixels is copied as it is. */
+static void
+append_surface (InsPageCanvas *self, GtkSnapshot *snapshot, const graphene_rect_t *page)
+{
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, page);
+
+  if (self->surface == NULL)
+    self->surface = image_surface (self->image);
+  cairo_translate (cr, page->origin.x, page->origin.y);
+  cairo_scale (cr, page->size.width / self->image->width, page->size.height / self->image->height);
+  cairo_set_source_surface (cr, self->surface, 0, 0);
+  cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);
+  cairo_paint (cr);
+  cairo_destroy (cr);
 }
 
 static void
@@ -77,9 +125,14 @@ ins_page_canvas_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     gtk_snapshot_append_color (snapshot, &white, &page);
   if (self->image == NULL)
     return;
-  if (self->texture == NULL)
-    self->texture = ins_page_image_to_texture (self->image);
-  gtk_snapshot_append_texture (snapshot, self->texture, &page);
+  if (draws_in_software (widget))
+    append_surface (self, snapshot, &page);
+  else
+    {
+      if (self->texture == NULL)
+        self->texture = ins_page_image_to_texture (self->image);
+      gtk_snapshot_append_texture (snapshot, self->texture, &page);
+    }
 }
 
 static void
@@ -91,6 +144,7 @@ ins_page_canvas_set_image (InsPageCanvas *self, InsPageImage *image)
 
       self->image = image != NULL ? ins_page_image_ref (image) : NULL;
       g_clear_object (&self->texture);
+      g_clear_pointer (&self->surface, cairo_surface_destroy);
       g_clear_pointer (&old, ins_page_image_unref);
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
