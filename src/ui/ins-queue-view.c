@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "ins-ui"
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -51,6 +52,7 @@ struct _InsQueueView
   GtkToggleButton     *breached_toggle;
   GtkSpinner          *spinner;
   GtkStack            *stack;
+  AdwStatusPage       *empty_page;
   GtkColumnView       *column_view;
 
   /* owned */
@@ -123,6 +125,26 @@ on_filter_changed (InsQueueView *self)
   save_settings (self);
 }
 
+/* An empty queue says whether the search or the filters left nothing. */
+static void
+describe_empty (InsQueueView *self)
+{
+  g_autofree char *description = NULL;
+
+  if (self->search == NULL || *self->search == '\0')
+    {
+      adw_status_page_set_icon_name (self->empty_page, "checkbox-checked-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No affaire"));
+      adw_status_page_set_description (self->empty_page, _("No affaire matches these filters."));
+      return;
+    }
+  /* TRANSLATORS: %s is what the agent searched for (numéro, NIR or name) */
+  description = g_strdup_printf (_("No affaire matches “%s” with these filters."), self->search);
+  adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
+  adw_status_page_set_title (self->empty_page, _("No Result"));
+  adw_status_page_set_description (self->empty_page, description);
+}
+
 static void
 update_stack (InsQueueView *self)
 {
@@ -130,6 +152,8 @@ update_stack (InsQueueView *self)
   guint n = self->model ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
 
   gtk_spinner_set_spinning (self->spinner, loading);
+  if (n == 0 && !loading)
+    describe_empty (self);
   gtk_stack_set_visible_child_name (self->stack, n == 0 && !loading ? "empty" : "list");
 }
 
@@ -305,6 +329,7 @@ ins_queue_view_class_init (InsQueueViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, InsQueueView, breached_toggle);
   gtk_widget_class_bind_template_child (widget_class, InsQueueView, spinner);
   gtk_widget_class_bind_template_child (widget_class, InsQueueView, stack);
+  gtk_widget_class_bind_template_child (widget_class, InsQueueView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, InsQueueView, column_view);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_j, 0, move_down, NULL);

@@ -3,6 +3,10 @@
  * in the settings */
 #include "config.h"
 
+#include <string.h>
+
+#include <adwaita.h>
+
 #include "ui/ins-queue-view.h"
 #include "ui/ins-window-private.h"
 #include "ui-test-util.h"
@@ -54,6 +58,7 @@ test_queue_filters_and_sorts (void)
   InsQueueModel *model = ins_queue_view_get_model (view);
   g_autofree char *newest = NULL;
   g_autofree char *soonest = NULL;
+  AdwStatusPage *empty;
   guint n;
 
   /* Type: only OC affaires, as many as SQL counts. */
@@ -123,7 +128,21 @@ test_queue_filters_and_sorts (void)
   ui_test_wait_query (model);
   n = g_list_model_get_n_items (G_LIST_MODEL (model));
   g_assert_cmpint (n, ==, ui_test_visible_count ("nom = 'Girard' AND status <> 'cloturee'"));
+
+  /* Nothing found: the empty queue speaks of the search, then of the filters. */
+  ins_queue_view_set_search (view, "Zyxwvu");
+  ui_test_wait_query (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  empty = ADW_STATUS_PAGE (ins_test_find_type (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE));
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (empty)));
+  g_assert_cmpstr (adw_status_page_get_icon_name (empty), ==, "edit-find-symbolic");
+  g_assert_nonnull (strstr (adw_status_page_get_description (empty), "Zyxwvu"));
   ins_queue_view_set_search (view, NULL);
+  ins_queue_view_set_mine (view, TRUE);
+  ui_test_wait_query (model);
+  g_assert_cmpstr (adw_status_page_get_icon_name (empty), ==, "checkbox-checked-symbolic");
+  g_assert_null (strstr (adw_status_page_get_description (empty), "Zyxwvu"));
+  ins_queue_view_set_mine (view, FALSE);
   ui_test_wait_query (model);
   ui_test_window_close (window);
 }
