@@ -2,6 +2,8 @@
 #define G_LOG_DOMAIN "ins-ui"
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "core/ins-country.h"
@@ -86,6 +88,32 @@ status_label_short (InsStatus status)
   return status < INS_N_STATUSES && status_short[status] ? _(status_short[status]) : ins_status_label (status);
 }
 
+/* « Marie Dupont » → « M. Dupont », « Jean-Pierre Martin » → « J.-P. Martin »:
+ * the agent column is narrow; the whole name shows on hover. */
+static char *
+agent_short (const char *name)
+{
+  const char *space = name ? strchr (name, ' ') : NULL;
+  GString *initials;
+
+  if (space == NULL)
+    return g_strdup (name ? name : "");
+  initials = g_string_new (NULL);
+  for (const char *part = name; part < space; )
+    {
+      const char *dash = memchr (part, '-', (gsize) (space - part));
+
+      g_string_append_unichar (initials, g_utf8_get_char (part));
+      g_string_append_c (initials, '.');
+      if (dash == NULL)
+        break;
+      g_string_append_c (initials, '-');
+      part = dash + 1;
+    }
+  g_string_append (initials, space);
+  return g_string_free (initials, FALSE);
+}
+
 static gboolean
 status_is_finished (InsStatus status)
 {
@@ -141,7 +169,7 @@ fill (InsQueueItem *self, InsQueueRow *row, GDateTime *now, gboolean notify)
   texts[PROP_RECEIVED] = row->received_at ? ins_format_date_short (row->received_at) : g_strdup ("");
   format_due (row, local_now, &texts[PROP_DUE], &classes);
   texts[PROP_STATUS_LABEL] = g_strdup (status_label_short (row->status));
-  texts[PROP_AGENT] = g_strdup (row->assignee_name ? row->assignee_name : "");
+  texts[PROP_AGENT] = agent_short (row->assignee_name);
 
   g_clear_pointer (&self->row, ins_queue_row_unref);
   self->row = ins_queue_row_ref (row);
@@ -329,6 +357,8 @@ ins_queue_item_get_full_text (InsQueueItem *self, InsQueueText text)
     return ins_kind_label (self->row->kind);
   if (self->row != NULL && text == INS_QUEUE_TEXT_STATUS)
     return ins_status_label (self->row->status);
+  if (self->row != NULL && text == INS_QUEUE_TEXT_AGENT)
+    return self->row->assignee_name ? self->row->assignee_name : "";
   return ins_queue_item_get_text (self, text);
 }
 
@@ -362,5 +392,5 @@ ins_queue_item_get_due (InsQueueItem *self)
 const char *
 ins_queue_item_get_agent (InsQueueItem *self)
 {
-  return self->texts[PROP_AGENT];
+  return ins_queue_item_get_full_text (self, INS_QUEUE_TEXT_AGENT);
 }

@@ -1,9 +1,11 @@
-/* test-queue-cell.c — queue cells and the layouts a column shares between them */
+/* test-queue-cell.c — queue cells, the layouts a column shares between them, short texts */
 #include "config.h"
 
 #include <gtk/gtk.h>
 
+#include "core/ins-affaire.h"
 #include "ui/ins-queue-cell.h"
+#include "ui/ins-queue-item.h"
 #include "ui/ins-queue-layouts.h"
 
 /* A few frames: styles applied, sizes measured, cells drawn. */
@@ -200,6 +202,33 @@ test_cell_text_and_cut (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The narrow agent column says « M. Dupont »; the whole name on hover. */
+static void
+test_agent_initials (void)
+{
+  static const char * const names[][2] = {
+    { "Marie Dupont", "M. Dupont" },
+    { "Jean-Pierre Martin", "J.-P. Martin" },
+    { "Élodie Le Gall", "É. Le Gall" },
+    { "Karim", "Karim" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(InsQueueRow) row = ins_queue_row_new ();
+      g_autoptr(InsQueueItem) item = NULL;
+
+      row->id = 1;
+      row->numero = g_strdup ("SE-2026-0000001");
+      row->assignee_id = 7;
+      row->assignee_name = g_strdup (names[i][0]);
+      item = ins_queue_item_new (row, NULL);
+      g_assert_cmpstr (ins_queue_item_get_text (item, INS_QUEUE_TEXT_AGENT), ==, names[i][1]);
+      g_assert_cmpstr (ins_queue_item_get_full_text (item, INS_QUEUE_TEXT_AGENT), ==, names[i][0]);
+      g_assert_cmpstr (ins_queue_item_get_agent (item), ==, names[i][0]);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -209,5 +238,6 @@ main (int argc, char **argv)
   g_test_add_func ("/queue-cell/font-change-reaches-cells", test_font_change_reaches_cells);
   g_test_add_func ("/queue-cell/text-and-cut", test_cell_text_and_cut);
   g_test_add_func ("/queue-cell/reused-cell-draws-new-text", test_reused_cell_draws_new_text);
+  g_test_add_func ("/queue-cell/agent-initials", test_agent_initials);
   return g_test_run ();
 }

@@ -307,7 +307,8 @@ test_changes_in_place (void)
   ui_test_wait (item_status_is_en_cours, other, "the other agent's claim to show");
   ui_test_wait (model_idle, model, "the reload");
   g_assert_cmpstr (ins_queue_item_get_agent (other), ==, "Paul Martin");
-  g_assert_cmpstr (ins_queue_item_get_text (other, INS_QUEUE_TEXT_AGENT), ==, "Paul Martin");
+  g_assert_cmpstr (ins_queue_item_get_text (other, INS_QUEUE_TEXT_AGENT), ==, "P. Martin");
+  g_assert_cmpstr (ins_queue_item_get_full_text (other, INS_QUEUE_TEXT_AGENT), ==, "Paul Martin");
   g_assert_cmpuint (other_changed, ==, 1);
   g_assert_cmpuint (selected_changed, ==, 0);
   ins_queue_item_unwatch (other, &other_changed);
