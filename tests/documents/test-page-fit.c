@@ -198,20 +198,29 @@ show_and_wait (Fixture *f, InsAttachmentInfo *info)
   g_source_remove (id);
 }
 
-/* The page shown fills the page view, less its margins, within a pixel. */
+/* The page shown fills the page view's width (or its height, where the page
+ * must fit with no scrollbar and no gap), less its margins, within a pixel. */
 static void
-assert_fitted (Fixture *f, gint64 id)
+assert_fitted_along (Fixture *f, gint64 id, GtkOrientation along)
 {
   InsRenderer *renderer = ins_document_view_get_renderer (f->view);
   g_autofree char *key = g_strdup_printf ("attachment:%" G_GINT64_FORMAT, id);
   InsRenderDocument *doc = ins_renderer_lookup_document (renderer, key);
+  gboolean wide = along == GTK_ORIENTATION_HORIZONTAL;
+  GtkWidget *view = GTK_WIDGET (page_view (f));
   double pw, ph;
 
   g_assert_nonnull (doc);
   ins_render_document_get_page_size (doc, 0, &pw, &ph);
-  g_assert_cmpfloat (fabs (ins_page_view_get_zoom (page_view (f)) * pw * PX_PER_POINT
-                           - (gtk_widget_get_width (GTK_WIDGET (page_view (f))) - MARGINS)), <=, 1);
+  g_assert_cmpfloat (fabs (ins_page_view_get_zoom (page_view (f)) * (wide ? pw : ph) * PX_PER_POINT
+                           - ((wide ? gtk_widget_get_width (view) : gtk_widget_get_height (view)) - MARGINS)), <=, 1);
   g_assert_true (ins_page_view_has_final_image (page_view (f)));
+}
+
+static void
+assert_fitted (Fixture *f, gint64 id)
+{
+  assert_fitted_along (f, id, GTK_ORIENTATION_HORIZONTAL);
 }
 
 /* From a one-page document to one with the strip and back: the page is
@@ -256,23 +265,6 @@ test_strip_known_before_the_render (Fixture *f, gconstpointer data)
     }
 }
 
-/* The page's height, less the margins, is the page view's within a pixel:
- * the page fits with no scrollbar and no gap. */
-static void
-assert_fitted_height (Fixture *f, gint64 id)
-{
-  InsRenderer *renderer = ins_document_view_get_renderer (f->view);
-  g_autofree char *key = g_strdup_printf ("attachment:%" G_GINT64_FORMAT, id);
-  InsRenderDocument *doc = ins_renderer_lookup_document (renderer, key);
-  double pw, ph;
-
-  g_assert_nonnull (doc);
-  ins_render_document_get_page_size (doc, 0, &pw, &ph);
-  g_assert_cmpfloat (fabs (ins_page_view_get_zoom (page_view (f)) * ph * PX_PER_POINT
-                           - (gtk_widget_get_height (GTK_WIDGET (page_view (f))) - MARGINS)), <=, 1);
-  g_assert_true (ins_page_view_has_final_image (page_view (f)));
-}
-
 static void
 show_all_and_wait (Fixture *f, GPtrArray *documents)
 {
@@ -312,7 +304,7 @@ test_fit_page_height (Fixture *f, gconstpointer data)
   show_all_and_wait (f, one);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "doc.fit-page", NULL));
   run_for (300);
-  assert_fitted_height (f, single->id);
+  assert_fitted_along (f, single->id, GTK_ORIENTATION_VERTICAL);
   for (guint round = 0; round < 2; round++)
     {
       show_all_and_wait (f, four);
@@ -320,14 +312,14 @@ test_fit_page_height (Fixture *f, gconstpointer data)
       g_assert_cmpuint (f->scale_changes, ==, 1);
       g_assert_cmpuint (f->shown, ==, 1);
       g_assert_cmpfloat (ins_page_view_get_zoom (page_view (f)), ==, f->zoom_at_shown);
-      assert_fitted_height (f, 13);
+      assert_fitted_along (f, 13, GTK_ORIENTATION_VERTICAL);
 
       show_all_and_wait (f, one);
       run_for (300);
       g_assert_cmpuint (f->scale_changes, ==, 1);
       g_assert_cmpuint (f->shown, ==, 1);
       g_assert_cmpfloat (ins_page_view_get_zoom (page_view (f)), ==, f->zoom_at_shown);
-      assert_fitted_height (f, single->id);
+      assert_fitted_along (f, single->id, GTK_ORIENTATION_VERTICAL);
     }
 }
 
