@@ -51,6 +51,9 @@ ins_queue_cell_measure (GtkWidget      *widget,
       PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
 
       self->font_serial = pango_context_get_serial (context);
+      /* A shared layout was made in another cell's context, for the old font. */
+      if (self->shared != NULL)
+        g_clear_object (&self->layout);
 
       self->line_height = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics));
       if (self->line_height <= 0)
@@ -111,7 +114,7 @@ ins_queue_cell_size_allocate (GtkWidget *widget, int width, int height, int base
 {
   InsQueueCell *self = INS_QUEUE_CELL (widget);
 
-  if (self->layout == NULL || !self->ellipsize)
+  if (self->layout == NULL || !self->ellipsize || pango_layout_get_width (self->layout) == width * PANGO_SCALE)
     return;
   if (self->shared != NULL)
     g_clear_object (&self->layout);

@@ -180,6 +180,40 @@ test_reused_cell_draws_new_text (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A cell drawn before a font change draws what a new cell draws after it,
+ * though its layout was made in the context of a cell gone since (rows are
+ * made and dropped as the list scrolls). */
+static void
+test_font_change_redraws_shared_cell (void)
+{
+  g_autoptr(InsQueueLayouts) layouts = ins_queue_layouts_new ();
+  GtkWidget *gone = ins_queue_cell_new (0.0f, FALSE, layouts);
+  GtkWidget *cells[] = { gone, ins_queue_cell_new (0.0f, FALSE, layouts), ins_queue_cell_new (0.0f, FALSE, layouts) };
+  GtkWidget *window = window_with (cells, G_N_ELEMENTS (cells));
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  g_autoptr(GBytes) old = NULL, fresh = NULL;
+
+  ins_queue_cell_set_text (INS_QUEUE_CELL (gone), "Espagne");
+  settle ();
+  g_bytes_unref (cell_pixels (gone));
+  ins_queue_cell_set_text (INS_QUEUE_CELL (cells[1]), "Espagne");
+  settle ();
+  g_bytes_unref (cell_pixels (cells[1]));
+  gtk_box_remove (GTK_BOX (gtk_widget_get_parent (gone)), gone);
+
+  gtk_css_provider_load_from_data (provider, "label { font-size: 24px; }", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_USER);
+  settle ();
+  ins_queue_cell_set_text (INS_QUEUE_CELL (cells[2]), "Espagne");
+  settle ();
+  old = cell_pixels (cells[1]);
+  fresh = cell_pixels (cells[2]);
+  g_assert_true (g_bytes_equal (old, fresh));
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A cell's text and its cut: the tooltip shows the whole text only when cut. */
 static void
 test_cell_text_and_cut (void)
@@ -239,5 +273,6 @@ main (int argc, char **argv)
   g_test_add_func ("/queue-cell/text-and-cut", test_cell_text_and_cut);
   g_test_add_func ("/queue-cell/reused-cell-draws-new-text", test_reused_cell_draws_new_text);
   g_test_add_func ("/queue-cell/agent-initials", test_agent_initials);
+  g_test_add_func ("/queue-cell/font-change-redraws-shared-cell", test_font_change_redraws_shared_cell);
   return g_test_run ();
 }
