@@ -147,7 +147,9 @@ on_relay_counts (InsRelay *relay, gint64 pending, gint64 failed, InsWindow *self
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->relay_failed_button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
     }
-  gtk_widget_set_visible (self->relay_box, TRUE);
+  /* An agent is told of notifications still to leave, not of an empty outbox;
+   * the superviseur watches the relay all day. */
+  gtk_widget_set_visible (self->relay_box, pending > 0 || show_failed || sees_failures (self));
 }
 
 static void

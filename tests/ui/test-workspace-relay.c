@@ -24,6 +24,13 @@ status_is (gpointer data)
   return g_strcmp0 (ins_window_get_relay_status (w->window), w->expected) == 0;
 }
 
+static gboolean
+drained_and_status_is (gpointer data)
+{
+  return ui_test_sql_int ("SELECT count(*) FROM notification_outbox WHERE state::text = $1", "pending") == 0
+         && status_is (data);
+}
+
 static void
 test_relay_counts_and_delivery (void)
 {
@@ -56,13 +63,15 @@ test_relay_counts_and_delivery (void)
   g_assert_cmpint (failed, ==, 1);
 
   /* The relay sends every pending row to the sink. What failed stays, but
-   * an instructeur cannot send it again: it is not shown to her. */
+   * an instructeur cannot send it again: it is not shown to her, nor is an
+   * empty outbox. */
   sink = notify_sink_start (store_path, NULL);
   ins_window_start_relay (window, ins_test_db_conninfo (), sink->url);
   relay = g_object_ref (ins_window_get_relay (window));
   g_assert_true (ins_relay_is_running (relay));
-  w.expected = "0 notifications pending";
-  ui_test_wait (status_is, &w, "the relay to drain the outbox");
+  w.expected = NULL;
+  ui_test_wait (drained_and_status_is, &w, "the relay to drain the outbox");
+  g_assert_false (gtk_widget_get_visible (window->relay_box));
   g_assert_false (gtk_widget_get_visible (window->relay_failed_button));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-failed-notifications", NULL);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), !=, "dashboard");
@@ -83,6 +92,7 @@ test_relay_counts_and_delivery (void)
   relay = g_object_ref (ins_window_get_relay (window));
   w.expected = "0 notifications pending · 1 failed";
   ui_test_wait (status_is, &w, "the superviseur's relay counts");
+  g_assert_true (gtk_widget_get_visible (window->relay_box));
   g_assert_true (gtk_widget_get_visible (window->relay_failed_button));
   g_assert_cmpstr (gtk_label_get_text (window->relay_failed_label), ==, "· 1 failed");
   ui_test_screenshot (GTK_WIDGET (window), "relay-counts");
