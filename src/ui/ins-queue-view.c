@@ -125,7 +125,8 @@ on_filter_changed (InsQueueView *self)
   save_settings (self);
 }
 
-/* An empty queue says whether the search or the filters left nothing. */
+/* An empty queue says whether the search or the filters left nothing (the
+ * page has no text of its own: it is only shown from here). */
 static void
 describe_empty (InsQueueView *self)
 {
