@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "ins-currency.h"
 #include "ins-format.h"
 
@@ -229,4 +231,28 @@ ins_format_integer (gint64 value)
     g_string_append_c (out, '-');
   append_grouped (out, value < 0 ? (unsigned __int128) (-(value + 1)) + 1 : (unsigned __int128) value);
   return g_string_free (out, FALSE);
+}
+
+char *
+ins_format_name_short (const char *name)
+{
+  const char *space = name ? strchr (name, ' ') : NULL;
+  GString *initials;
+
+  if (space == NULL)
+    return g_strdup (name ? name : "");
+  initials = g_string_new (NULL);
+  for (const char *part = name; part < space; )
+    {
+      const char *dash = memchr (part, '-', (gsize) (space - part));
+
+      g_string_append_unichar (initials, g_utf8_get_char (part));
+      g_string_append_c (initials, '.');
+      if (dash == NULL)
+        break;
+      g_string_append_c (initials, '-');
+      part = dash + 1;
+    }
+  g_string_append (initials, space);
+  return g_string_free (initials, FALSE);
 }

@@ -45,4 +45,9 @@ char *ins_format_rate_inverse   (const char  *currency,
 /* An integer with French thousands separators: « 1 234 567 ». */
 char *ins_format_integer        (gint64       value);
 
+/* A name short enough for a narrow column, the first names as initials:
+ * « Marie Dupont » → « M. Dupont », « Jean-Pierre Martin » → « J.-P. Martin ».
+ * A single word is kept; NULL gives "". */
+char *ins_format_name_short     (const char  *name);
+
 G_END_DECLS

@@ -2,8 +2,6 @@
 #define G_LOG_DOMAIN "ins-ui"
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 
 #include "core/ins-country.h"
@@ -88,32 +86,6 @@ status_label_short (InsStatus status)
   return status < INS_N_STATUSES && status_short[status] ? _(status_short[status]) : ins_status_label (status);
 }
 
-/* « Marie Dupont » → « M. Dupont », « Jean-Pierre Martin » → « J.-P. Martin »:
- * the agent column is narrow; the whole name shows on hover. */
-static char *
-agent_short (const char *name)
-{
-  const char *space = name ? strchr (name, ' ') : NULL;
-  GString *initials;
-
-  if (space == NULL)
-    return g_strdup (name ? name : "");
-  initials = g_string_new (NULL);
-  for (const char *part = name; part < space; )
-    {
-      const char *dash = memchr (part, '-', (gsize) (space - part));
-
-      g_string_append_unichar (initials, g_utf8_get_char (part));
-      g_string_append_c (initials, '.');
-      if (dash == NULL)
-        break;
-      g_string_append_c (initials, '-');
-      part = dash + 1;
-    }
-  g_string_append (initials, space);
-  return g_string_free (initials, FALSE);
-}
-
 static gboolean
 status_is_finished (InsStatus status)
 {
@@ -169,7 +141,7 @@ fill (InsQueueItem *self, InsQueueRow *row, GDateTime *now, gboolean notify)
   texts[PROP_RECEIVED] = row->received_at ? ins_format_date_short (row->received_at) : g_strdup ("");
   format_due (row, local_now, &texts[PROP_DUE], &classes);
   texts[PROP_STATUS_LABEL] = g_strdup (status_label_short (row->status));
-  texts[PROP_AGENT] = agent_short (row->assignee_name);
+  texts[PROP_AGENT] = ins_format_name_short (row->assignee_name);
 
   g_clear_pointer (&self->row, ins_queue_row_unref);
   self->row = ins_queue_row_ref (row);

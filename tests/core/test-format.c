@@ -102,6 +102,31 @@ test_locale_independent (void)
   setlocale (LC_ALL, "");
 }
 
+/* Names for a narrow column: first names as initials, compound ones too. */
+static void
+test_names_short (void)
+{
+  static const char * const names[][2] = {
+    { "Marie Dupont", "M. Dupont" },
+    { "Jean-Pierre Martin", "J.-P. Martin" },
+    { "Élodie Le Gall", "É. Le Gall" },
+    { "Karim", "Karim" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *text = ins_format_name_short (names[i][0]);
+
+      g_assert_cmpstr (text, ==, names[i][1]);
+    }
+  {
+    g_autofree char *none = ins_format_name_short (NULL);
+
+    g_assert_cmpstr (none, ==, "");
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -110,5 +135,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/format/amounts", test_amounts);
   g_test_add_func ("/format/rates", test_rates);
   g_test_add_func ("/format/locale-independent", test_locale_independent);
+  g_test_add_func ("/format/names-short", test_names_short);
   return g_test_run ();
 }
