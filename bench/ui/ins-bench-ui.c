@@ -1,10 +1,12 @@
 /* ins-bench-ui.c — what the workspace benchmarks share */
 #define G_LOG_DOMAIN "ins-bench"
+#define _GNU_SOURCE   /* RUSAGE_THREAD */
 #include "config.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -233,6 +235,7 @@ static struct {
   gboolean         started;
   gint64           poll_returned;    /* 0: not yet */
   gint64           poll_returned_cpu;
+  struct rusage    poll_returned_usage; /* of the main thread, when tracing */
   gint64           longest;
   gint64           longest_cpu;      /* CPU time of the main thread in it */
   gint64           most_cpu;         /* the stretch that used the most CPU */
@@ -264,16 +267,23 @@ monitored_poll (GPollFD *fds, guint n_fds, gint timeout)
         {
           gint64 framed = 0;
 
+          struct rusage usage;
+
+          getrusage (RUSAGE_THREAD, &usage);
           for (guint i = 0; i <= G_N_ELEMENTS (phases); i++)
             framed += trace.in_phases[i];
           /* Monotonic µs, to match `perf record -k CLOCK_MONOTONIC`. */
           g_printerr ("TRACE stretch %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT " wall %.1f cpu %.1f: "
                       "%u frames (flush %.1f before %.1f update %.1f layout %.1f paint %.1f after %.1f), "
-                      "outside frames %.1f; %u phases of other clocks\n",
+                      "outside frames %.1f; %u phases of other clocks; %ld page faults, "
+                      "%ld preemptions, %ld waits\n",
                       loop.poll_returned, now, busy / 1000.0, cpu / 1000.0, trace.frames,
                       trace.in_phases[0] / 1000.0, trace.in_phases[1] / 1000.0, trace.in_phases[2] / 1000.0,
                       trace.in_phases[3] / 1000.0, trace.in_phases[4] / 1000.0, trace.in_phases[5] / 1000.0,
-                      (cpu - framed) / 1000.0, trace.other_clocks);
+                      (cpu - framed) / 1000.0, trace.other_clocks,
+                      usage.ru_minflt - loop.poll_returned_usage.ru_minflt,
+                      usage.ru_nivcsw - loop.poll_returned_usage.ru_nivcsw,
+                      usage.ru_nvcsw - loop.poll_returned_usage.ru_nvcsw);
         }
       g_array_append_val (loop.stretches, busy);
       if (loop.samples != NULL)
@@ -287,6 +297,8 @@ monitored_poll (GPollFD *fds, guint n_fds, gint timeout)
     trace.phase_cpu = ins_bench_thread_cpu_us ();
   loop.poll_returned = g_get_monotonic_time ();
   loop.poll_returned_cpu = ins_bench_thread_cpu_us ();
+  if (trace.threshold_ms > 0)
+    getrusage (RUSAGE_THREAD, &loop.poll_returned_usage);
   return result;
 }
 
