@@ -9,6 +9,7 @@
 
 #include "core/ins-ecb-rates.h"
 #include "ins-document-view.h"
+#include "ins-paint-memory.h"
 #include "ins-preferences-window-state.h"
 #include "ins-window-private.h"
 
@@ -319,6 +320,7 @@ ins_window_init (InsWindow *self)
   ins_ecb_rates_get_default_async (NULL, NULL, NULL);
   ins_window_documents_init (self);
   ins_window_layout_init (self);
+  ins_paint_memory_keep_for (GTK_WINDOW (self));
   ins_window_update_actions (self);
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
