@@ -8,6 +8,9 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
+
 #include "documents/ins-document-error.h"
 #include "documents/ins-renderer.h"
 #include "doc-test-util.h"
@@ -234,8 +237,9 @@ test_rotation (void)
 }
 
 /* The nice value of process @pid (field 19 of /proc/PID/stat). */
-static int
-nice_of (GPid pid)
+/* Field @n (numbered from 1 as in proc(5)) of /proc/PID/stat. */
+static long
+stat_field (GPid pid, guint n)
 {
   g_autofree char *path = g_strdup_printf ("/proc/%d/stat", (int) pid);
   g_autofree char *stat = NULL;
@@ -243,8 +247,14 @@ nice_of (GPid pid)
 
   g_assert_true (g_file_get_contents (path, &stat, NULL, NULL));
   fields = g_strsplit (strrchr (stat, ')') + 2, " ", -1);
-  g_assert_cmpuint (g_strv_length (fields), >, 16);
-  return atoi (fields[16]);
+  g_assert_cmpuint (g_strv_length (fields), >, n - 3);
+  return atol (fields[n - 3]);
+}
+
+static int
+nice_of (GPid pid)
+{
+  return (int) stat_field (pid, 19);
 }
 
 /* Renders run at a lower priority than the window that waits for them; the
@@ -271,6 +281,98 @@ test_helper_yields_to_window (void)
   g_assert_cmpint (ins_render_document_get_helper_pid (doc), >, 0);
   g_assert_cmpint (nice_of (ins_render_document_get_helper_pid (doc)), >, own);
   g_assert_cmpint (nice_of (getpid ()), ==, own);
+}
+
+/* An A4 page holding one image of 2480×3508 pixels, a 300-dpi scan, in a
+ * temporary PDF file. */
+static char *
+scan_pdf_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = NULL;
+  int fd = g_file_open_tmp ("test-scan-XXXXXX.pdf", &path, &error);
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 2480, 3508);
+  cairo_surface_t *pdf;
+  cairo_t *cr;
+
+  g_assert_no_error (error);
+  close (fd);
+  cr = cairo_create (image);
+  cairo_set_source_rgb (cr, 0.95, 0.95, 0.9);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.2);
+  for (int line = 0; line < 40; line++)
+    cairo_rectangle (cr, 240, 300 + line * 75, 1200 + (line * 37) % 800, 30);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+
+  pdf = cairo_pdf_surface_create (path, 595.28, 841.89);
+  cr = cairo_create (pdf);
+  cairo_scale (cr, 595.28 / 2480, 841.89 / 3508);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (pdf);
+  cairo_surface_destroy (image);
+  return path;
+}
+
+static gboolean
+huge_pages_on_request (void)
+{
+  g_autofree char *mode = NULL;
+
+  return g_file_get_contents ("/sys/kernel/mm/transparent_hugepage/enabled", &mode, NULL, NULL)
+         && (strstr (mode, "[always]") != NULL || strstr (mode, "[madvise]") != NULL);
+}
+
+/* Poppler draws a scan from a full-size image it allocates at each render; the
+ * helper asks glibc for huge pages for such blocks, so that the render does not
+ * fault them in 4 KiB at a time. */
+static void
+test_scan_drawn_in_huge_pages (void)
+{
+  g_autoptr(InsRenderer) renderer = ins_renderer_new ();
+  g_autofree char *path = scan_pdf_file ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(InsRenderDocument) doc = open_file (renderer, path, &error);
+  g_autoptr(InsPageImage) image = NULL;
+  g_autofree char *environ_path = NULL;
+  g_autofree char *environ_text = NULL;
+  gsize environ_size;
+  long full_image_pages = 2480L * 3508 * 4 / sysconf (_SC_PAGESIZE);
+  long faults;
+  GPid pid;
+
+  g_unlink (path);
+  g_assert_no_error (error);
+  /* A first render starts the helper and maps its libraries. */
+  image = render (renderer, doc, 0, 0.2, 0, &error);
+  g_assert_no_error (error);
+  pid = ins_render_document_get_helper_pid (doc);
+  g_assert_cmpint (pid, >, 0);
+
+  environ_path = g_strdup_printf ("/proc/%d/environ", (int) pid);
+  g_assert_true (g_file_get_contents (environ_path, &environ_text, &environ_size, NULL));
+  for (gsize i = 0; i + 1 < environ_size; i++)
+    if (environ_text[i] == '\0')
+      environ_text[i] = '\n';
+  g_assert_nonnull (strstr (environ_text, "glibc.malloc.hugetlb=1"));
+
+  faults = stat_field (pid, 10);
+  g_clear_pointer (&image, ins_page_image_unref);
+  image = render (renderer, doc, 0, 106.0 / 72, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (image->width, ==, 877);
+  faults = stat_field (pid, 10) - faults;
+  g_test_message ("helper page faults rendering the scan: %ld (the full image spans %ld pages)",
+                  faults, full_image_pages);
+  if (!huge_pages_on_request ())
+    {
+      g_test_skip ("transparent huge pages are off on this machine");
+      return;
+    }
+  g_assert_cmpint (faults, <, full_image_pages / 2);
 }
 
 /* Whether process @pid is stopped (state T in /proc/PID/stat). */
@@ -564,6 +666,7 @@ main (int argc, char **argv)
   g_test_add_func ("/renderer/not-a-document", test_not_a_document);
   g_test_add_func ("/renderer/rotation", test_rotation);
   g_test_add_func ("/renderer/helper-yields-to-window", test_helper_yields_to_window);
+  g_test_add_func ("/renderer/scan-drawn-in-huge-pages", test_scan_drawn_in_huge_pages);
   g_test_add_func ("/renderer/killed-mid-render", test_killed_mid_render);
   g_test_add_func ("/renderer/hung-helper-times-out", test_hung_helper_times_out);
   g_test_add_func ("/renderer/cache-budget", test_cache_budget);

@@ -246,7 +246,7 @@ render_page (PopplerDocument *doc, const InsRenderRequest *req)
   fd = memfd_create ("ins-page", MFD_CLOEXEC | MFD_ALLOW_SEALING);
   data = MAP_FAILED;
   if (fd >= 0 && ftruncate (fd, (off_t) size) == 0)
-    data = mmap (NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    data = mmap (NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_POPULATE, fd, 0);
   if (data == MAP_FAILED)
     {
       if (fd >= 0)
