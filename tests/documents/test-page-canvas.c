@@ -113,7 +113,7 @@ test_drawn_as_is (void)
   g_autoptr(InsPageImage) image = pattern_image ();
   const guint32 *src = g_bytes_get_data (image->pixels, NULL);
   Drawn d = { 0 };
-  int x0, y0;
+  int x0 = 0, y0 = 0;
 
   draw_view (&d, image);
   g_assert_true (find_page (&d, src[0], &x0, &y0));
