@@ -38,24 +38,15 @@ struct _InsRenderHelper
 static char **
 helper_environment (void)
 {
-  static gsize env;
+  char **env = g_get_environ ();
+  const char *tunables = g_environ_getenv (env, "GLIBC_TUNABLES");
+  g_autofree char *value = NULL;
 
-  if (g_once_init_enter (&env))
-    {
-      const char *tunables = g_getenv ("GLIBC_TUNABLES");
-      char **made = g_get_environ ();
-
-      if (tunables == NULL || strstr (tunables, "glibc.malloc.hugetlb") == NULL)
-        {
-          g_autofree char *value = tunables && *tunables
-                                     ? g_strconcat (tunables, ":glibc.malloc.hugetlb=1", NULL)
-                                     : g_strdup ("glibc.malloc.hugetlb=1");
-
-          made = g_environ_setenv (made, "GLIBC_TUNABLES", value, TRUE);
-        }
-      g_once_init_leave (&env, (gsize) made);
-    }
-  return (char **) env;
+  if (tunables != NULL && strstr (tunables, "glibc.malloc.hugetlb") != NULL)
+    return env;
+  value = tunables && *tunables ? g_strconcat (tunables, ":glibc.malloc.hugetlb=1", NULL)
+                                : g_strdup ("glibc.malloc.hugetlb=1");
+  return g_environ_setenv (env, "GLIBC_TUNABLES", value, TRUE);
 }
 
 /* posix_spawn (vfork-like on glibc), not GSubprocess: GLib 2.74 forks whenever
@@ -66,6 +57,7 @@ helper_environment (void)
 static gboolean
 spawn_with_socket (const char * const *argv, int fd, GPid *pid, GError **error)
 {
+  g_auto(GStrv) env = helper_environment ();
   posix_spawn_file_actions_t actions;
   posix_spawnattr_t attr;
   sigset_t none, defaults;
@@ -86,7 +78,7 @@ spawn_with_socket (const char * const *argv, int fd, GPid *pid, GError **error)
     posix_spawn_file_actions_addopen (&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
   posix_spawn_file_actions_addclosefrom_np (&actions, STDERR_FILENO + 1);
 
-  err = posix_spawn (&child, argv[0], &actions, &attr, (char * const *) argv, helper_environment ());
+  err = posix_spawn (&child, argv[0], &actions, &attr, (char * const *) argv, env);
   posix_spawn_file_actions_destroy (&actions);
   posix_spawnattr_destroy (&attr);
   if (err != 0)
