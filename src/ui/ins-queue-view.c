@@ -441,6 +441,8 @@ ins_queue_view_set_medecin_mode (InsQueueView *self, gboolean medecin_mode)
 
   self->medecin_mode = !!medecin_mode;
   gtk_widget_set_visible (self->filter_box, !medecin_mode);
+  /* An opinion request releases the affaire: the agent column would be empty. */
+  gtk_column_view_column_set_visible (ins_queue_columns_find (self->column_view, "agent"), !medecin_mode);
   update_query (self);
 }
 

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "ui/ins-decision-dialog.h"
+#include "ui/ins-queue-columns.h"
 #include "ui/ins-document-view.h"
 #include "ui/ins-queue-view.h"
 #include "ui/ins-window-private.h"
@@ -220,6 +221,14 @@ test_medecin_answers (void)
   g_assert_cmpint (n, ==, ui_test_visible_count ("status = 'avis_medical_demande' AND kind = 'soins_etranger'"));
   for (guint i = 0; i < n; i++)
     g_assert_cmpint (ins_queue_item_get_row (ui_test_item_at (model, i))->status, ==, INS_STATUS_AVIS_MEDICAL_DEMANDE);
+  /* A request for an opinion releases the affaire: no agent column to show. */
+  {
+    GtkColumnView *columns = GTK_COLUMN_VIEW (gtk_widget_get_template_child (
+      GTK_WIDGET (ins_window_get_queue_view (window)), INS_TYPE_QUEUE_VIEW, "column_view"));
+
+    g_assert_false (gtk_column_view_column_get_visible (ins_queue_columns_find (columns, "agent")));
+    g_assert_true (gtk_column_view_column_get_visible (ins_queue_columns_find (columns, "status")));
+  }
 
   first = ui_test_item_at (model, 0);
   id = ins_queue_item_get_id (first);
