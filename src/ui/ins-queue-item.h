@@ -52,7 +52,8 @@ void               ins_queue_item_update     (InsQueueItem *self,
 typedef void (*InsQueueItemWatch) (InsQueueItem *item,
                                    gpointer      data);
 
-/* @func is called with @data after each update that changes a text, until
+/* @func is called with @data after each update that changes a text or the
+ * deadline's state (ins_queue_item_get_due_state()), until
  * ins_queue_item_unwatch() with the same @data. */
 void               ins_queue_item_watch      (InsQueueItem      *self,
                                               InsQueueItemWatch  func,
@@ -67,8 +68,7 @@ const char        *ins_queue_item_get_full_text (InsQueueItem *self,
                                                  InsQueueText  text);
 /* The deadline's SLA state when the texts were computed and whether its
  * clock is paused; FALSE (both left as on time, not paused) for a
- * placeholder, a closed affaire or one with no due date. An update that
- * changes them tells the watches, as one that changes a text does. */
+ * placeholder, a closed affaire or one with no due date. */
 gboolean           ins_queue_item_get_due_state (InsQueueItem *self,
                                                  InsSlaState  *state,
                                                  gboolean     *paused);
