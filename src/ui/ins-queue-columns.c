@@ -152,7 +152,15 @@ cell_refresh (InsQueueCell *label, QueueCell *cell)
     text = compact;
   ins_queue_cell_set_text (label, text);
   if (cell->column->text == INS_QUEUE_TEXT_DUE)
-    ins_queue_due_look_apply (label, ins_queue_item_get_due_css_classes (item));
+    {
+      InsSlaState state;
+      gboolean paused;
+
+      if (ins_queue_item_get_due_state (item, &state, &paused))
+        ins_queue_due_look_apply (label, state, paused);
+      else
+        ins_queue_due_look_clear (label);
+    }
 }
 
 static void

@@ -10,25 +10,17 @@
 #include "ins-queue-cell.h"
 #include "ins-queue-due-look.h"
 
-typedef enum {
-  LOOK_PLAIN,
-  LOOK_ON_TIME,
-  LOOK_DUE_SOON,
-  LOOK_BREACHED,
-  N_STATE_LOOKS
-} StateLook;
-
-#define N_LOOKS (N_STATE_LOOKS * 2)   /* each, paused or not */
+/* Looks are numbered state * 2 + paused; PLAIN (no deadline) has none. */
+#define N_LOOKS (INS_N_SLA_STATES * 2)
+#define PLAIN   N_LOOKS
 
 static const struct {
-  const char *css_class;
   const char *color;
   gboolean    bold;
-} state_looks[N_STATE_LOOKS] = {
-  [LOOK_PLAIN]    = { NULL, NULL, FALSE },
-  [LOOK_ON_TIME]  = { "sla-on-time", "success_color", FALSE },
-  [LOOK_DUE_SOON] = { "sla-due-soon", "warning_color", TRUE },
-  [LOOK_BREACHED] = { "sla-breached", "error_color", TRUE },
+} state_looks[INS_N_SLA_STATES] = {
+  [INS_SLA_ON_TIME]  = { "success_color", FALSE },
+  [INS_SLA_DUE_SOON] = { "warning_color", TRUE },
+  [INS_SLA_BREACHED] = { "error_color", TRUE },
 };
 
 static PangoAttrList *looks[N_LOOKS];   /* built at first use, again when the theme changes */
@@ -36,36 +28,17 @@ static GPtrArray *labels;               /* every deadline label given a look, we
 static GQuark look_quark;
 static guint relook_source;
 
-static guint
-look_of (const char * const *classes)
-{
-  guint state = LOOK_PLAIN;
-  gboolean paused = FALSE;
-
-  for (; classes != NULL && *classes != NULL; classes++)
-    if (g_str_equal (*classes, "sla-paused"))
-      paused = TRUE;
-    else
-      for (guint i = LOOK_ON_TIME; i < N_STATE_LOOKS; i++)
-        if (g_str_equal (*classes, state_looks[i].css_class))
-          state = i;
-  return state * 2 + (paused ? 1 : 0);
-}
-
 static PangoAttrList *
 build_look (GtkWidget *widget, guint look)
 {
   guint state = look / 2;
   PangoAttrList *attrs = pango_attr_list_new ();
   GdkRGBA rgba;
-  gboolean found = FALSE;
+  gboolean found;
 
-  if (state_looks[state].color != NULL)
-    {
-      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-      found = gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), state_looks[state].color, &rgba);
-      G_GNUC_END_IGNORE_DEPRECATIONS
-    }
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  found = gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), state_looks[state].color, &rgba);
+  G_GNUC_END_IGNORE_DEPRECATIONS
   if (found)
     {
       pango_attr_list_insert (attrs, pango_attr_foreground_new ((guint16) (rgba.red * 65535), (guint16) (rgba.green * 65535),
@@ -83,9 +56,9 @@ build_look (GtkWidget *widget, guint look)
 static void
 set_look (InsQueueCell *label, guint look)
 {
-  if (look != LOOK_PLAIN * 2 && looks[look] == NULL)
+  if (look != PLAIN && looks[look] == NULL)
     looks[look] = build_look (GTK_WIDGET (label), look);
-  ins_queue_cell_set_attributes (label, look == LOOK_PLAIN * 2 ? NULL : looks[look]);
+  ins_queue_cell_set_attributes (label, look == PLAIN ? NULL : looks[look]);
   g_object_set_qdata (G_OBJECT (label), look_quark, GUINT_TO_POINTER (look + 1));
 }
 
@@ -134,11 +107,9 @@ track (InsQueueCell *label)
   g_object_weak_ref (G_OBJECT (label), forget_label, NULL);
 }
 
-void
-ins_queue_due_look_apply (InsQueueCell           *label,
-                          const char * const *classes)
+static void
+apply (InsQueueCell *label, guint look)
 {
-  guint look = look_of (classes);
   guint applied;
 
   if (look_quark == 0)
@@ -149,4 +120,21 @@ ins_queue_due_look_apply (InsQueueCell           *label,
   if (applied == 0)
     track (label);
   set_look (label, look);
+}
+
+void
+ins_queue_due_look_apply (InsQueueCell *label,
+                          InsSlaState   state,
+                          gboolean      paused)
+{
+  g_return_if_fail (INS_IS_QUEUE_CELL (label));
+  g_return_if_fail ((guint) state < INS_N_SLA_STATES);
+  apply (label, state * 2 + (paused ? 1 : 0));
+}
+
+void
+ins_queue_due_look_clear (InsQueueCell *label)
+{
+  g_return_if_fail (INS_IS_QUEUE_CELL (label));
+  apply (label, PLAIN);
 }

@@ -18,7 +18,6 @@ enum {
   PROP_AMOUNT,
   PROP_RECEIVED,
   PROP_DUE,
-  PROP_DUE_CSS_CLASSES,
   PROP_STATUS_LABEL,
   PROP_AGENT,
   N_PROPS
@@ -38,13 +37,20 @@ static const guint text_props[INS_QUEUE_N_TEXTS] = {
   [INS_QUEUE_TEXT_AGENT]        = PROP_AGENT,
 };
 
+/* What the deadline cell draws beside its text. */
+typedef struct {
+  gboolean    dated;    /* FALSE: no deadline shown */
+  InsSlaState state;
+  gboolean    paused;
+} DueLook;
+
 struct _InsQueueItem
 {
   GObject parent_instance;
 
   InsQueueRow *row;
   char        *texts[N_PROPS];
-  GStrv        due_css_classes;
+  DueLook      due;
   GArray      *watches;   /* of Watch, or NULL */
 };
 
@@ -54,12 +60,6 @@ typedef struct {
 } Watch;
 
 G_DEFINE_FINAL_TYPE (InsQueueItem, ins_queue_item, G_TYPE_OBJECT)
-
-static const char * const sla_classes[INS_N_SLA_STATES] = {
-  [INS_SLA_ON_TIME]  = "sla-on-time",
-  [INS_SLA_DUE_SOON] = "sla-due-soon",
-  [INS_SLA_BREACHED] = "sla-breached",
-};
 
 /* The queue's narrow Type and Status columns say the labels in short; the
  * whole label shows on hover (ins_queue_item_get_full_text). NULL: as long. */
@@ -103,33 +103,24 @@ format_place (const InsQueueRow *row)
   return g_strdup (row->oc_label ? row->oc_label : "");
 }
 
-static void
-format_due (const InsQueueRow *row, GDateTime *now, char **text, GStrv *classes)
+static char *
+format_due (const InsQueueRow *row, GDateTime *now, DueLook *look)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  InsSlaState state;
-
+  *look = (DueLook) { FALSE, INS_SLA_ON_TIME, FALSE };
   if (row->due_at == NULL || status_is_finished (row->status))
-    {
-      *text = g_strdup ("—");
-      *classes = g_strv_builder_end (builder);
-      return;
-    }
-  state = ins_sla_state (row->due_at, row->sla_paused_since, now);
-  g_strv_builder_add (builder, "ins-sla");
-  g_strv_builder_add (builder, sla_classes[state]);
-  if (row->sla_paused_since != NULL)
-    g_strv_builder_add (builder, "sla-paused");
-  *text = ins_sla_describe_short (row->due_at, row->sla_paused_since, now);
-  *classes = g_strv_builder_end (builder);
+    return g_strdup ("—");
+  look->dated = TRUE;
+  look->state = ins_sla_state (row->due_at, row->sla_paused_since, now);
+  look->paused = row->sla_paused_since != NULL;
+  return ins_sla_describe_short (row->due_at, row->sla_paused_since, now);
 }
 
 static void
 fill (InsQueueItem *self, InsQueueRow *row, GDateTime *now, gboolean notify)
 {
   char *texts[N_PROPS] = { NULL, };
-  g_auto(GStrv) classes = NULL;
-  gboolean changed = FALSE;
+  DueLook due;
+  gboolean changed;
   g_autoptr(GDateTime) local_now = now ? g_date_time_ref (now) : g_date_time_new_now_local ();
 
   texts[PROP_NUMERO] = g_strdup (row->numero);
@@ -139,18 +130,18 @@ fill (InsQueueItem *self, InsQueueRow *row, GDateTime *now, gboolean notify)
   texts[PROP_AMOUNT] = row->kind == INS_KIND_SOINS_ETRANGER && row->currency
                        ? ins_format_amount (row->amount_minor, row->currency) : g_strdup ("");
   texts[PROP_RECEIVED] = row->received_at ? ins_format_date_short (row->received_at) : g_strdup ("");
-  format_due (row, local_now, &texts[PROP_DUE], &classes);
+  texts[PROP_DUE] = format_due (row, local_now, &due);
   texts[PROP_STATUS_LABEL] = g_strdup (status_label_short (row->status));
   texts[PROP_AGENT] = ins_format_name_short (row->assignee_name);
 
   g_clear_pointer (&self->row, ins_queue_row_unref);
   self->row = ins_queue_row_ref (row);
 
+  changed = due.dated != self->due.dated || due.state != self->due.state || due.paused != self->due.paused;
+  self->due = due;
   g_object_freeze_notify (G_OBJECT (self));
   for (guint i = PROP_NUMERO; i < N_PROPS; i++)
     {
-      if (i == PROP_DUE_CSS_CLASSES)
-        continue;
       if (g_strcmp0 (self->texts[i], texts[i]) != 0)
         {
           g_free (self->texts[i]);
@@ -160,15 +151,6 @@ fill (InsQueueItem *self, InsQueueRow *row, GDateTime *now, gboolean notify)
             g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
         }
       g_free (texts[i]);
-    }
-  if (self->due_css_classes == NULL
-      || !g_strv_equal ((const char * const *) self->due_css_classes, (const char * const *) classes))
-    {
-      g_strfreev (self->due_css_classes);
-      self->due_css_classes = g_steal_pointer (&classes);
-      changed = TRUE;
-      if (notify)
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUE_CSS_CLASSES]);
     }
   g_object_thaw_notify (G_OBJECT (self));
   if (notify && changed)
@@ -188,9 +170,7 @@ ins_queue_item_get_property (GObject *object, guint prop_id, GValue *value, GPar
 {
   InsQueueItem *self = INS_QUEUE_ITEM (object);
 
-  if (prop_id == PROP_DUE_CSS_CLASSES)
-    g_value_set_boxed (value, self->due_css_classes);
-  else if (prop_id > PROP_0 && prop_id < N_PROPS)
+  if (prop_id > PROP_0 && prop_id < N_PROPS)
     g_value_set_string (value, self->texts[prop_id]);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -203,7 +183,6 @@ ins_queue_item_finalize (GObject *object)
 
   for (guint i = 0; i < N_PROPS; i++)
     g_free (self->texts[i]);
-  g_strfreev (self->due_css_classes);
   g_clear_pointer (&self->row, ins_queue_row_unref);
   g_clear_pointer (&self->watches, g_array_unref);
   G_OBJECT_CLASS (ins_queue_item_parent_class)->finalize (object);
@@ -225,7 +204,6 @@ ins_queue_item_class_init (InsQueueItemClass *klass)
   properties[PROP_AMOUNT] = g_param_spec_string ("amount", NULL, NULL, NULL, flags);
   properties[PROP_RECEIVED] = g_param_spec_string ("received", NULL, NULL, NULL, flags);
   properties[PROP_DUE] = g_param_spec_string ("due", NULL, NULL, NULL, flags);
-  properties[PROP_DUE_CSS_CLASSES] = g_param_spec_boxed ("due-css-classes", NULL, NULL, G_TYPE_STRV, flags);
   properties[PROP_STATUS_LABEL] = g_param_spec_string ("status-label", NULL, NULL, NULL, flags);
   properties[PROP_AGENT] = g_param_spec_string ("agent", NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -253,7 +231,6 @@ ins_queue_item_new_placeholder (void)
   InsQueueItem *self = g_object_new (INS_TYPE_QUEUE_ITEM, NULL);
 
   self->texts[PROP_NUMERO] = g_strdup ("…");
-  self->due_css_classes = g_new0 (char *, 1);
   return self;
 }
 
@@ -334,13 +311,15 @@ ins_queue_item_get_full_text (InsQueueItem *self, InsQueueText text)
   return ins_queue_item_get_text (self, text);
 }
 
-const char * const *
-ins_queue_item_get_due_css_classes (InsQueueItem *self)
+gboolean
+ins_queue_item_get_due_state (InsQueueItem *self, InsSlaState *state, gboolean *paused)
 {
-  static const char * const none[] = { NULL };
-
-  g_return_val_if_fail (INS_IS_QUEUE_ITEM (self), none);
-  return self->due_css_classes ? (const char * const *) self->due_css_classes : none;
+  g_return_val_if_fail (INS_IS_QUEUE_ITEM (self), FALSE);
+  if (state != NULL)
+    *state = self->due.state;
+  if (paused != NULL)
+    *paused = self->due.paused;
+  return self->due.dated;
 }
 
 const char *

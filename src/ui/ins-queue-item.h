@@ -5,6 +5,7 @@
 #include <glib-object.h>
 
 #include "core/ins-affaire.h"
+#include "core/ins-sla.h"
 
 G_BEGIN_DECLS
 
@@ -12,8 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (InsQueueItem, ins_queue_item, INS, QUEUE_ITEM, GObject)
 
 /* Properties (strings, read-only): numero, kind-label, beneficiaire, place,
- * amount, received, due, status-label, agent; due-css-classes (GStrv: the SLA
- * state as a style class beside the text). A cell is told of an update once,
+ * amount, received, due, status-label, agent. A cell is told of an update once,
  * not per property, through ins_queue_item_watch(): a plain list, not a signal,
  * as a jump rebinds some 200 rows of nine cells, and a signal handler's closure,
  * connected and disconnected per cell, cost more than the rest of binding them. */
@@ -52,7 +52,8 @@ void               ins_queue_item_update     (InsQueueItem *self,
 typedef void (*InsQueueItemWatch) (InsQueueItem *item,
                                    gpointer      data);
 
-/* @func is called with @data after each update that changes a text, until
+/* @func is called with @data after each update that changes a text or the
+ * deadline's state (ins_queue_item_get_due_state()), until
  * ins_queue_item_unwatch() with the same @data. */
 void               ins_queue_item_watch      (InsQueueItem      *self,
                                               InsQueueItemWatch  func,
@@ -65,8 +66,12 @@ const char        *ins_queue_item_get_text   (InsQueueItem *self,
  * ("Abroad"), their whole labels here ("Foreign care"). Borrowed. */
 const char        *ins_queue_item_get_full_text (InsQueueItem *self,
                                                  InsQueueText  text);
-/* Borrowed, never NULL (empty for a placeholder or no deadline). */
-const char * const *ins_queue_item_get_due_css_classes (InsQueueItem *self);
+/* The deadline's SLA state when the texts were computed and whether its
+ * clock is paused; FALSE (both left as on time, not paused) for a
+ * placeholder, a closed affaire or one with no due date. */
+gboolean           ins_queue_item_get_due_state (InsQueueItem *self,
+                                                 InsSlaState  *state,
+                                                 gboolean     *paused);
 const char        *ins_queue_item_get_numero (InsQueueItem *self);
 const char        *ins_queue_item_get_status_label (InsQueueItem *self);
 const char        *ins_queue_item_get_due    (InsQueueItem *self);

@@ -109,7 +109,7 @@ visit (InsQueueModel *model, guint position)
   g_assert_cmpint (ins_queue_item_get_id (item), ==, 0);
   g_assert_cmpstr (ins_queue_item_get_text (item, INS_QUEUE_TEXT_NUMERO), ==, "…");
   g_assert_cmpstr (ins_queue_item_get_text (item, INS_QUEUE_TEXT_AGENT), ==, "");
-  g_assert_null (ins_queue_item_get_due_css_classes (item)[0]);
+  g_assert_false (ins_queue_item_get_due_state (item, NULL, NULL));
   g_assert_true (ins_queue_model_get_loading (model));
   ins_queue_item_watch (item, count_watch, &changed);
   ui_test_wait (model_idle, model, "the rows asked for");

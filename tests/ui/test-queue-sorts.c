@@ -213,17 +213,20 @@ has_attr (PangoAttrList *attrs, PangoAttrType type)
   return found;
 }
 
-/* The deadline's SLA state drawn as its style classes say: coloured, bold
- * when due soon or overdue, slanted when paused; plain for no state. */
+/* The deadline drawn in the item's SLA state: coloured, bold when due soon
+ * or overdue, slanted when paused; plain with no deadline. Each state's exact
+ * look is test-queue-due-look's. */
 static void
-assert_due_look (InsQueueCell *label, const char * const *classes)
+assert_due_look (InsQueueCell *label, InsQueueItem *item)
 {
   PangoAttrList *attrs = ins_queue_cell_get_attributes (label);
-  gboolean urgent = g_strv_contains (classes, "sla-breached") || g_strv_contains (classes, "sla-due-soon");
+  InsSlaState state;
+  gboolean paused;
+  gboolean dated = ins_queue_item_get_due_state (item, &state, &paused);
 
-  g_assert_cmpint (has_attr (attrs, PANGO_ATTR_FOREGROUND), ==, classes[0] != NULL);
-  g_assert_cmpint (has_attr (attrs, PANGO_ATTR_WEIGHT), ==, urgent);
-  g_assert_cmpint (has_attr (attrs, PANGO_ATTR_STYLE), ==, g_strv_contains (classes, "sla-paused"));
+  g_assert_cmpint (has_attr (attrs, PANGO_ATTR_FOREGROUND), ==, dated);
+  g_assert_cmpint (has_attr (attrs, PANGO_ATTR_WEIGHT), ==, dated && state != INS_SLA_ON_TIME);
+  g_assert_cmpint (has_attr (attrs, PANGO_ATTR_STYLE), ==, dated && paused);
 }
 
 /* Every row the view shows: each cell's label says its column's text of the
@@ -254,7 +257,7 @@ assert_cells (InsQueueView *view, InsQueueModel *model)
           g_assert_nonnull (label);
           g_assert_cmpstr (ins_queue_cell_get_text (INS_QUEUE_CELL (label)), ==, ins_queue_item_get_text (item, column));
           if (column == INS_QUEUE_TEXT_DUE)
-            assert_due_look (INS_QUEUE_CELL (label), ins_queue_item_get_due_css_classes (item));
+            assert_due_look (INS_QUEUE_CELL (label), item);
           column++;
         }
       g_assert_cmpuint (column, ==, INS_QUEUE_N_TEXTS);
