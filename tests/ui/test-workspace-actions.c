@@ -2,6 +2,8 @@
  * Xvfb: status and history, conflicts, drafts, the médecin-conseil's answer */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "ui/ins-decision-dialog.h"
 #include "ui/ins-queue-columns.h"
 #include "ui/ins-document-view.h"
@@ -242,9 +244,9 @@ test_medecin_answers (void)
     InsDocumentView *doc = ins_window_get_document_view (window);
     GtkWidget *menu = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (doc), INS_TYPE_DOCUMENT_VIEW,
                                                                  "page_menu_button"));
-    GtkWidget *rotate = ui_test_find_menu_item (menu, "Rotate clockwise");
+    GtkWidget *rotate = ui_test_find_menu_item (menu, _("Rotate clockwise"));
     GtkWidget *tag = ui_test_find_menu_item (menu, ins_page_tag_label (INS_PAGE_TAG_FACTURE));
-    GtkWidget *open = ui_test_find_menu_item (menu, "Open with the default application");
+    GtkWidget *open = ui_test_find_menu_item (menu, _("Open with the default application"));
 
     g_assert_true (ins_document_view_get_read_only (doc));
     g_assert_nonnull (rotate);
