@@ -16,4 +16,8 @@ ins_test_i18n_init (void)
   bindtextdomain (GETTEXT_PACKAGE, dir != NULL ? dir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  /* A missing catalogue would quietly leave the test in English: its
+   * header is the translation of the empty msgid. */
+  if (dir != NULL && *gettext ("") == '\0')
+    g_error ("no catalogue for this locale under %s", dir);
 }
