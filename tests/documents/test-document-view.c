@@ -12,6 +12,7 @@
 #include "ui/ins-document-view.h"
 #include "ui/ins-page-thumbnail.h"
 #include "ui/ins-page-view.h"
+#include "ins-test-i18n.h"
 #include "doc-file-source.h"
 #include "doc-test-util.h"
 
@@ -721,6 +722,7 @@ main (int argc, char **argv)
 {
   doc_test_init_renderer ();
   gtk_test_init (&argc, &argv, NULL);
+  ins_test_i18n_init ();
   adw_init ();
 
   g_test_add ("/document-view/first-page-of-a-real-pdf", Fixture, NULL, fixture_set_up,

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "ui/ins-preferences-connection.h"
+#include "../ins-test-i18n.h"
 #include "preferences-test-util.h"
 
 static GTestDBus *bus;
@@ -46,6 +47,7 @@ pref_test_init (int    *argc,
   g_setenv ("GTK_A11Y", "none", TRUE);
   g_unsetenv ("PGSERVICEFILE");
   gtk_test_init (argc, argv, NULL);
+  ins_test_i18n_init ();
   adw_init ();
 }
 

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <libpq-fe.h>
 #include <string.h>
@@ -76,7 +77,9 @@ test_preferences_window (void)
   {
     PGconn *version_conn = PQconnectdb (pref_test_admin_conninfo ());
     int v = PQserverVersion (version_conn);
-    expected_ok = g_strdup_printf ("Connected to PostgreSQL %d.%d", v / 10000, v % 10000);
+    g_autofree char *version = g_strdup_printf ("%d.%d", v / 10000, v % 10000);
+
+    expected_ok = g_strdup_printf (_("Connected to PostgreSQL %s"), version);
     PQfinish (version_conn);
   }
   g_assert_cmpstr (press_test (window), ==, expected_ok);
@@ -131,6 +134,8 @@ test_preferences_service (void)
   g_autofree char *service_entry = g_strdup_printf ("[caisse-test]\n%s\n", pref_test_admin_conninfo ());
   InsPreferencesWindow *window;
   g_autofree char *saved = NULL;
+  g_auto(GStrv) around = g_strsplit (_("Connected to PostgreSQL %s"), "%s", 2);
+  const char *connected = around[0];
   GListModel *model;
 
   /* pg_service.conf wants one keyword=value per line. */
@@ -152,7 +157,7 @@ test_preferences_service (void)
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), "caisse-test") == 0)
       adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "service_row")), i);
-  g_assert_true (g_str_has_prefix (press_test (window), "Connected to PostgreSQL "));
+  g_assert_true (g_str_has_prefix (press_test (window), connected));
   gtk_window_close (GTK_WINDOW (window));
   g_object_unref (window);
 

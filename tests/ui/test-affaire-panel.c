@@ -9,6 +9,7 @@
 #include "core/ins-format.h"
 #include "ui/ins-affaire-panel.h"
 #include "ui-widget-texts.h"
+#include "ins-test-i18n.h"
 
 static InsAffaire *
 make_affaire (guint n, guint n_events)
@@ -306,6 +307,7 @@ int
 main (int argc, char **argv)
 {
   gtk_test_init (&argc, &argv, NULL);
+  ins_test_i18n_init ();
   adw_init ();
   g_test_add_func ("/affaire-panel/twenty-in-a-row-shows-the-last", test_twenty_in_a_row);
   g_test_add_func ("/affaire-panel/widgets-kept", test_widgets_kept);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "core/ins-format.h"
@@ -15,6 +16,7 @@
 #include "ui/ins-window.h"
 #include "../store/ins-store-fixture.h"
 #include "ins-test-db.h"
+#include "ins-test-i18n.h"
 #include "ui-test-util.h"
 
 static PGconn *admin;
@@ -176,7 +178,7 @@ test_figures (void)
 
   /* Open: fresh, oc_late, stale, unusable, formula. */
   g_assert_cmpuint (ins_workload_backlog_sum (w, -1, -1, -1), ==, 5);
-  g_assert_cmpstr (grid_text (INS_DASHBOARD_BACKLOG, 0, total_row), ==, "All open affaires");
+  g_assert_cmpstr (grid_text (INS_DASHBOARD_BACKLOG, 0, total_row), ==, _("All open affaires"));
   g_assert_cmpstr (grid_text (INS_DASHBOARD_BACKLOG, 2, total_row), ==, "3");   /* 0 to 7 days */
   g_assert_cmpstr (grid_text (INS_DASHBOARD_BACKLOG, 3, total_row), ==, "1");   /* 8 to 30 */
   g_assert_cmpstr (grid_text (INS_DASHBOARD_BACKLOG, 4, total_row), ==, "1");   /* 31 to 90 */
@@ -195,7 +197,7 @@ test_figures (void)
   g_assert_cmpstr (throughput->headers[2], ==, "Paul Martin");
   g_assert_cmpstr (grid_text (INS_DASHBOARD_THROUGHPUT, 1, 28), ==, "2");
   g_assert_cmpstr (grid_text (INS_DASHBOARD_THROUGHPUT, 2, 25), ==, "1");
-  g_assert_cmpstr (grid_text (INS_DASHBOARD_THROUGHPUT, 0, 29), ==, "Total");
+  g_assert_cmpstr (grid_text (INS_DASHBOARD_THROUGHPUT, 0, 29), ==, _("Total"));
   g_assert_cmpstr (grid_text (INS_DASHBOARD_THROUGHPUT, n_cols - 1, 29), ==, "3");
 
   g_assert_cmpuint (w->untouched_count, ==, 1);
@@ -258,7 +260,7 @@ test_release (void)
   ui_test_wait (idle, NULL, "the figures to settle");
   ins_dashboard_view_show_table (view, INS_DASHBOARD_UNTOUCHED);
   button = row_button (INS_DASHBOARD_UNTOUCHED, numero, "dashboard.release");
-  g_assert_cmpstr (checked_switcher_label (), ==, "Untouched claims");
+  g_assert_cmpstr (checked_switcher_label (), ==, _("Untouched claims"));
   ui_test_screenshot (window, "dashboard-untouched");
   click (button);
   ui_test_wait (dialog_open, NULL, "the confirmation");
@@ -268,7 +270,7 @@ test_release (void)
   g_assert_cmpint (fixture_int (admin, "SELECT count(*) FROM history h JOIN agent g ON g.id = h.agent_id"
                                        " WHERE h.affaire_id = $1 AND h.action = 'release'"
                                        " AND g.display_name = 'Sophie Leroy'", stale), ==, 1);
-  g_assert_cmpstr (ins_dashboard_view_get_last_message (view), ==, "The affaire is back in the queue");
+  g_assert_cmpstr (ins_dashboard_view_get_last_message (view), ==, _("The affaire is back in the queue"));
 }
 
 static gboolean
@@ -390,10 +392,15 @@ test_export_csv (void)
   g_autofree char *csv = export (INS_DASHBOARD_NON_EXPLOITABLES);
   g_autofree char *received = fixture_string (admin, "SELECT to_char(received_at, 'DD/MM/YYYY') FROM affaire"
                                                      " WHERE id = $1", unusable);
-  g_autofree char *expected = g_strdup_printf ("Numéro,Type,Insured person,Received on,Age (days),Reason\r\n"
+  g_autofree char *expected = g_strdup_printf ("%s,%s,%s,%s,%s,%s\r\n"
                                                "%s,%s,Roux Jeanne,%s,5,\"Pièce illisible, tronquée\"\r\n",
+                                               _("Numéro"), _("Type"), _("Insured person"), _("Received on"),
+                                               _("Age (days)"), _("Reason"),
                                                unusable_numero, ins_kind_label (INS_KIND_SOINS_ETRANGER),
                                                received);
+  g_autofree char *oldest_header = g_strdup_printf ("%s,%s,%s,%s,%s,%s,%s,%s\r\n", _("Numéro"), _("Type"),
+                                                    _("Status"), _("Insured person"), _("Received on"),
+                                                    _("Age (days)"), _("Deadline"), _("Held by"));
   g_autofree char *oldest = NULL;
   g_autofree char *formula_row = NULL;
 
@@ -401,7 +408,7 @@ test_export_csv (void)
 
   /* A name that a spreadsheet would run is quoted and defused. */
   oldest = export (INS_DASHBOARD_OLDEST);
-  g_assert_true (g_str_has_prefix (oldest, "Numéro,Type,Status,Insured person,Received on,Age (days),Deadline,Held by\r\n"));
+  g_assert_true (g_str_has_prefix (oldest, oldest_header));
   formula_row = g_strdup_printf ("\r\n%s,%s,%s,\"'=Dupont, \"\"Jo\"\" Jeanne\",", formula_numero,
                                  ins_kind_label (INS_KIND_SOINS_ETRANGER), ins_status_label (INS_STATUS_RECUE));
   g_assert_nonnull (strstr (oldest, formula_row));
@@ -493,7 +500,7 @@ test_in_window (void)
   g_assert_null (ins_dashboard_view_get_workload (INS_DASHBOARD_VIEW (dashboard)));
   gtk_stack_set_visible_child_name (stack, "dashboard");
   g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (
-                     gtk_widget_get_template_child (GTK_WIDGET (w), INS_TYPE_WINDOW, "title"))), ==, "Dashboard");
+                     gtk_widget_get_template_child (GTK_WIDGET (w), INS_TYPE_WINDOW, "title"))), ==, _("Dashboard"));
   ui_test_wait (window_dashboard_loaded, &wait, "the dashboard in the window");
   g_assert_cmpuint (ins_workload_backlog_sum (ins_dashboard_view_get_workload (INS_DASHBOARD_VIEW (dashboard)),
                                               -1, -1, -1), ==, 6);
@@ -507,7 +514,7 @@ test_in_window (void)
   gtk_stack_set_visible_child_name (stack, "workspace");
   g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (
                      gtk_widget_get_template_child (GTK_WIDGET (w), INS_TYPE_WINDOW, "title"))), ==,
-                   "Affaires to process");
+                   _("Affaires to process"));
   gtk_window_destroy (GTK_WINDOW (w));
   ui_test_spin (5);
 
@@ -526,6 +533,7 @@ main (int argc, char *argv[])
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
+  ins_test_i18n_init ();
   adw_init ();
   ui_test_init_display ();
   admin = ins_test_db_connect ();

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <unistd.h>
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "ui/ins-decision-dialog.h"
@@ -94,7 +95,7 @@ test_offered_when_it_can_be_done (void)
   p = show_unreadable (window, id);
   g_assert_false (gtk_widget_get_visible (p.button));
   g_assert_true (gtk_widget_get_visible (p.note));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (p.note)), ==, "Take the affaire to mark it unusable");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (p.note)), ==, _("Take the affaire to mark it unusable"));
   ui_test_screenshot (GTK_WIDGET (window), "placeholder-received");
 
   /* Held by her: offered, and it works. */
@@ -121,7 +122,7 @@ test_offered_when_it_can_be_done (void)
   g_assert_cmpint (ins_window_get_affaire (window)->status, ==, INS_STATUS_NON_EXPLOITABLE);
   g_assert_false (gtk_widget_get_visible (p.button));
   g_assert_true (gtk_widget_get_visible (p.note));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (p.note)), ==, "This affaire is already marked unusable");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (p.note)), ==, _("This affaire is already marked unusable"));
   g_assert_false (ins_window_action_enabled (window, INS_WS_MARK_UNUSABLE));
   ui_test_screenshot (GTK_WIDGET (window), "placeholder-already-unusable");
   ui_test_window_close (window);
@@ -161,8 +162,8 @@ test_open_external_without_a_viewer (void)
                                              "doc.open-external", NULL));
   ui_test_settle (window);
   g_assert_cmpstr (ins_window_get_last_message (window), ==,
-                   "No application on this computer can open this document: ask your IT support to "
-                   "install a document viewer.");
+                   _("No application on this computer can open this document: ask your IT support to "
+                     "install a document viewer."));
   ui_test_screenshot (GTK_WIDGET (window), "placeholder-no-viewer");
   ui_test_window_close (window);
 }

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "ui/ins-paint-memory.h"
+#include "ins-test-i18n.h"
 
 #ifdef HAVE_X11_PAINT_MEMORY
 #include <gdk/x11/gdkx.h>
@@ -159,6 +160,7 @@ main (int argc, char **argv)
   g_autoptr(GtkCssProvider) css = NULL;
 
   gtk_test_init (&argc, &argv, NULL);
+  ins_test_i18n_init ();
   css = gtk_css_provider_new ();
   gtk_css_provider_load_from_data (css, ".light { background: #d0e0f0; } .dark { background: #203040; }", -1);
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),

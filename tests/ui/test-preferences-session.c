@@ -5,9 +5,12 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "ui/ins-application.h"
 #include "ui/ins-preferences-connection.h"
 #include "ui/ins-preferences-window.h"
+#include "ins-test-i18n.h"
 #include "ui-widget-texts.h"
 
 #define SAVED_URI "postgresql://agent@pg.caisse.example:5433/instruction"
@@ -55,6 +58,7 @@ test_session_from_command_line (void)
   g_autoptr(GSettings) settings = saved_settings ();
   InsPreferencesWindow *window = g_object_ref_sink (ins_preferences_window_new (NULL));
   g_autofree char *uri = NULL;
+  g_autofree char *server = NULL;
 
   g_assert_false (gtk_widget_get_visible (child (window, "session_group")));
   ins_preferences_window_show_session (window, SESSION, INS_CONNECTION_FROM_DATABASE_OPTION);
@@ -63,12 +67,13 @@ test_session_from_command_line (void)
   g_assert_true (gtk_widget_get_visible (child (window, "session_group")));
   g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (child (window, "session_group"))),
                             "(--database)"));
-  g_assert_cmpstr (subtitle (window, "session_host_row"), ==, "/run/ins-session-test, port 54329");
+  server = g_strdup_printf (_("%s, port %s"), "/run/ins-session-test", "54329");
+  g_assert_cmpstr (subtitle (window, "session_host_row"), ==, server);
   g_assert_cmpstr (subtitle (window, "session_dbname_row"), ==, "instruction");
   g_assert_cmpstr (subtitle (window, "session_user_row"), ==, "ins_marie_dupont");
   g_assert_false (gtk_widget_get_visible (child (window, "session_service_row")));
   g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (child (window, "saved_group"))), ==,
-                   "Saved Connection");
+                   _("Saved Connection"));
   assert_no_password (window);
 
   /* The saved settings, in their rows, untouched. */
@@ -108,7 +113,7 @@ test_session_from_service_and_environment (void)
   ins_preferences_window_show_session (window, SAVED_URI, INS_CONNECTION_FROM_SETTINGS);
   g_assert_false (gtk_widget_get_visible (child (window, "session_group")));
   g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (child (window, "saved_group"))), ==,
-                   "Database");
+                   _("Database"));
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (window);
 }
@@ -159,6 +164,7 @@ main (int argc, char *argv[])
     g_setenv ("DISPLAY", display, TRUE);  /* g_test_dbus_up() unsets it */
   g_setenv ("GTK_A11Y", "none", TRUE);
   gtk_init ();
+  ins_test_i18n_init ();
   adw_init ();
   g_test_add_func ("/preferences-session/command-line", test_session_from_command_line);
   g_test_add_func ("/preferences-session/service-and-environment", test_session_from_service_and_environment);

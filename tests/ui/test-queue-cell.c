@@ -7,6 +7,7 @@
 #include "ui/ins-queue-cell.h"
 #include "ui/ins-queue-item.h"
 #include "ui/ins-queue-layouts.h"
+#include "ins-test-i18n.h"
 
 /* A few frames: styles applied, sizes measured, cells drawn. */
 static void
@@ -267,6 +268,7 @@ int
 main (int argc, char **argv)
 {
   gtk_test_init (&argc, &argv, NULL);
+  ins_test_i18n_init ();
   g_test_add_func ("/queue-cell/layouts-shared-by-text", test_layouts_shared_by_text);
   g_test_add_func ("/queue-cell/layouts-bounded", test_layouts_bounded);
   g_test_add_func ("/queue-cell/font-change-reaches-cells", test_font_change_reaches_cells);

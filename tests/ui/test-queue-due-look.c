@@ -8,6 +8,7 @@
 #include "ui/ins-queue-cell.h"
 #include "ui/ins-queue-due-look.h"
 #include "ui/ins-queue-item.h"
+#include "ins-test-i18n.h"
 
 /* Each state's look, written out here so that changing one in the code
  * fails this test: the theme's colour, bold when due soon or overdue. */
@@ -296,6 +297,7 @@ int
 main (int argc, char **argv)
 {
   gtk_test_init (&argc, &argv, NULL);
+  ins_test_i18n_init ();
   adw_init ();
   g_test_add_func ("/queue-due-look/each-state", test_each_state_look);
   g_test_add_func ("/queue-due-look/shared", test_look_shared);

@@ -14,6 +14,7 @@
 #include "ui/ins-queue-model.h"
 #include "../store/ins-store-fixture.h"
 #include "ins-test-db.h"
+#include "ins-test-i18n.h"
 #include "ui-test-util.h"
 
 #define N_CPAM 3000
@@ -486,6 +487,7 @@ main (int argc, char *argv[])
   g_autoptr(GError) error = NULL;
 
   gtk_test_init (&argc, &argv, NULL);
+  ins_test_i18n_init ();
   admin = ins_test_db_connect ();
   prefix = g_strdup_printf ("qm%d_", (int) getpid ());
   fixture_people (admin, prefix);

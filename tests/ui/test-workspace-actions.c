@@ -2,6 +2,8 @@
  * Xvfb: status and history, conflicts, drafts, the médecin-conseil's answer */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "ui/ins-decision-dialog.h"
 #include "ui/ins-queue-columns.h"
 #include "ui/ins-document-view.h"
@@ -242,9 +244,9 @@ test_medecin_answers (void)
     InsDocumentView *doc = ins_window_get_document_view (window);
     GtkWidget *menu = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (doc), INS_TYPE_DOCUMENT_VIEW,
                                                                  "page_menu_button"));
-    GtkWidget *rotate = ui_test_find_menu_item (menu, "Rotate clockwise");
+    GtkWidget *rotate = ui_test_find_menu_item (menu, _("Rotate clockwise"));
     GtkWidget *tag = ui_test_find_menu_item (menu, ins_page_tag_label (INS_PAGE_TAG_FACTURE));
-    GtkWidget *open = ui_test_find_menu_item (menu, "Open with the default application");
+    GtkWidget *open = ui_test_find_menu_item (menu, _("Open with the default application"));
 
     g_assert_true (ins_document_view_get_read_only (doc));
     g_assert_nonnull (rotate);
@@ -273,6 +275,37 @@ test_medecin_answers (void)
   ui_test_window_close (window);
 }
 
+/* The ECB publishes no rate for the dirham: a French agent types one with a
+ * decimal comma, and the decision stores that number, whatever the locale. */
+static void
+test_rate_typed_with_a_comma (void)
+{
+  InsWindow *window = ui_test_window_new ("ui_marie");
+  g_autofree char *id_text = ui_test_sql_value ("SELECT a.id::text FROM affaire a"
+                                                " JOIN organisme o ON o.id = a.organisme_id"
+                                                " WHERE o.code = 'CPAM-40' AND a.kind = 'soins_etranger'"
+                                                "   AND a.status = $1 ORDER BY a.id DESC LIMIT 1", "recue");
+  gint64 id;
+  InsDecisionDialog *dialog;
+
+  g_assert_nonnull (id_text);
+  id = g_ascii_strtoll (id_text, NULL, 10);
+  ui_test_sql_run ("UPDATE affaire SET currency = 'MAD', country = 'MA' WHERE id = $1::bigint", id_text);
+  ins_window_show_affaire (window, id);
+  ui_test_settle (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "affaire.claim", NULL));
+  ui_test_settle (window);
+  dialog = ui_test_open_dialog (window, "affaire.accept");
+  g_assert_false (ins_decision_dialog_is_complete (dialog));
+  ins_decision_dialog_set_rate (dialog, "10,5", "Bank Al-Maghrib");
+  ui_test_screenshot (GTK_WIDGET (dialog), "07-dialog-accept-typed-rate");
+  ui_test_confirm (window, dialog, id, "acceptee");
+  g_assert_cmpint (ui_test_sql_int ("SELECT count(*) FROM affaire WHERE id = $1::bigint AND rate = 10.5"
+                                    " AND abs(amount_eur_cents - round(amount_minor / 10.5)) <= 1",
+                                    id_text), ==, 1);
+  ui_test_window_close (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -282,5 +315,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/workspace/conflict-reported-and-reloaded", test_conflict_is_reported);
   g_test_add_func ("/workspace/draft-survives-a-crash", test_draft_survives_a_crash);
   g_test_add_func ("/workspace/medecin-conseil-answers", test_medecin_answers);
+  g_test_add_func ("/workspace/rate-typed-with-a-comma", test_rate_typed_with_a_comma);
   return g_test_run ();
 }

@@ -3,6 +3,8 @@
  * the toolbar's buttons did, the panes' widths kept per agent */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "ui/ins-attachment-tabs.h"
 #include "ui/ins-document-view.h"
 #include "ui/ins-queue-item.h"
@@ -206,7 +208,7 @@ test_page_menu (void)
   g_assert_true (gtk_widget_get_focusable (gtk_widget_get_first_child (menu)));
 
   /* Turning the page through the menu is remembered as the button did. */
-  item = ui_test_find_menu_item (menu, "Rotate clockwise");
+  item = ui_test_find_menu_item (menu, _("Rotate clockwise"));
   g_assert_nonnull (item);
   g_assert_true (gtk_widget_is_sensitive (item));
   g_signal_emit_by_name (item, "clicked");
@@ -222,13 +224,13 @@ test_page_menu (void)
   g_assert_true (sql_is (&tag));
 
   /* Back to upright through the other rotation; the viewer is offered too. */
-  item = ui_test_find_menu_item (menu, "Rotate counterclockwise");
+  item = ui_test_find_menu_item (menu, _("Rotate counterclockwise"));
   g_assert_nonnull (item);
   g_signal_emit_by_name (item, "clicked");
   rotation.expected = "0";
   ui_test_wait (sql_is, &rotation, "the rotation back in the database");
   g_assert_true (sql_is (&rotation));
-  item = ui_test_find_menu_item (menu, "Open with the default application");
+  item = ui_test_find_menu_item (menu, _("Open with the default application"));
   g_assert_nonnull (item);
   g_assert_true (gtk_widget_is_sensitive (item));
   ui_test_window_close (window);
@@ -374,6 +376,7 @@ test_document_tabs (void)
   InsWindow *window = ui_test_window_new ("ui_marie");
   InsAttachmentTabs *tabs;
   GtkWidget *tab;
+  g_autofree char *unreadable = NULL;
 
   resize (window, 1360, 700);
   tabs = show_tabs (window, "SE-2026-0000005", 2);
@@ -385,8 +388,9 @@ test_document_tabs (void)
   g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (ins_attachment_tabs_get_tab (tabs, 1)),
                                    "scan-illisible.pdf · "));
   /* Its reason, from the import, made a sentence after the verdict. */
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (ins_attachment_tabs_get_tab (tabs, 1)), ==,
-                   "scan-illisible.pdf · unknown type · Unreadable document. Fichier tronqué.");
+  unreadable = g_strdup_printf (_("%s · %s · Unreadable document. %s"), "scan-illisible.pdf", _("unknown type"),
+                                "Fichier tronqué.");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (ins_attachment_tabs_get_tab (tabs, 1)), ==, unreadable);
   g_assert_true (gtk_widget_has_css_class (ins_attachment_tabs_get_tab (tabs, 1), "error"));
   g_assert_cmpint (gtk_widget_get_width (tab), >=, 100);
   g_assert_null (ins_attachment_tabs_get_caption (tabs));

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "ui/ins-queue-view.h"
 #include "ui/ins-window-private.h"
@@ -50,6 +51,17 @@ test_queue_pages (void)
   ui_test_window_close (window);
 }
 
+/* The queue's short deadline text for an overdue affaire, in any language. */
+static gboolean
+says_late (const char *text)
+{
+  g_auto(GStrv) around = g_strsplit (_("%u days late"), "%u", 2);
+
+  return g_strcmp0 (text, _("1 day late")) == 0
+         || (g_strv_length (around) == 2 && strlen (text) > strlen (around[0]) + strlen (around[1])
+             && g_str_has_prefix (text, around[0]) && g_str_has_suffix (text, around[1]));
+}
+
 static void
 test_queue_filters_and_sorts (void)
 {
@@ -92,8 +104,7 @@ test_queue_filters_and_sorts (void)
 
       g_assert_true (ins_queue_item_get_due_state (ui_test_item_at (model, i), &state, NULL));
       g_assert_cmpint (state, ==, INS_SLA_BREACHED);
-      g_assert_true (strstr (ins_queue_item_get_due (ui_test_item_at (model, i)), "day") != NULL
-                     || strstr (ins_queue_item_get_due (ui_test_item_at (model, i)), "jour") != NULL);
+      g_assert_true (says_late (ins_queue_item_get_due (ui_test_item_at (model, i))));
     }
   ui_test_screenshot (GTK_WIDGET (window), "02-queue-overdue");
   ins_queue_view_set_breached (view, FALSE);

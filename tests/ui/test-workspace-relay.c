@@ -3,6 +3,7 @@
  * failures only for the superviseur, who can send them again */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "notify/ins-relay.h"
@@ -44,6 +45,10 @@ test_relay_counts_and_delivery (void)
   NotifySink *sink;
   gint64 pending, failed;
   StatusWait w = { window, NULL };
+  g_autofree char *none_pending = g_strdup_printf (_("%s notifications pending"), "0");
+  g_autofree char *one_failed = g_strdup_printf (_("%s failed"), "1");
+  g_autofree char *none_pending_one_failed = g_strdup_printf ("%s · %s", none_pending, one_failed);
+  g_autofree char *failed_label = g_strdup_printf ("· %s", one_failed);
 
   /* Without a URL nothing runs and nothing shows. */
   ins_window_start_relay (window, ins_test_db_conninfo (), NULL);
@@ -90,11 +95,11 @@ test_relay_counts_and_delivery (void)
   w.window = window;
   ins_window_start_relay (window, ins_test_db_conninfo (), sink->url);
   relay = g_object_ref (ins_window_get_relay (window));
-  w.expected = "0 notifications pending · 1 failed";
+  w.expected = none_pending_one_failed;
   ui_test_wait (status_is, &w, "the superviseur's relay counts");
   g_assert_true (gtk_widget_get_visible (window->relay_box));
   g_assert_true (gtk_widget_get_visible (window->relay_failed_button));
-  g_assert_cmpstr (gtk_label_get_text (window->relay_failed_label), ==, "· 1 failed");
+  g_assert_cmpstr (gtk_label_get_text (window->relay_failed_label), ==, failed_label);
   ui_test_screenshot (GTK_WIDGET (window), "relay-counts");
   g_signal_emit_by_name (window->relay_failed_button, "clicked");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "dashboard");
@@ -103,7 +108,7 @@ test_relay_counts_and_delivery (void)
   /* A row a supervisor sends again counts as pending, then is delivered. */
   ui_test_sql_run ("UPDATE notification_outbox SET state = 'pending', attempts = 0,"
                    " next_attempt_at = now() WHERE state::text = $1", "failed");
-  w.expected = "0 notifications pending";
+  w.expected = none_pending;
   ui_test_wait (status_is, &w, "the retried row to be delivered");
   g_assert_false (gtk_widget_get_visible (window->relay_failed_button));
   g_clear_pointer (&keys, g_hash_table_unref);

@@ -3,6 +3,8 @@
  * accessible names */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "store/ins-db.h"
 #include "ui/ins-affaire-panel.h"
 #include "ui/ins-document-view.h"
@@ -197,8 +199,8 @@ test_shortcuts_and_names (void)
   GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
   InsWindow *window;
   guint checked = 0;
-  const char *labels[] = { "Take the next affaire", "Request a medical opinion", "Accept", "Refuse",
-                           "Incomplete", "Close", "Close and next" };
+  const char *labels[] = { _("Take the next affaire"), _("Request a medical opinion"), _("Accept"), _("Refuse"),
+                           _("Incomplete"), _("Close"), _("Close and next") };
 
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
   gtk_window_destroy (GTK_WINDOW (overlay));
@@ -231,14 +233,14 @@ test_history_labels (void)
       const char *label = ins_affaire_panel_history_label (ins_action_to_nick (i));
 
       g_assert_cmpstr (label, !=, ins_action_to_nick (i));
-      g_assert_cmpstr (label, !=, "Other action");
+      g_assert_cmpstr (label, !=, _("Other action"));
     }
   for (guint i = 0; i < G_N_ELEMENTS (extra); i++)
-    g_assert_cmpstr (ins_affaire_panel_history_label (extra[i]), !=, "Other action");
+    g_assert_cmpstr (ins_affaire_panel_history_label (extra[i]), !=, _("Other action"));
   g_assert_cmpint (PQntuples (res), >, 0);
   for (int i = 0; i < PQntuples (res); i++)
-    g_assert_cmpstr (ins_affaire_panel_history_label (PQgetvalue (res, i, 0)), !=, "Other action");
-  g_assert_cmpstr (ins_affaire_panel_history_label ("some_future_word"), ==, "Other action");
+    g_assert_cmpstr (ins_affaire_panel_history_label (PQgetvalue (res, i, 0)), !=, _("Other action"));
+  g_assert_cmpstr (ins_affaire_panel_history_label ("some_future_word"), ==, _("Other action"));
 }
 
 int

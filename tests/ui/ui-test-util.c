@@ -10,6 +10,7 @@
 #include "ui/ins-queue-view.h"
 #include "ui/ins-window-private.h"
 #include "ins-test-db.h"
+#include "ins-test-i18n.h"
 #include "ui-test-util.h"
 
 /* Long enough for a loaded machine; only ever reached when something is wrong. */
@@ -176,6 +177,7 @@ ui_test_init (int *argc, char ***argv)
    * would make GTK complain. Accessible names are checked on the widgets. */
   g_setenv ("GTK_A11Y", "none", FALSE);
   gtk_test_init (argc, argv, NULL);
+  ins_test_i18n_init ();
   adw_init ();
   ui_test_init_display ();
   g_test_set_nonfatal_assertions ();
