@@ -126,8 +126,12 @@ on_relay_counts (InsRelay *relay, gint64 pending, gint64 failed, InsWindow *self
   g_autofree char *shown = NULL;
   gboolean show_failed = failed > 0 && sees_failures (self);
 
-  pending_text = pending == 1 ? g_strdup (_("1 notification pending"))
-                              : g_strdup_printf (_("%s notifications pending"), p);
+  if (pending == 0)
+    pending_text = g_strdup (_("No notifications pending"));
+  else if (pending == 1)
+    pending_text = g_strdup (_("1 notification pending"));
+  else
+    pending_text = g_strdup_printf (_("%s notifications pending"), p);
   /* TRANSLATORS: notifications the relay gave up on, after the pending count */
   failed_text = g_strdup_printf (_("%s failed"), f);
   gtk_label_set_text (self->relay_pending_label, pending_text);
