@@ -220,7 +220,7 @@ build_oldest (InsDashboardTable *t, const InsWorkload *w, GDateTime *now)
       add_row (t, a->id, g_strdup (a->numero), g_strdup (ins_kind_label (a->kind)),
                g_strdup (ins_status_label (a->status)), person (a),
                a->received_at ? ins_format_date_short (a->received_at) : NULL, number (a->age_days),
-               a->due_at ? ins_sla_describe (a->due_at, a->sla_paused_since, now) : NULL, holder (a));
+               a->due_at ? ins_sla_describe_short (a->due_at, a->sla_paused_since, now) : NULL, holder (a));
     }
 }
 

@@ -136,47 +136,45 @@ action_button (const char *label, const char *action, gint64 id, const char *acc
   return button;
 }
 
-/* The actions a row offers, by table. */
-static GtkWidget *
-row_actions (InsDashboardView *self, InsDashboardTableId id, gint64 row_id, GDateTime *now)
+/* The actions a row offers, by table, each in its own column from @column so
+ * that a row without one keeps the others under their fellows. */
+static void
+attach_row_actions (InsDashboardView *self, GtkGrid *grid, InsDashboardTableId id, gint64 row_id,
+                    GDateTime *now, int column, int row)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gboolean any = FALSE;
+  InsWorkloadAffaire *a;
 
   if (id == INS_DASHBOARD_FAILED)
     {
       InsWorkloadNotification *n = ins_dashboard_view_find_notification (self, row_id);
       g_autofree char *a11y = g_strdup_printf (_("Send the notification of %s again"), n ? n->numero : "");
 
-      gtk_box_append (GTK_BOX (box), action_button (_("Send again"), "dashboard.retry", row_id, a11y));
-      return box;
+      gtk_grid_attach (grid, action_button (_("Send again"), "dashboard.retry", row_id, a11y), column, row, 1, 1);
+      return;
     }
-  {
-    InsWorkloadAffaire *a = ins_dashboard_view_find_affaire (self, row_id);
+  a = ins_dashboard_view_find_affaire (self, row_id);
+  if (a == NULL)
+    return;
+  if (id == INS_DASHBOARD_UNTOUCHED && ins_dashboard_affaire_allows (a, INS_ACTION_RELEASE, now))
+    {
+      g_autofree char *a11y = g_strdup_printf (_("Put %s back in the queue"), a->numero);
 
-    if (a == NULL)
-      return box;
-    if (id == INS_DASHBOARD_UNTOUCHED && ins_dashboard_affaire_allows (a, INS_ACTION_RELEASE, now))
-      {
-        g_autofree char *a11y = g_strdup_printf (_("Put %s back in the queue"), a->numero);
-        gtk_box_append (GTK_BOX (box), action_button (_("Release"), "dashboard.release", row_id, a11y));
-        any = TRUE;
-      }
-    if (id != INS_DASHBOARD_NON_EXPLOITABLES && ins_dashboard_affaire_allows (a, INS_ACTION_REASSIGN, now))
-      {
-        g_autofree char *a11y = g_strdup_printf (_("Reassign %s"), a->numero);
-        gtk_box_append (GTK_BOX (box), action_button (_("Reassign…"), "dashboard.reassign", row_id, a11y));
-        any = TRUE;
-      }
-    if (ins_dashboard_affaire_allows (a, INS_ACTION_TRANSFER, now))
-      {
-        g_autofree char *a11y = g_strdup_printf (_("Transfer %s to another organisme"), a->numero);
-        gtk_box_append (GTK_BOX (box), action_button (_("Transfer…"), "dashboard.transfer", row_id, a11y));
-        any = TRUE;
-      }
-  }
-  (void) any;
-  return box;
+      gtk_grid_attach (grid, action_button (_("Release"), "dashboard.release", row_id, a11y), column, row, 1, 1);
+    }
+  if (id != INS_DASHBOARD_NON_EXPLOITABLES && ins_dashboard_affaire_allows (a, INS_ACTION_REASSIGN, now))
+    {
+      g_autofree char *a11y = g_strdup_printf (_("Reassign %s"), a->numero);
+
+      gtk_grid_attach (grid, action_button (_("Reassign…"), "dashboard.reassign", row_id, a11y),
+                       column + 1, row, 1, 1);
+    }
+  if (ins_dashboard_affaire_allows (a, INS_ACTION_TRANSFER, now))
+    {
+      g_autofree char *a11y = g_strdup_printf (_("Transfer %s to another organisme"), a->numero);
+
+      gtk_grid_attach (grid, action_button (_("Transfer…"), "dashboard.transfer", row_id, a11y),
+                       column + 2, row, 1, 1);
+    }
 }
 
 static void
@@ -199,8 +197,7 @@ fill_grid (InsDashboardView *self, InsDashboardTableId id, GDateTime *now)
       for (guint c = 0; c < n_cols; c++)
         gtk_grid_attach (page->grid, cell (row[c], t->numeric & (1u << c), total), c, r + 1, 1, 1);
       if (with_actions)
-        gtk_grid_attach (page->grid, row_actions (self, id, g_array_index (t->ids, gint64, r), now),
-                         n_cols, r + 1, 1, 1);
+        attach_row_actions (self, page->grid, id, g_array_index (t->ids, gint64, r), now, n_cols, r + 1);
     }
   gtk_widget_set_visible (page->empty, data_rows == 0 && id != INS_DASHBOARD_THROUGHPUT);
   gtk_widget_set_visible (GTK_WIDGET (page->grid), data_rows > 0 || t->has_total);

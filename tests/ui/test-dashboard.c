@@ -117,9 +117,10 @@ grid_text (InsDashboardTableId id, int column, int row)
   return gtk_label_get_text (GTK_LABEL (child));
 }
 
-/* The button of @action in the row of table @id showing @numero. */
+/* The button of @action in the row of table @id showing @numero, and the grid
+ * column it sits in. */
 static GtkWidget *
-row_button (InsDashboardTableId id, const char *numero, const char *action)
+row_button_at (InsDashboardTableId id, const char *numero, const char *action, int *column)
 {
   GtkGrid *grid = ins_dashboard_view_get_grid (view, id);
   const InsDashboardTable *table = ins_dashboard_view_get_table (view, id);
@@ -127,14 +128,24 @@ row_button (InsDashboardTableId id, const char *numero, const char *action)
 
   for (guint r = 0; r < table->rows->len; r++)
     if (g_strcmp0 (((char **) g_ptr_array_index (table->rows, r))[0], numero) == 0)
-      {
-        GtkWidget *box = gtk_grid_get_child_at (grid, n_cols, r + 1);
+      for (guint c = n_cols; c < n_cols + 3; c++)
+        {
+          GtkWidget *b = gtk_grid_get_child_at (grid, c, r + 1);
 
-        for (GtkWidget *b = gtk_widget_get_first_child (box); b; b = gtk_widget_get_next_sibling (b))
-          if (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (b)), action) == 0)
-            return b;
-      }
+          if (b != NULL && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (b)), action) == 0)
+            {
+              if (column != NULL)
+                *column = c;
+              return b;
+            }
+        }
   return NULL;
+}
+
+static GtkWidget *
+row_button (InsDashboardTableId id, const char *numero, const char *action)
+{
+  return row_button_at (id, numero, action, NULL);
 }
 
 static char *
@@ -303,6 +314,17 @@ test_reassign (void)
   button = row_button (INS_DASHBOARD_OLDEST, numero, "dashboard.reassign");
   /* Nothing to release in the oldest list: release is for stale claims. */
   g_assert_null (row_button (INS_DASHBOARD_OLDEST, numero, "dashboard.release"));
+  {
+    /* An unusable affaire is not reassigned; its transfer stays in the
+     * transfer column, under the others'. */
+    g_autofree char *unusable_numero = numero_of (unusable);
+    int here = -1, there = -1;
+
+    g_assert_null (row_button (INS_DASHBOARD_OLDEST, unusable_numero, "dashboard.reassign"));
+    g_assert_nonnull (row_button_at (INS_DASHBOARD_OLDEST, numero, "dashboard.transfer", &here));
+    g_assert_nonnull (row_button_at (INS_DASHBOARD_OLDEST, unusable_numero, "dashboard.transfer", &there));
+    g_assert_cmpint (here, ==, there);
+  }
   click (button);
   ui_test_wait (dialog_open, NULL, "the reassign dialog");
   dialog = ins_dashboard_view_get_dialog (view);
