@@ -296,6 +296,10 @@ ins_dashboard_table_new (const InsWorkload   *workload,
 
 /* CSV ------------------------------------------------------------------------- */
 
+/* As French spreadsheets read it: fields separated by semicolons (the comma is
+ * the decimal mark there), UTF-8 announced by a byte-order mark. */
+#define CSV_SEPARATOR ';'
+
 /* Numbers without their thousands separators, so that a spreadsheet reads them. */
 static void
 append_field (GString *out, const char *field, gboolean numeric)
@@ -307,7 +311,7 @@ append_field (GString *out, const char *field, gboolean numeric)
   if (plain != NULL)
     field = plain;
   formula = field[0] != '\0' && strchr ("=+-@", field[0]) != NULL;
-  quote = formula || strpbrk (field, ",\"\r\n") != NULL;
+  quote = formula || strpbrk (field, ";,\"\r\n") != NULL;
 
   if (quote)
     g_string_append_c (out, '"');
@@ -329,7 +333,7 @@ append_line (GString *out, char **fields, guint numeric)
   for (guint i = 0; fields[i] != NULL; i++)
     {
       if (i > 0)
-        g_string_append_c (out, ',');
+        g_string_append_c (out, CSV_SEPARATOR);
       append_field (out, fields[i], i < 32 && (numeric & (1u << i)));
     }
   g_string_append (out, "\r\n");
@@ -338,7 +342,7 @@ append_line (GString *out, char **fields, guint numeric)
 char *
 ins_dashboard_table_to_csv (const InsDashboardTable *table)
 {
-  GString *out = g_string_new (NULL);
+  GString *out = g_string_new ("\xEF\xBB\xBF");
 
   append_line (out, table->headers, 0);
   for (guint i = 0; i < table->rows->len; i++)

@@ -414,13 +414,14 @@ test_export_csv (void)
   g_autofree char *csv = export (INS_DASHBOARD_NON_EXPLOITABLES);
   g_autofree char *received = fixture_string (admin, "SELECT to_char(received_at, 'DD/MM/YYYY') FROM affaire"
                                                      " WHERE id = $1", unusable);
-  g_autofree char *expected = g_strdup_printf ("%s,%s,%s,%s,%s,%s\r\n"
-                                               "%s,%s,Roux Jeanne,%s,5,\"Pièce illisible, tronquée\"\r\n",
+  /* Byte-order mark, semicolons: what a French spreadsheet opens as columns. */
+  g_autofree char *expected = g_strdup_printf ("\xEF\xBB\xBF%s;%s;%s;%s;%s;%s\r\n"
+                                               "%s;%s;Roux Jeanne;%s;5;\"Pièce illisible, tronquée\"\r\n",
                                                _("Numéro"), _("Type"), _("Insured person"), _("Received on"),
                                                _("Age (days)"), _("Reason"),
                                                unusable_numero, ins_kind_label (INS_KIND_SOINS_ETRANGER),
                                                received);
-  g_autofree char *oldest_header = g_strdup_printf ("%s,%s,%s,%s,%s,%s,%s,%s\r\n", _("Numéro"), _("Type"),
+  g_autofree char *oldest_header = g_strdup_printf ("\xEF\xBB\xBF%s;%s;%s;%s;%s;%s;%s;%s\r\n", _("Numéro"), _("Type"),
                                                     _("Status"), _("Insured person"), _("Received on"),
                                                     _("Age (days)"), _("Deadline"), _("Held by"));
   g_autofree char *oldest = NULL;
@@ -431,7 +432,7 @@ test_export_csv (void)
   /* A name that a spreadsheet would run is quoted and defused. */
   oldest = export (INS_DASHBOARD_OLDEST);
   g_assert_true (g_str_has_prefix (oldest, oldest_header));
-  formula_row = g_strdup_printf ("\r\n%s,%s,%s,\"'=Dupont, \"\"Jo\"\" Jeanne\",", formula_numero,
+  formula_row = g_strdup_printf ("\r\n%s;%s;%s;\"'=Dupont, \"\"Jo\"\" Jeanne\";", formula_numero,
                                  ins_kind_label (INS_KIND_SOINS_ETRANGER), ins_status_label (INS_STATUS_RECUE));
   g_assert_nonnull (strstr (oldest, formula_row));
 }
