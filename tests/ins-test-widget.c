@@ -1,4 +1,4 @@
-/* ins-test-widget.c — widgets found in a widget tree, for the tests */
+/* ins-test-widget.c — widgets found in a widget tree, and time for them to settle, for the tests */
 #include "config.h"
 
 #include "ins-test-widget.h"
@@ -16,4 +16,14 @@ ins_test_find_type (GtkWidget *root, GType type)
         return found;
     }
   return NULL;
+}
+
+void
+ins_test_settle (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
 }

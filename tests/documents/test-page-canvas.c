@@ -6,6 +6,7 @@
 
 #include "documents/ins-page-image.h"
 #include "ui/ins-page-view.h"
+#include "ins-test-widget.h"
 
 #define WIDTH 360     /* 270 points at 100 % */
 #define HEIGHT 480    /* 360 points */
@@ -42,16 +43,6 @@ typedef struct {
 } Drawn;
 
 static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + 300 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
-}
-
-static void
 draw_view (Drawn *d, InsPageImage *image)
 {
   g_autoptr(GdkPaintable) paintable = NULL;
@@ -67,7 +58,7 @@ draw_view (Drawn *d, InsPageImage *image)
   ins_page_view_set_page_size (d->view, WIDTH * 72.0 / 96.0, HEIGHT * 72.0 / 96.0);
   ins_page_view_set_zoom (d->view, 0, 1.0);
   ins_page_view_set_image (d->view, image, TRUE);
-  settle ();
+  ins_test_settle (300);
 
   d->width = gtk_widget_get_width (GTK_WIDGET (d->view));
   d->height = gtk_widget_get_height (GTK_WIDGET (d->view));

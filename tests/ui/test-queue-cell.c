@@ -8,17 +8,7 @@
 #include "ui/ins-queue-item.h"
 #include "ui/ins-queue-layouts.h"
 #include "ins-test-i18n.h"
-
-/* A few frames: styles applied, sizes measured, cells drawn. */
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + 200 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
-}
+#include "ins-test-widget.h"
 
 /* A window holding @cells in a column, laid out and drawn once. */
 static GtkWidget *
@@ -34,7 +24,7 @@ window_with (GtkWidget **cells, guint n)
     }
   gtk_window_set_child (GTK_WINDOW (window), box);
   gtk_window_present (GTK_WINDOW (window));
-  settle ();
+  ins_test_settle (200);
   return window;
 }
 
@@ -119,7 +109,7 @@ test_font_change_reaches_cells (void)
   gtk_css_provider_load_from_data (provider, "label { font-size: 30px; }", -1);
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_USER);
-  settle ();
+  ins_test_settle (200);
 
   g_assert_cmpint (cell_height (cells[0]), >, before + 10);
   large = ins_queue_layouts_get (layouts, cells[0], "Espagne", NULL, 120);
@@ -168,11 +158,11 @@ test_reused_cell_draws_new_text (void)
       g_autoptr(GBytes) first = NULL, reused = NULL, fresh = NULL;
 
       ins_queue_cell_set_text (INS_QUEUE_CELL (cells[i]), "12 345,67 USD");
-      settle ();
+      ins_test_settle (200);
       first = cell_pixels (cells[i]);
       ins_queue_cell_set_text (INS_QUEUE_CELL (cells[i]), "443,4 M VND");
       ins_queue_cell_set_text (INS_QUEUE_CELL (cells[i + 1]), "443,4 M VND");
-      settle ();
+      ins_test_settle (200);
       reused = cell_pixels (cells[i]);
       fresh = cell_pixels (cells[i + 1]);
       g_assert_false (g_bytes_equal (first, fresh));
@@ -195,19 +185,19 @@ test_font_change_redraws_shared_cell (void)
   g_autoptr(GBytes) old = NULL, fresh = NULL;
 
   ins_queue_cell_set_text (INS_QUEUE_CELL (gone), "Espagne");
-  settle ();
+  ins_test_settle (200);
   g_bytes_unref (cell_pixels (gone));
   ins_queue_cell_set_text (INS_QUEUE_CELL (cells[1]), "Espagne");
-  settle ();
+  ins_test_settle (200);
   g_bytes_unref (cell_pixels (cells[1]));
   gtk_box_remove (GTK_BOX (gtk_widget_get_parent (gone)), gone);
 
   gtk_css_provider_load_from_data (provider, "label { font-size: 24px; }", -1);
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_USER);
-  settle ();
+  ins_test_settle (200);
   ins_queue_cell_set_text (INS_QUEUE_CELL (cells[2]), "Espagne");
-  settle ();
+  ins_test_settle (200);
   old = cell_pixels (cells[1]);
   fresh = cell_pixels (cells[2]);
   g_assert_true (g_bytes_equal (old, fresh));

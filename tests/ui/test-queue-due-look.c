@@ -9,6 +9,7 @@
 #include "ui/ins-queue-due-look.h"
 #include "ui/ins-queue-item.h"
 #include "ins-test-i18n.h"
+#include "ins-test-widget.h"
 
 /* Each state's look, written out here so that changing one in the code
  * fails this test: the theme's colour, bold when due soon or overdue. */
@@ -22,16 +23,6 @@ static const struct {
   { INS_SLA_BREACHED, "error_color",   TRUE },
 };
 
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + 200 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
-}
-
 static GtkWidget *
 window_with (GtkWidget *cell)
 {
@@ -40,7 +31,7 @@ window_with (GtkWidget *cell)
   gtk_widget_set_size_request (cell, 160, -1);
   gtk_window_set_child (GTK_WINDOW (window), cell);
   gtk_window_present (GTK_WINDOW (window));
-  settle ();
+  ins_test_settle (200);
   return window;
 }
 
@@ -126,7 +117,7 @@ test_each_state_look (void)
   for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
     {
       adw_style_manager_set_color_scheme (manager, schemes[s]);
-      settle ();
+      ins_test_settle (200);
       for (guint i = 0; i < G_N_ELEMENTS (expected_looks); i++)
         for (guint paused = 0; paused < 2; paused++)
           {
@@ -138,7 +129,7 @@ test_each_state_look (void)
           }
     }
   adw_style_manager_set_color_scheme (manager, scheme);
-  settle ();
+  ins_test_settle (200);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
