@@ -86,6 +86,7 @@ struct _InsWindow
   char            *subtitle;
   char            *relay_status;
   char            *last_message;
+  AdwToast        *message_toast;     /* weak: the message shown, until dismissed */
 };
 
 /* ins-window.c */

@@ -84,11 +84,15 @@ toast (InsWindow *self, const char *message)
   return t;
 }
 
+/* A new message replaces the one shown: queued behind it, it would come
+ * after the affaire it speaks of is gone. */
 void
 ins_window_show_message (InsWindow *self, const char *message)
 {
   ins_window_set_last_message (self, message);
-  toast (self, message);
+  if (self->message_toast != NULL)
+    adw_toast_dismiss (self->message_toast);
+  g_set_weak_pointer (&self->message_toast, toast (self, message));
 }
 
 void
@@ -263,6 +267,7 @@ ins_window_finalize (GObject *object)
   g_clear_pointer (&self->relay_status, g_free);
   g_clear_pointer (&self->relay_url, g_free);
   g_clear_pointer (&self->last_message, g_free);
+  g_clear_weak_pointer (&self->message_toast);
   G_OBJECT_CLASS (ins_window_parent_class)->finalize (object);
 }
 

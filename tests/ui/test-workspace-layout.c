@@ -482,6 +482,32 @@ test_document_tabs_ten (void)
   ui_test_window_close (window);
 }
 
+static void
+on_dismissed (AdwToast *toast, gboolean *dismissed)
+{
+  *dismissed = TRUE;
+}
+
+/* A new message replaces the one shown instead of waiting behind it, when its
+ * affaire may be gone already. */
+static void
+test_message_replaces_message (void)
+{
+  InsWindow *window = ui_test_window_new ("ui_marie");
+  g_autoptr(AdwToast) first = NULL;
+  gboolean dismissed = FALSE;
+
+  ins_window_show_message (window, "Avis médical demandé");
+  first = g_object_ref (window->message_toast);
+  g_signal_connect (first, "dismissed", G_CALLBACK (on_dismissed), &dismissed);
+  ui_test_settle (window);
+  ins_window_show_message (window, "Affaire refusée");
+  g_assert_true (dismissed);
+  g_assert_true (window->message_toast != first);
+  g_assert_cmpstr (adw_toast_get_title (window->message_toast), ==, "Affaire refusée");
+  ui_test_window_close (window);
+}
+
 /* Searching is searching the queue: it comes back when the affaire took its room. */
 static void
 test_search_shows_queue (void)
@@ -523,5 +549,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/workspace-layout/document-tabs-three", test_document_tabs_three);
   g_test_add_func ("/workspace-layout/document-tabs-ten", test_document_tabs_ten);
   g_test_add_func ("/workspace-layout/search-shows-queue", test_search_shows_queue);
+  g_test_add_func ("/workspace-layout/message-replaces-message", test_message_replaces_message);
   return g_test_run ();
 }
