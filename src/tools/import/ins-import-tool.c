@@ -8,12 +8,12 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <stdio.h>
 #include <unistd.h>
 
 #include <glib/gi18n.h>
 
+#include "core/ins-i18n.h"
 #include "ingest/ins-import-error.h"
 #include "ingest/ins-importer.h"
 #include "store/ins-db.h"
@@ -149,10 +149,7 @@ main (int argc, char **argv)
     { NULL }
   };
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  ins_i18n_init ();
 
   context = g_option_context_new (_("— import submissions of the online services"));
   g_option_context_set_summary (context,

@@ -4,10 +4,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <stdio.h>
 #include <unistd.h>
 
+#include "core/ins-i18n.h"
 #include "store/ins-db.h"
 #include "store/ins-seed-store.h"
 #include "ins-seed.h"
@@ -102,10 +102,7 @@ main (int argc, char *argv[])
   InsSeedOptions options = { 0 };
   Progress progress = { g_get_monotonic_time (), isatty (STDERR_FILENO) };
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  ins_i18n_init ();
 
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context,
