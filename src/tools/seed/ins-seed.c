@@ -15,14 +15,7 @@ ins_seed_pool_size_for (gint64 count)
 }
 
 /* A server in service has its rows frozen and hinted, its statistics
- * fresh: so the first claims after a seed do not pay for the load.
- *
- * A row is hinted committed only once the WAL is on disk up to the latest
- * commit of its group of 32 transaction ids, and ids are the cluster's: a
- * transaction of another database that drew an id of the group and commits
- * asynchronously during the first pass leaves those rows unhinted and their
- * pages unmarked. The second pass, after a new flush, finishes them; it skips
- * the pages already marked. */
+ * fresh: so the first claims after a seed do not pay for the load. */
 static gboolean
 vacuum_tables (PGconn               *conn,
                const InsSeedOptions *options,
@@ -39,11 +32,6 @@ vacuum_tables (PGconn               *conn,
       if (!ins_seed_store_vacuum (conn, g_ptr_array_index (tables, i), error))
         return FALSE;
     }
-  if (!ins_seed_store_flush_commits (conn, error))
-    return FALSE;
-  for (guint i = 0; i < tables->len; i++)
-    if (!ins_seed_store_vacuum (conn, g_ptr_array_index (tables, i), error))
-      return FALSE;
   if (options->vacuum_progress)
     options->vacuum_progress (tables->len, tables->len, NULL, options->user_data);
   return TRUE;
